@@ -1,0 +1,42 @@
+// The store interface. Services, the CLI and the hosts depend on this, never on a store's files,
+// so the durable store can replace a simpler one without touching them.
+import type { LedgerEvent } from '../../shared/ledger/events';
+import type { LedgerState } from '../../shared/ledger/collections';
+
+export interface CommitMeta {
+  /** Who: the user id recorded with every event (audit). */
+  user: string;
+  /** What: the contract endpoint or CLI command that produced the events. */
+  command: string;
+}
+
+export interface CommitResult {
+  /** The store's revision after the commit: the sequence number of its last event. */
+  revision: number;
+}
+
+export interface LedgerStore {
+  readonly dataDir: string;
+  readonly encrypted: boolean;
+  /** Number of the last event applied; 0 for an empty ledger. */
+  readonly revision: number;
+  /** The materialized ledger. Owned by the store: read it, never mutate it. */
+  state(): LedgerState;
+  /**
+   * Journals the events as one atomic unit and applies them to the state. Resolves only after the
+   * events are durable on disk (fsync); rejects, with the state unchanged, if they are not.
+   * Commits are serialized: concurrent calls are queued in call order.
+   */
+  commit(events: LedgerEvent[], meta: CommitMeta): Promise<CommitResult>;
+  /** Releases the data-directory lock. */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Unlocks an encrypted store; ignored for a plain one. */
+  passphrase?: string;
+  /** Create the store if the directory holds none (the app does; the CLI asks for `init`). */
+  create?: boolean;
+}
+
+export type OpenStore = (dataDir: string, options?: OpenOptions) => Promise<LedgerStore>;

@@ -1,0 +1,2 @@
+// Endpoints for this domain are added by the issue that builds it.
+export const importingContract = {} as const;

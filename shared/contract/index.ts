@@ -1,0 +1,55 @@
+// The one IPC contract: endpoint name → input and output schema. The preload API, the main-process
+// handlers, the browser host and the renderer client are all derived from this map.
+import type { z } from 'zod';
+import { backupContract } from './backup';
+import { casefileContract } from './casefile';
+import { findingsContract } from './findings';
+import { importingContract } from './importing';
+import { recordsContract } from './records';
+import { registryContract } from './registry';
+import { reportsContract } from './reports';
+import { sessionContract } from './session';
+import { trackerContract } from './tracker';
+
+export const contract = {
+  ...sessionContract,
+  ...registryContract,
+  ...recordsContract,
+  ...findingsContract,
+  ...casefileContract,
+  ...trackerContract,
+  ...importingContract,
+  ...reportsContract,
+  ...backupContract,
+} as const;
+
+export type Contract = typeof contract;
+export type EndpointName = keyof Contract;
+export const endpointNames = Object.keys(contract) as EndpointName[];
+
+export type InputOf<N extends EndpointName> = z.input<Contract[N]['input']>;
+export type ParsedInputOf<N extends EndpointName> = z.output<Contract[N]['input']>;
+export type OutputOf<N extends EndpointName> = z.output<Contract[N]['output']>;
+
+/** What main-process services implement: one handler per endpoint, given the parsed input. */
+export type Handlers = {
+  [N in EndpointName]: (input: ParsedInputOf<N>, ctx: CallContext) => Promise<OutputOf<N>> | OutputOf<N>;
+};
+export interface CallContext {
+  /** Who is calling: the OS user in the app, 'cli' or the CLI's --user, the host user in the browser. */
+  user: string;
+}
+
+/** What the renderer calls: `api.cadres.list({})`, grouped by the part before the first dot. */
+type Group<N extends string> = N extends `${infer G}.${string}` ? G : never;
+type Method<N extends string, G extends string> = N extends `${G}.${infer M}` ? M : never;
+export type LedgerApi = {
+  [G in Group<EndpointName>]: {
+    [M in Method<Extract<EndpointName, `${G}.${string}`>, G>]: (
+      input: InputOf<Extract<`${G}.${M}`, EndpointName>>,
+    ) => Promise<OutputOf<Extract<`${G}.${M}`, EndpointName>>>;
+  };
+};
+
+export * from './errors';
+export { command, query, type Endpoint } from './define';

@@ -1,0 +1,24 @@
+// Units and cadres: the registry every other feature hangs off.
+import { z } from 'zod';
+import { cadreStatuses } from '../domain/status';
+import { cadreSchema, unitSchema } from '../domain/records';
+import { idSchema } from '../domain/primitives';
+import { command, query } from './define';
+
+export const unitRowSchema = unitSchema.extend({ cadreCount: z.number().int() });
+export const cadreRowSchema = cadreSchema.extend({ status: z.enum(cadreStatuses) });
+export type UnitRow = z.infer<typeof unitRowSchema>;
+export type CadreRow = z.infer<typeof cadreRowSchema>;
+
+export const registryContract = {
+  'units.list': query(z.object({}), z.array(unitRowSchema)),
+  /** `id` may be left out: the service assigns the next free U-number. */
+  'units.create': command(unitSchema.partial({ id: true }), unitSchema),
+  'units.update': command(unitSchema, unitSchema),
+  /** Every cadre with its derived status; the renderer filters and virtualizes (50,000 rows). */
+  'cadres.list': query(z.object({}), z.array(cadreRowSchema)),
+  'cadres.get': query(z.object({ id: idSchema }), cadreRowSchema),
+  /** `id` may be left out: the service assigns the next free C-number. */
+  'cadres.create': command(cadreSchema.partial({ id: true }), cadreSchema),
+  'cadres.update': command(cadreSchema, cadreSchema),
+} as const;

@@ -1,0 +1,48 @@
+// The ledger is a set of named collections of records, each keyed by `id`. Every write to the
+// ledger is a `put` or a `remove` event against one collection (see events.ts): one mechanism for
+// every record kind, from the UI, the importer and the CLI alike.
+import { z } from 'zod';
+import {
+  annualGradeRecordSchema,
+  cadreSchema,
+  checkInSchema,
+  clearanceSchema,
+  faultRecordSchema,
+  findingDismissalSchema,
+  measureSchema,
+  monthlyScoreSchema,
+  rehabPlanSchema,
+  sanctionSchema,
+  unitSchema,
+} from '../domain/records';
+import { policyVersionSchema } from '../policy/schema';
+
+export const collectionSchemas = {
+  units: unitSchema,
+  cadres: cadreSchema,
+  scores: monthlyScoreSchema,
+  grades: annualGradeRecordSchema,
+  sanctions: sanctionSchema,
+  measures: measureSchema,
+  faults: faultRecordSchema,
+  rehabPlans: rehabPlanSchema,
+  checkIns: checkInSchema,
+  clearances: clearanceSchema,
+  dismissals: findingDismissalSchema,
+  policies: policyVersionSchema,
+} as const;
+
+export type CollectionName = keyof typeof collectionSchemas;
+export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];
+export const collectionNameSchema = z.enum(collectionNames as [CollectionName, ...CollectionName[]]);
+
+export type RecordOf<C extends CollectionName> = z.infer<(typeof collectionSchemas)[C]>;
+
+/** The whole ledger in memory: what the store materializes from its journal and snapshots. */
+export type LedgerState = { readonly [C in CollectionName]: Map<string, RecordOf<C>> };
+
+export function emptyLedgerState(): LedgerState {
+  const s = {} as { [C in CollectionName]: Map<string, RecordOf<C>> };
+  for (const c of collectionNames) (s as Record<string, Map<string, unknown>>)[c] = new Map();
+  return s;
+}
