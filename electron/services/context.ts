@@ -1,6 +1,7 @@
 // What every service handler gets: the store (swappable: restore and the demo switch reopen it),
 // the host's clock, and facts about this launch. Services read `ctx.store` at call time.
 import type { EndpointName, Handlers } from '../../shared/contract';
+import { MemoryStore } from '../store/memory';
 import type { LedgerStore } from '../store/types';
 
 export interface ServiceContext {
@@ -15,6 +16,20 @@ export interface ServiceContext {
    * it and makes it `ctx.store`. Used by restore; the core implements it.
    */
   swapStore(replaceFiles: (dataDir: string) => Promise<void>): Promise<void>;
+  /** Lock / unlock and the demo switch; the core (electron/core/app.ts) provides it. */
+  session?: SessionControl;
+}
+
+export interface SessionControl {
+  /** The office's own data directory (not the demo's). */
+  readonly homeDataDir: string;
+  /** True while an encrypted store waits for its passphrase. */
+  readonly locked: boolean;
+  /** Whether the office's store is encrypted (known even while locked). */
+  readonly encrypted: boolean;
+  unlock(passphrase: string): Promise<void>;
+  openDemo(): Promise<void>;
+  leaveDemo(): Promise<void>;
 }
 
 /** A domain's share of the handler map. */
@@ -26,4 +41,22 @@ export function todayOf(now: Date): string {
   const m = String(now.getMonth() + 1).padStart(2, '0');
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
+}
+
+/**
+ * A context for service tests: a MemoryStore, a fixed clock (2024-06-15 noon unless given) and a
+ * swapStore that just runs the callback. Override any field.
+ */
+export function createTestContext(overrides: Partial<ServiceContext> = {}): ServiceContext {
+  const ctx: ServiceContext = {
+    store: new MemoryStore(),
+    now: () => new Date(2024, 5, 15, 12, 0, 0),
+    appVersion: '0.0.0-test',
+    demo: false,
+    async swapStore(replaceFiles) {
+      await replaceFiles(ctx.store.dataDir);
+    },
+    ...overrides,
+  };
+  return ctx;
 }

@@ -52,4 +52,8 @@ export type LedgerApi = {
 };
 
 export * from './errors';
+export type { Bilingual } from '../domain/primitives';
+export type { SessionInfo } from './session';
+export type { CadreRow, UnitRow } from './registry';
+export type { PutCollection, PutRecordInput, PutRecordOutput } from './records';
 export { command, query, type Endpoint } from './define';

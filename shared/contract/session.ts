@@ -1,5 +1,7 @@
+// The launch: which ledger is open (the office's or the demo township's), whether it is locked,
+// who is working and what day it is on the host.
 import { z } from 'zod';
-import { query } from './define';
+import { command, query } from './define';
 
 export const sessionInfoSchema = z.object({
   revision: z.number().int(),
@@ -9,6 +11,8 @@ export const sessionInfoSchema = z.object({
   user: z.string(),
   appVersion: z.string(),
   encrypted: z.boolean(),
+  /** An encrypted ledger opened without its passphrase: only session.* answers until unlocked. */
+  locked: z.boolean(),
   /** Today's date on the host (YYYY-MM-DD): the UI's default as-of month comes from it. */
   today: z.string(),
 });
@@ -16,4 +20,10 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 export const sessionContract = {
   'session.info': query(z.object({}), sessionInfoSchema),
+  /** Opens an encrypted ledger; a wrong passphrase is UNAUTHORIZED with the field `passphrase`. */
+  'session.unlock': command(z.object({ passphrase: z.string().min(1).max(1024) }), sessionInfoSchema),
+  /** Switches to the demo township (generated on first use, in its own data directory). */
+  'session.openDemo': command(z.object({}), sessionInfoSchema),
+  /** Back to the office's own ledger. */
+  'session.leaveDemo': command(z.object({}), sessionInfoSchema),
 } as const;

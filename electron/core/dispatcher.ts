@@ -1,0 +1,79 @@
+// The one entry point from the outside world (IPC, HTTP, CLI) to the services. For each call: find
+// the endpoint, parse the raw input with its zod schema, run the handler, and wrap the result or
+// the error in an Envelope stamped with the store's revision. A caller never sees a stack trace.
+import { contract, type CallContext, type Envelope, type Handlers } from '../../shared/contract';
+import { LedgerError, validationError } from '../../shared/contract/errors';
+
+export interface DispatcherOptions {
+  /** The store revision to stamp on every envelope (read after the handler ran). */
+  revision: () => number;
+  /**
+   * Runs before the input is parsed; may refuse the call (e.g. LOCKED until the store is
+   * unlocked) by returning or throwing a LedgerError.
+   */
+  gate?: (name: string) => LedgerError | undefined | Promise<LedgerError | undefined>;
+  /** Also parse each handler's result with the endpoint's output schema (tests turn this on). */
+  checkOutput?: boolean;
+  /** Where unexpected errors are logged (with their stack); stderr by default. */
+  logError?: (message: string) => void;
+}
+
+export interface Dispatcher {
+  call(name: string, rawInput: unknown, ctx: CallContext): Promise<Envelope<unknown>>;
+}
+
+type AnyHandler = (input: unknown, ctx: CallContext) => unknown;
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+export function createDispatcher(handlersOrFactory: Handlers | (() => Handlers), options: DispatcherOptions): Dispatcher {
+  const handlersNow = typeof handlersOrFactory === 'function' ? handlersOrFactory : () => handlersOrFactory;
+  const logError = options.logError ?? ((m: string) => process.stderr.write(m + '\n'));
+
+  const fail = (error: LedgerError): Envelope<unknown> => ({ ok: false, error: error.toShape(), revision: safeRevision() });
+  function safeRevision(): number {
+    try {
+      return options.revision();
+    } catch {
+      return 0;
+    }
+  }
+
+  async function call(name: string, rawInput: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
+    if (typeof name !== 'string' || !has(contract, name)) {
+      return fail(
+        new LedgerError('UNKNOWN_COMMAND', {
+          zh: `未知的操作：${String(name)}`,
+          en: `unknown command: ${String(name)}`,
+        }),
+      );
+    }
+    const endpoint = contract[name as keyof typeof contract];
+    try {
+      const refused = await options.gate?.(name);
+      if (refused) return fail(refused);
+      // An endpoint whose input is an empty object may be called with no input at all.
+      const parsed = endpoint.input.safeParse(rawInput === undefined ? {} : rawInput);
+      if (!parsed.success) return fail(validationError(parsed.error.issues, rawInput));
+      const handlers = handlersNow() as unknown as Record<string, AnyHandler>;
+      const handler = has(handlers, name) ? handlers[name] : undefined;
+      if (!handler) throw new Error(`no handler for ${name}`);
+      let value = await handler(parsed.data, ctx);
+      if (options.checkOutput) {
+        const out = endpoint.output.safeParse(value);
+        if (!out.success) throw new Error(`${name} returned a value that breaks its output schema: ${out.error.message}`);
+        value = out.data;
+      }
+      return { ok: true, value, revision: safeRevision() };
+    } catch (e) {
+      if (e instanceof LedgerError) return fail(e);
+      logError(`[cadre-ledger] ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return fail(
+        new LedgerError('INTERNAL', {
+          zh: '内部错误，操作未完成。详细信息已写入日志。',
+          en: 'Internal error: the operation did not complete. Details were written to the log.',
+        }),
+      );
+    }
+  }
+  return { call };
+}
