@@ -1,2 +1,140 @@
-// Endpoints for this domain are added by the issue that builds it.
-export const trackerContract = {} as const;
+// The warning and probation tracker (预警与观察期台账): everything in progress, its review date and
+// how close it is; the team view; closing with an outcome; export of the board.
+import { z } from 'zod';
+import { dateSchema, idSchema, monthSchema } from '../domain/primitives';
+import { measureKindSchema, measureOutcomeSchema, measureSchema, subjectSchema } from '../domain/records';
+import { command, query } from './define';
+import { measureDraftSchema } from './findings';
+
+export const trackedKinds = [
+  'warning',
+  'probation',
+  'transitionalPlacement',
+  'trialPeriod',
+  'trialExtension',
+  'inquiry',
+] as const;
+export const trackedKindSchema = z.enum(trackedKinds);
+export type TrackedKind = z.infer<typeof trackedKindSchema>;
+
+export const trackerStatuses = ['onTrack', 'dueSoon', 'overdue'] as const;
+export const trackerStatusSchema = z.enum(trackerStatuses);
+export type TrackerStatus = z.infer<typeof trackerStatusSchema>;
+
+export const trackerItemSchema = z.object({
+  /** The measure id, or `trial:<cadreId>` for a trial period known only from the cadre's record. */
+  id: z.string(),
+  measureId: z.string().nullable(),
+  subject: subjectSchema,
+  subjectName: z.string(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  kind: trackedKindSchema,
+  startsOn: dateSchema.nullable(),
+  reviewDate: dateSchema.nullable(),
+  /** The review date is the ladder's default length, not an end date recorded on the measure. */
+  reviewDateDefaulted: z.boolean(),
+  /** From the reference date to the review date; negative when overdue. */
+  daysLeft: z.number().int().nullable(),
+  status: trackerStatusSchema,
+  note: z.string(),
+});
+export type TrackerItem = z.infer<typeof trackerItemSchema>;
+
+export const trackerFiltersSchema = z.object({
+  unitId: idSchema.optional(),
+  kinds: z.array(trackedKindSchema).optional(),
+  statuses: z.array(trackerStatusSchema).optional(),
+});
+export type TrackerFilters = z.infer<typeof trackerFiltersSchema>;
+
+export const teamMemberSchema = z.object({
+  cadreId: z.string(),
+  name: z.string(),
+  position: z.string(),
+  score: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  n: z.number().int().nullable(),
+  third: z.enum(['top', 'middle', 'bottom', 'none']),
+});
+
+export const unitStandingSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  mean: z.number(),
+  rank: z.number().int(),
+  n: z.number().int(),
+  third: z.enum(['top', 'middle', 'bottom', 'none']),
+  scoredCadres: z.number().int(),
+});
+export type UnitStanding = z.infer<typeof unitStandingSchema>;
+
+export const teamViewSchema = z.object({
+  month: monthSchema,
+  /** Units ranked by the mean monthly score of their cadres (units with ≥ 2 scored cadres). */
+  ranking: z.array(unitStandingSchema),
+  /** Units under team warning or probation, with their members. */
+  underWatch: z.array(
+    z.object({
+      measureId: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      kind: trackedKindSchema,
+      startsOn: dateSchema,
+      reviewDate: dateSchema.nullable(),
+      daysLeft: z.number().int().nullable(),
+      status: trackerStatusSchema,
+      standing: unitStandingSchema.nullable(),
+      members: z.array(teamMemberSchema),
+    }),
+  ),
+});
+export type TeamView = z.infer<typeof teamViewSchema>;
+
+export const trackerBoardSchema = z.object({
+  asOf: monthSchema,
+  referenceDate: dateSchema,
+  items: z.array(trackerItemSchema),
+  counts: z.object({ onTrack: z.number().int(), dueSoon: z.number().int(), overdue: z.number().int() }),
+  team: teamViewSchema,
+});
+export type TrackerBoard = z.infer<typeof trackerBoardSchema>;
+
+export const nextStepSchema = z.object({
+  kind: measureKindSchema,
+  alternatives: z.array(measureKindSchema),
+  draft: measureDraftSchema,
+});
+export type NextStep = z.infer<typeof nextStepSchema>;
+
+export const trackerContract = {
+  'tracker.board': query(
+    z.object({ asOf: monthSchema, filters: trackerFiltersSchema.default({}) }),
+    trackerBoardSchema,
+  ),
+  /**
+   * Records the outcome of a tracked measure (and its end date if it has none). A trial known only
+   * from the cadre's record is closed with `trialOf` (a trialPeriod measure is recorded for it).
+   * For notImproved the next step of the ladder comes back pre-filled (not yet recorded).
+   */
+  'tracker.close': command(
+    z
+      .object({
+        measureId: idSchema.optional(),
+        trialOf: idSchema.optional(),
+        outcome: measureOutcomeSchema,
+        endsOn: dateSchema.optional(),
+        note: z.string().trim().max(1000).optional(),
+      })
+      .refine((v) => (v.measureId ? 1 : 0) + (v.trialOf ? 1 : 0) === 1, {
+        message: 'give exactly one of measureId or trialOf',
+        path: ['measureId'],
+      }),
+    z.object({ measure: measureSchema, nextStep: nextStepSchema.nullable() }),
+  ),
+  /** The current board (with the same filters) as an .xlsx workbook, base64. */
+  'tracker.export': query(
+    z.object({ asOf: monthSchema, filters: trackerFiltersSchema.default({}), lang: z.enum(['zh', 'en']).default('zh') }),
+    z.object({ fileName: z.string(), base64: z.string() }),
+  ),
+} as const;

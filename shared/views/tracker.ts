@@ -1,0 +1,288 @@
+// The warning and probation tracker (预警与观察期台账): every tracked measure in progress with its
+// review date and how close it is, the team view, and closing a measure with its outcome.
+import type { MeasureDraft } from '../contract/findings';
+import {
+  trackedKinds,
+  type NextStep,
+  type TeamView,
+  type TrackedKind,
+  type TrackerBoard,
+  type TrackerFilters,
+  type TrackerItem,
+  type TrackerStatus,
+  type UnitStanding,
+} from '../contract/tracker';
+import type { Measure, MeasureOutcome } from '../domain/records';
+import { annulledIds, cadreStatus } from '../domain/status';
+import type { LedgerState } from '../ledger/collections';
+import { addDays, addMonths, daysBetween, referenceDate } from './dates';
+import { nextId } from './ids';
+import { nextLadderStep } from './ladder';
+import type { ViewEngine } from './viewEngine';
+
+/** Due within this many days → dueSoon (the same 14 days as `probation.review-due`). */
+export const DUE_SOON_DAYS = 14;
+
+/**
+ * Review dates when the measure records no end: probation and warning run 3 months (the ladder),
+ * a trial period 12 months (DOMAIN.md §3), an inquiry expects its written reply within 15 working
+ * days (counted here as 21 calendar days). Placements and extensions have no default.
+ */
+const defaultLength: Partial<Record<TrackedKind, { months?: number; days?: number }>> = {
+  probation: { months: 3 },
+  warning: { months: 3 },
+  trialPeriod: { months: 12 },
+  inquiry: { days: 21 },
+};
+
+const isTracked = (kind: string): kind is TrackedKind => (trackedKinds as readonly string[]).includes(kind);
+
+export function reviewDateOf(m: Pick<Measure, 'kind' | 'startsOn' | 'endsOn'>): { date: string | null; defaulted: boolean } {
+  if (m.endsOn) return { date: m.endsOn, defaulted: false };
+  const len = isTracked(m.kind) ? defaultLength[m.kind] : undefined;
+  if (!len) return { date: null, defaulted: false };
+  const date = len.months ? addMonths(m.startsOn, len.months) : addDays(m.startsOn, len.days ?? 0);
+  return { date, defaulted: true };
+}
+
+export function statusOf(daysLeft: number | null): TrackerStatus {
+  if (daysLeft === null) return 'onTrack';
+  if (daysLeft < 0) return 'overdue';
+  return daysLeft <= DUE_SOON_DAYS ? 'dueSoon' : 'onTrack';
+}
+
+const severity: Record<TrackerStatus, number> = { overdue: 0, dueSoon: 1, onTrack: 2 };
+
+/** Every tracked item in progress on the reference date, before filters. */
+export function trackedItems(state: LedgerState, refDate: string): TrackerItem[] {
+  const annulled = annulledIds(state.clearances.values());
+  const measuresByCadre = new Map<string, Measure[]>();
+  for (const m of state.measures.values()) {
+    if (m.subjectType !== 'cadre') continue;
+    const list = measuresByCadre.get(m.subjectId);
+    if (list) list.push(m);
+    else measuresByCadre.set(m.subjectId, [m]);
+  }
+  const exited = (cadreId: string) => cadreStatus(measuresByCadre.get(cadreId) ?? [], annulled, refDate) === 'exited';
+
+  const items: TrackerItem[] = [];
+  const subjectFacts = (type: 'cadre' | 'unit', id: string) => {
+    if (type === 'unit') {
+      const unit = state.units.get(id);
+      return { subjectName: unit?.name ?? id, unitId: id, unitName: unit?.name ?? null };
+    }
+    const cadre = state.cadres.get(id);
+    const unit = cadre ? state.units.get(cadre.unitId) : undefined;
+    return { subjectName: cadre?.name ?? id, unitId: cadre?.unitId ?? null, unitName: unit?.name ?? null };
+  };
+  const withDays = (reviewDate: string | null) => {
+    const daysLeft = reviewDate ? daysBetween(refDate, reviewDate) : null;
+    return { daysLeft, status: statusOf(daysLeft) };
+  };
+
+  const trialMeasureFor = new Set<string>();
+  for (const m of state.measures.values()) {
+    if (!isTracked(m.kind) || annulled.has(m.id)) continue;
+    if (m.subjectType === 'cadre' && (m.kind === 'trialPeriod' || m.kind === 'trialExtension')) trialMeasureFor.add(m.subjectId);
+    if (m.outcome !== undefined || m.startsOn > refDate) continue;
+    if (m.subjectType === 'cadre' && exited(m.subjectId)) continue;
+    const review = reviewDateOf(m);
+    items.push({
+      id: m.id,
+      measureId: m.id,
+      subject: { type: m.subjectType, id: m.subjectId },
+      ...subjectFacts(m.subjectType, m.subjectId),
+      kind: m.kind,
+      startsOn: m.startsOn,
+      reviewDate: review.date,
+      reviewDateDefaulted: review.defaulted,
+      ...withDays(review.date),
+      note: m.note ?? '',
+    });
+  }
+  // Trial periods known only from the cadre record (试用期满 column), until a measure records one.
+  for (const c of state.cadres.values()) {
+    if (!c.trialEndsOn || trialMeasureFor.has(c.id)) continue;
+    if (c.appointedOn && c.appointedOn > refDate) continue;
+    if (exited(c.id)) continue;
+    items.push({
+      id: `trial:${c.id}`,
+      measureId: null,
+      subject: { type: 'cadre', id: c.id },
+      ...subjectFacts('cadre', c.id),
+      kind: 'trialPeriod',
+      startsOn: c.appointedOn ?? null,
+      reviewDate: c.trialEndsOn,
+      reviewDateDefaulted: false,
+      ...withDays(c.trialEndsOn),
+      note: '',
+    });
+  }
+  items.sort(
+    (a, b) =>
+      severity[a.status] - severity[b.status] ||
+      (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) ||
+      a.subjectName.localeCompare(b.subjectName, 'zh-Hans-CN') ||
+      a.id.localeCompare(b.id),
+  );
+  return items;
+}
+
+export function teamView(state: LedgerState, engine: ViewEngine, month: string, items: TrackerItem[], unitId?: string): TeamView {
+  const ranking: UnitStanding[] = engine.unitRanking(state, month).map((r) => ({
+    ...r,
+    unitName: state.units.get(r.unitId)?.name ?? r.unitId,
+  }));
+  const standingOf = new Map(ranking.map((r) => [r.unitId, r]));
+  const teamItems = items.filter(
+    (i) => i.subject.type === 'unit' && (i.kind === 'warning' || i.kind === 'probation') && (!unitId || i.subject.id === unitId),
+  );
+  const monthRank = teamItems.length > 0 ? engine.monthRanking(state, month) : new Map();
+  const annulled = annulledIds(state.clearances.values());
+  const scoreOf = new Map<string, number>();
+  if (teamItems.length > 0) {
+    for (const s of state.scores.values()) if (s.month === month && !annulled.has(s.id)) scoreOf.set(s.cadreId, s.score);
+  }
+  return {
+    month,
+    ranking,
+    underWatch: teamItems.map((i) => ({
+      measureId: i.measureId ?? i.id,
+      unitId: i.subject.id,
+      unitName: i.subjectName,
+      kind: i.kind,
+      startsOn: i.startsOn ?? '',
+      reviewDate: i.reviewDate,
+      daysLeft: i.daysLeft,
+      status: i.status,
+      standing: standingOf.get(i.subject.id) ?? null,
+      members: [...state.cadres.values()]
+        .filter((c) => c.unitId === i.subject.id)
+        .map((c) => {
+          const r = monthRank.get(c.id);
+          return {
+            cadreId: c.id,
+            name: c.name,
+            position: c.position ?? '',
+            score: scoreOf.get(c.id) ?? null,
+            rank: r?.rank ?? null,
+            n: r?.n ?? null,
+            third: r?.third ?? 'none',
+          };
+        })
+        .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.name.localeCompare(b.name, 'zh-Hans-CN')),
+    })),
+  };
+}
+
+export interface BoardQuery {
+  asOf: string;
+  today: string;
+  filters?: TrackerFilters;
+}
+
+export function trackerBoard(state: LedgerState, engine: ViewEngine, q: BoardQuery): TrackerBoard {
+  const refDate = referenceDate(q.asOf, q.today);
+  const f = q.filters ?? {};
+  const scoped = trackedItems(state, refDate).filter(
+    (i) => (!f.unitId || i.unitId === f.unitId) && (!f.kinds?.length || f.kinds.includes(i.kind)),
+  );
+  const counts = { onTrack: 0, dueSoon: 0, overdue: 0 };
+  for (const i of scoped) counts[i.status]++;
+  const items = scoped.filter((i) => !f.statuses?.length || f.statuses.includes(i.status));
+  return {
+    asOf: q.asOf,
+    referenceDate: refDate,
+    items,
+    counts,
+    team: teamView(state, engine, q.asOf, scoped, f.unitId),
+  };
+}
+
+export class TrackerInputError extends Error {
+  constructor(
+    readonly field: string,
+    readonly bilingual: { zh: string; en: string },
+  ) {
+    super(bilingual.en);
+  }
+}
+
+export interface CloseInput {
+  measureId?: string;
+  trialOf?: string;
+  outcome: MeasureOutcome;
+  endsOn?: string;
+  note?: string;
+}
+
+const outcomeZh: Record<MeasureOutcome, string> = {
+  improved: '已改进',
+  notImproved: '未改进',
+  confirmed: '正式任职',
+  extended: '延长',
+};
+
+/**
+ * The measure with its outcome recorded (and its end date, if it had none: the reference date),
+ * plus, for notImproved, the next ladder step pre-filled; for an extended trial, the extension.
+ */
+export function closeTracked(state: LedgerState, input: CloseInput, today: string): { measure: Measure; nextStep: NextStep | null } {
+  let measure: Measure;
+  if (input.trialOf) {
+    const cadre = state.cadres.get(input.trialOf);
+    if (!cadre) throw new TrackerInputError('trialOf', { zh: `干部“${input.trialOf}”不存在`, en: `unknown cadre "${input.trialOf}"` });
+    if (!cadre.trialEndsOn) {
+      throw new TrackerInputError('trialOf', { zh: '该干部没有试用期记录', en: 'this cadre has no trial period on record' });
+    }
+    measure = {
+      id: nextId(state.measures.keys(), 'M'),
+      subjectType: 'cadre',
+      subjectId: cadre.id,
+      kind: 'trialPeriod',
+      startsOn: cadre.appointedOn ?? addMonths(cadre.trialEndsOn, -12),
+      endsOn: input.endsOn ?? cadre.trialEndsOn,
+      outcome: input.outcome,
+      note: input.note ?? '',
+    };
+  } else {
+    const found = state.measures.get(input.measureId ?? '');
+    if (!found) {
+      throw new TrackerInputError('measureId', { zh: `措施“${input.measureId}”不存在`, en: `unknown measure "${input.measureId}"` });
+    }
+    const endsOn = input.endsOn ?? found.endsOn ?? (today < found.startsOn ? found.startsOn : today);
+    const note = input.note ? (found.note ? `${found.note}\n${input.note}` : input.note) : found.note;
+    measure = { ...found, endsOn, outcome: input.outcome, note };
+  }
+  if (measure.endsOn && measure.endsOn < measure.startsOn) {
+    throw new TrackerInputError('endsOn', { zh: '结束日期不能早于开始日期', en: 'the end date cannot be before the start date' });
+  }
+  return { measure, nextStep: nextStepAfter(measure, today) };
+}
+
+export function nextStepAfter(closed: Measure, today: string): NextStep | null {
+  let kind: NextStep['kind'];
+  let alternatives: NextStep['alternatives'] = [];
+  let months: number | undefined;
+  if (closed.outcome === 'notImproved') {
+    const step = nextLadderStep(closed.kind);
+    if (!step) return null;
+    ({ kind, alternatives, months } = step);
+  } else if (closed.outcome === 'extended' && (closed.kind === 'trialPeriod' || closed.kind === 'trialExtension')) {
+    kind = 'trialExtension';
+  } else {
+    return null;
+  }
+  const startsOn = today;
+  const draft: MeasureDraft = {
+    subjectType: closed.subjectType,
+    subjectId: closed.subjectId,
+    kind,
+    startsOn,
+    ...(months ? { endsOn: addMonths(startsOn, months) } : {}),
+    note: `${closed.id}（${closed.kind}）结果：${outcomeZh[closed.outcome!]}`,
+  };
+  return { kind, alternatives, draft };
+}
+
+export { referenceDate };
