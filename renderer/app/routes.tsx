@@ -1,0 +1,51 @@
+// The route registry. A feature plugs in with one line: `{ path, section, page: lazy(() =>
+// import('../features/x/XPage')) }` (the page default-exports a component taking PageProps).
+// Order matters: the first matching path wins, so literal paths go before `:param` ones.
+import {
+  AlertOutlined,
+  DashboardOutlined,
+  ImportOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  ApartmentOutlined,
+} from '@ant-design/icons';
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import { placeholder } from './Placeholder';
+
+export interface PageProps {
+  /** `:name` parts of the path. */
+  params: Record<string, string>;
+  /** `?a=b` after the path. */
+  query: Record<string, string>;
+}
+
+/** A menu section: which side-menu entry is highlighted on a page. */
+export type Section = 'overview' | 'cadres' | 'units' | 'tracker' | 'import' | 'settings';
+
+export interface RouteDef {
+  path: string;
+  section: Section;
+  page: ComponentType<PageProps>;
+}
+
+export const routes: RouteDef[] = [
+  { path: '/', section: 'overview', page: placeholder('overview') },
+  { path: '/cadres', section: 'cadres', page: lazy(() => import('../features/cadres/CadresPage')) },
+  { path: '/cadres/new', section: 'cadres', page: lazy(() => import('../features/cadres/CadreFormPage')) },
+  { path: '/cadres/:id/edit', section: 'cadres', page: lazy(() => import('../features/cadres/CadreFormPage')) },
+  { path: '/cadres/:id', section: 'cadres', page: lazy(() => import('../features/casefile/CaseFilePage')) },
+  { path: '/units', section: 'units', page: lazy(() => import('../features/units/UnitsPage')) },
+  { path: '/tracker', section: 'tracker', page: placeholder('tracker') },
+  { path: '/import', section: 'import', page: lazy(() => import('../features/importing/ImportPage')) },
+  { path: '/settings', section: 'settings', page: lazy(() => import('../features/settings/SettingsPage')) },
+];
+
+/** The side menu, in order; labels are `app:menu.<section>`. */
+export const menu: { section: Section; path: string; icon: ReactNode }[] = [
+  { section: 'overview', path: '/', icon: <DashboardOutlined /> },
+  { section: 'cadres', path: '/cadres', icon: <TeamOutlined /> },
+  { section: 'units', path: '/units', icon: <ApartmentOutlined /> },
+  { section: 'tracker', path: '/tracker', icon: <AlertOutlined /> },
+  { section: 'import', path: '/import', icon: <ImportOutlined /> },
+  { section: 'settings', path: '/settings', icon: <SettingOutlined /> },
+];

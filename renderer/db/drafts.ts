@@ -1,0 +1,137 @@
+// Drafts: a form being filled in is saved to IndexedDB as the user types (debounced) and offered
+// back after a reload or a crash of the window; a successful submit clears it.
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { db } from './db';
+
+type Values = Record<string, unknown>;
+
+/** Dates (dayjs) survive IndexedDB as tagged strings. */
+export function serializeDraft(v: unknown): unknown {
+  if (dayjs.isDayjs(v)) return { $date: (v as Dayjs).format('YYYY-MM-DD') };
+  if (Array.isArray(v)) return v.map(serializeDraft);
+  if (v && typeof v === 'object') {
+    const out: Values = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = serializeDraft(x);
+    return out;
+  }
+  return v;
+}
+export function deserializeDraft(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(deserializeDraft);
+  if (v && typeof v === 'object') {
+    const o = v as Values;
+    if (typeof o.$date === 'string' && Object.keys(o).length === 1) return dayjs(o.$date);
+    const out: Values = {};
+    for (const [k, x] of Object.entries(o)) out[k] = deserializeDraft(x);
+    return out;
+  }
+  return v;
+}
+
+function hasContent(values: Values): boolean {
+  return Object.values(values).some((v) => v !== undefined && v !== null && v !== '' && v !== false);
+}
+
+export async function saveDraft(formId: string, values: Values): Promise<void> {
+  if (!hasContent(values)) {
+    await db.drafts.delete(formId);
+    return;
+  }
+  await db.drafts.put({ formId, values: serializeDraft(values) as Values, updatedAt: Date.now() });
+}
+export async function loadDraft(formId: string): Promise<{ values: Values; updatedAt: number } | undefined> {
+  const row = await db.drafts.get(formId);
+  return row ? { values: deserializeDraft(row.values) as Values, updatedAt: row.updatedAt } : undefined;
+}
+export async function clearDraft(formId: string): Promise<void> {
+  await db.drafts.delete(formId);
+}
+
+/** The part of an antd FormInstance the hook needs. */
+export interface DraftForm {
+  getFieldsValue(all: true): unknown;
+  setFieldsValue(values: never): void;
+}
+
+export interface DraftControl {
+  /** A draft was found on mount and not yet restored or discarded. */
+  pending: { updatedAt: number } | null;
+  restore(): void;
+  discard(): void;
+  /** Pass to `<Form onValuesChange>`: saves the whole form, debounced. */
+  onValuesChange(): void;
+  /** Call after a successful submit. */
+  clear(): Promise<void>;
+  /** Resolves once the draft lookup on mount is done (tests, e2e). */
+  ready: boolean;
+}
+
+/**
+ * Autosaves `form` under `formId` and offers a saved draft back. While a found draft is pending
+ * (neither restored nor discarded), typing does not overwrite it.
+ */
+export function useDraft(formId: string, form: DraftForm, delayMs = 400): DraftControl {
+  const [pending, setPending] = useState<{ updatedAt: number; values: Values } | null>(null);
+  const [ready, setReady] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pendingRef = useRef(pending);
+  pendingRef.current = pending;
+
+  useEffect(() => {
+    let live = true;
+    setReady(false);
+    setPending(null);
+    void loadDraft(formId).then((d) => {
+      if (!live) return;
+      if (d && hasContent(d.values)) setPending(d);
+      setReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [formId]);
+
+  const flush = useCallback(() => {
+    timer.current = null;
+    void saveDraft(formId, form.getFieldsValue(true) as Values);
+  }, [formId, form]);
+
+  // Save what is typed before the window goes away.
+  useEffect(
+    () => () => {
+      if (timer.current) {
+        clearTimeout(timer.current);
+        flush();
+      }
+    },
+    [flush],
+  );
+
+  const onValuesChange = useCallback(() => {
+    if (pendingRef.current) return;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(flush, delayMs);
+  }, [flush, delayMs]);
+
+  const restore = useCallback(() => {
+    const d = pendingRef.current;
+    if (!d) return;
+    (form.setFieldsValue as (v: Values) => void)(d.values);
+    setPending(null);
+  }, [form]);
+
+  const discard = useCallback(() => {
+    setPending(null);
+    void clearDraft(formId);
+  }, [formId]);
+
+  const clear = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    setPending(null);
+    await clearDraft(formId);
+  }, [formId]);
+
+  return { pending: pending ? { updatedAt: pending.updatedAt } : null, restore, discard, onValuesChange, clear, ready };
+}

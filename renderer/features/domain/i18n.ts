@@ -1,0 +1,71 @@
+// The glossary of DOMAIN.md §2 as UI labels, shared by every feature: t('domain:category.soe').
+export default {
+  zh: {
+    category: {
+      civilServant: '公务员',
+      civilServantManaged: '参公',
+      publicInstitution: '事业',
+      soe: '国企',
+      other: '其他',
+    },
+    status: {
+      inPost: '在岗',
+      probation: '观察期',
+      transitional: '过渡性安置',
+      exited: '已退出',
+    },
+    grade: {
+      excellent: '优秀',
+      competent: '称职',
+      basic: '基本称职',
+      incompetent: '不称职',
+      ungraded: '不定等次',
+    },
+    importKind: {
+      units: '单位',
+      cadres: '干部',
+      scores: '月度绩效得分',
+      grades: '年度考核等次',
+      sanctions: '处分',
+      measures: '组织措施',
+      faults: '容错纠错记录',
+      rehab_plans: '后半篇文章计划',
+      check_ins: '回访记录',
+      clearances: '澄清正名',
+    },
+  },
+  en: {
+    category: {
+      civilServant: 'Civil servant',
+      civilServantManaged: 'Managed as civil servant',
+      publicInstitution: 'Public institution',
+      soe: 'State-owned enterprise',
+      other: 'Other',
+    },
+    status: {
+      inPost: 'In post',
+      probation: 'Under probation',
+      transitional: 'Transitional placement',
+      exited: 'Exited',
+    },
+    grade: {
+      excellent: 'Excellent',
+      competent: 'Competent',
+      basic: 'Basically competent',
+      incompetent: 'Incompetent',
+      ungraded: 'Not graded',
+    },
+    importKind: {
+      units: 'Units',
+      cadres: 'Cadres',
+      scores: 'Monthly scores',
+      grades: 'Annual grades',
+      sanctions: 'Sanctions',
+      measures: 'Measures',
+      faults: 'Fault records',
+      rehab_plans: 'Rehabilitation plans',
+      check_ins: 'Check-ins',
+      clearances: 'Clearances',
+    },
+  },
+};

@@ -1,0 +1,4 @@
+import type { PageProps } from '../../app/routes';
+export default function ImportPage(_: PageProps) {
+  return null;
+}

@@ -1,0 +1,1 @@
+export default { zh: { title: '设置' }, en: { title: 'Settings' } };
