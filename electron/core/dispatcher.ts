@@ -38,7 +38,19 @@ export function createDispatcher(handlersOrFactory: Handlers | (() => Handlers),
     }
   }
 
-  async function call(name: string, rawInput: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
+  // Commands run one at a time, in arrival order: a service reads the state, derives ids and checks
+  // uniqueness, then commits; a second command must not read the state between those steps.
+  let commandQueue: Promise<unknown> = Promise.resolve();
+
+  function call(name: string, rawInput: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
+    const isCommand = typeof name === 'string' && has(contract, name) && contract[name as keyof typeof contract].kind === 'command';
+    if (!isCommand) return run(name, rawInput, ctx);
+    const result = commandQueue.then(() => run(name, rawInput, ctx));
+    commandQueue = result;
+    return result;
+  }
+
+  async function run(name: string, rawInput: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
     if (typeof name !== 'string' || !has(contract, name)) {
       return fail(
         new LedgerError('UNKNOWN_COMMAND', {

@@ -1,0 +1,286 @@
+// The browser host: the same core the Electron shell uses, served over plain HTTP on 127.0.0.1
+// only. Static files of the built renderer for anyone on this machine; the API only for holders of
+// the per-launch token (printed in the URL's #fragment, which browsers never send to servers).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import type { CallContext, Envelope } from '../../shared/contract';
+
+export interface HostCore {
+  call(name: string, input: unknown, callCtx?: CallContext): Promise<Envelope<unknown>>;
+}
+
+export interface HostOptions {
+  core: HostCore;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Generated per launch unless given (tests and restarts may keep one). */
+  token?: string;
+  /** Who the calls are recorded as. */
+  user: string;
+  /** Largest accepted request body; imports send whole files. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningHost {
+  url: string;
+  /** The URL to open: with the token in the fragment. */
+  launchUrl: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export const defaultMaxBodyBytes = 80 * 1024 * 1024;
+
+/** Renderer page policy: own scripts only; inline styles for Ant Design's CSS-in-JS. */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+const securityHeaders = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+function httpError(res: ServerResponse, status: number, code: string, zh: string, en: string) {
+  sendJson(res, status, { ok: false, error: { code, message: { zh, en } }, revision: 0 });
+}
+
+/** Reads the body up to `limit` bytes; resolves undefined (and answers 413) past it. */
+function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      tooLarge();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    function tooLarge() {
+      done = true;
+      httpError(res, 413, 'VALIDATION', '请求过大', 'request too large');
+      req.resume(); // drain, so the connection can answer
+      resolveBody(undefined);
+    }
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) tooLarge();
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!done) resolveBody(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+function tokenOf(req: IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim();
+  const header = req.headers['x-ledger-token'];
+  return typeof header === 'string' ? header : undefined;
+}
+
+/** Only our own names: refuses a page on another site that resolves its name to 127.0.0.1. */
+function hostAllowed(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+const notBuiltPage = `<!doctype html><meta charset="utf-8"><title>Cadre Ledger</title>
+<p>界面尚未构建：请运行 <code>npm run build:renderer</code> 或 <code>npm run serve</code>。</p>
+<p>The renderer is not built: run <code>npm run build:renderer</code> or <code>npm run serve</code>.</p>`;
+
+async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string) {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  } catch {
+    return httpError(res, 400, 'VALIDATION', '地址无效', 'bad path');
+  }
+  if (pathname.includes('\0')) return httpError(res, 400, 'VALIDATION', '地址无效', 'bad path');
+  const rootAbs = resolve(root);
+  let file = resolve(join(rootAbs, pathname));
+  if (file !== rootAbs && !file.startsWith(rootAbs + sep)) {
+    return httpError(res, 403, 'UNAUTHORIZED', '禁止访问', 'forbidden');
+  }
+  let info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) {
+    file = join(file, 'index.html');
+    info = await stat(file).catch(() => undefined);
+  }
+  if (!info && !extname(pathname)) {
+    // A client-side route: the app's page handles it.
+    file = join(rootAbs, 'index.html');
+    info = await stat(file).catch(() => undefined);
+  }
+  if (!info || !info.isFile()) {
+    if (file === join(rootAbs, 'index.html')) {
+      res.writeHead(503, { ...securityHeaders, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': contentSecurityPolicy });
+      return res.end(notBuiltPage);
+    }
+    return httpError(res, 404, 'NOT_FOUND', '找不到文件', 'not found');
+  }
+  const isHtml = extname(file) === '.html';
+  res.writeHead(200, {
+    ...securityHeaders,
+    'Content-Type': mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'Content-Security-Policy': contentSecurityPolicy,
+    // Hashed asset names may be cached; the page itself must not be, so a rebuild shows at once.
+    'Cache-Control': isHtml ? 'no-store' : 'no-cache',
+  });
+  if (req.method === 'HEAD') return res.end();
+  createReadStream(file).pipe(res);
+}
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? newToken();
+  const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  let port = 0;
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (!hostAllowed(req, port)) return httpError(res, 421, 'UNAUTHORIZED', '主机名不被允许', 'host not allowed');
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/api' || path.startsWith('/api/')) {
+      const given = tokenOf(req);
+      if (!given || !sameSecret(given, token)) {
+        req.resume();
+        return httpError(res, 401, 'UNAUTHORIZED', '缺少或错误的访问令牌', 'missing or wrong access token');
+      }
+      if (req.method !== 'POST') {
+        req.resume();
+        res.setHeader('Allow', 'POST');
+        return httpError(res, 405, 'VALIDATION', '只接受 POST 请求', 'POST only');
+      }
+      const type = String(req.headers['content-type'] ?? '');
+      if (!type.startsWith('application/json')) {
+        req.resume();
+        return httpError(res, 415, 'VALIDATION', '请求须为 JSON', 'request must be JSON');
+      }
+      const body = await readBody(req, res, limit);
+      if (!body) return;
+      let input: unknown;
+      if (body.length) {
+        try {
+          input = JSON.parse(body.toString('utf8'));
+        } catch {
+          return httpError(res, 400, 'VALIDATION', '请求不是有效的 JSON', 'request is not valid JSON');
+        }
+      }
+      let name: string;
+      try {
+        name = decodeURIComponent(path.slice('/api/'.length));
+      } catch {
+        name = '';
+      }
+      const envelope = await options.core.call(name, input, { user: options.user });
+      return sendJson(res, 200, envelope);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      req.resume();
+      return httpError(res, 405, 'VALIDATION', '不支持的请求方法', 'method not allowed');
+    }
+    return serveStatic(req, res, options.staticDir);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      process.stderr.write(`[cadre-ledger host] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      if (!res.headersSent) httpError(res, 500, 'INTERNAL', '内部错误', 'internal error');
+      else res.destroy();
+    });
+  });
+  // Big imports take a while to upload on slow machines; do not cut them off.
+  server.requestTimeout = 10 * 60_000;
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    launchUrl: `${url}#token=${token}`,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      }),
+  };
+}
