@@ -1,6 +1,114 @@
-// Handlers for the 'tracker' endpoints of the contract. Filled in by the issue that builds them.
-import type { ServiceContext } from './context';
+// tracker.*: the warning and probation board, closing a tracked measure, and the board as .xlsx.
+// The board and the close logic are pure (shared/views/tracker.ts); here: clock, commit, exceljs.
+import ExcelJS from 'exceljs';
+import { LedgerError, type FieldError } from '../../shared/contract/errors';
+import type { TrackerBoard, TrackedKind, TrackerStatus } from '../../shared/contract/tracker';
+import { measureSchema } from '../../shared/domain/records';
+import { put } from '../../shared/ledger/events';
+import { checkReferences, lookupIn } from '../../shared/ledger/references';
+import { engineForViews } from '../../shared/views/engineBinding';
+import { closeTracked, TrackerInputError, trackerBoard } from '../../shared/views/tracker';
+import type { ViewEngine } from '../../shared/views/viewEngine';
+import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
-export function trackerHandlers(_ctx: ServiceContext) {
-  return {};
+type Lang = 'zh' | 'en';
+const kindLabel: Record<TrackedKind, Record<Lang, string>> = {
+  warning: { zh: '警示', en: 'Warning' },
+  probation: { zh: '观察期', en: 'Probation' },
+  transitionalPlacement: { zh: '过渡性安置', en: 'Transitional placement' },
+  trialPeriod: { zh: '试用期', en: 'Trial period' },
+  trialExtension: { zh: '延长试用期', en: 'Trial extension' },
+  inquiry: { zh: '函询（待回复）', en: 'Inquiry (awaiting reply)' },
+};
+const statusLabel: Record<TrackerStatus, Record<Lang, string>> = {
+  onTrack: { zh: '正常', en: 'On track' },
+  dueSoon: { zh: '14天内到期', en: 'Due within 14 days' },
+  overdue: { zh: '已逾期', en: 'Overdue' },
+};
+const heads = {
+  board: { zh: '预警与观察期台账', en: 'Warnings and probation' },
+  team: { zh: '班子排名', en: 'Unit ranking' },
+  boardCols: {
+    zh: ['对象', '类型', '单位', '措施', '开始日期', '复核日期', '剩余天数', '状态', '备注'],
+    en: ['Subject', 'Type', 'Unit', 'Measure', 'Start', 'Review date', 'Days left', 'Status', 'Note'],
+  },
+  teamCols: {
+    zh: ['名次', '单位', '月均分', '参评人数', '位次'],
+    en: ['Rank', 'Unit', 'Mean score', 'Scored cadres', 'Third'],
+  },
+  subject: { cadre: { zh: '个人', en: 'Cadre' }, unit: { zh: '班子', en: 'Team' } },
+  third: {
+    top: { zh: '前三分之一', en: 'Top third' },
+    middle: { zh: '中间三分之一', en: 'Middle third' },
+    bottom: { zh: '后三分之一', en: 'Bottom third' },
+    none: { zh: '不分段', en: '—' },
+  },
+  asOf: { zh: '截至', en: 'As of' },
+};
+
+export async function boardWorkbook(board: TrackerBoard, lang: Lang): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Cadre Ledger';
+  const ws = wb.addWorksheet(heads.board[lang]);
+  ws.addRow([`${heads.board[lang]} — ${heads.asOf[lang]} ${board.asOf}（${board.referenceDate}）`]).font = { bold: true, size: 13 };
+  const header = ws.addRow(heads.boardCols[lang]);
+  header.font = { bold: true };
+  for (const i of board.items) {
+    const row = ws.addRow([
+      i.subjectName,
+      heads.subject[i.subject.type][lang],
+      i.unitName ?? '',
+      kindLabel[i.kind][lang],
+      i.startsOn ?? '',
+      i.reviewDate ?? '',
+      i.daysLeft ?? '',
+      statusLabel[i.status][lang],
+      i.note,
+    ]);
+    if (i.status === 'overdue') row.getCell(8).font = { color: { argb: 'FFCF1322' }, bold: true };
+    else if (i.status === 'dueSoon') row.getCell(8).font = { color: { argb: 'FFD46B08' } };
+  }
+  ws.columns.forEach((c, idx) => (c.width = [14, 8, 18, 18, 12, 12, 10, 14, 40][idx] ?? 12));
+  ws.views = [{ state: 'frozen', ySplit: 2 }];
+
+  const team = wb.addWorksheet(heads.team[lang]);
+  team.addRow(heads.teamCols[lang]).font = { bold: true };
+  for (const r of board.team.ranking) {
+    team.addRow([r.rank, r.unitName, Math.round(r.mean * 100) / 100, r.scoredCadres, heads.third[r.third][lang]]);
+  }
+  team.columns.forEach((c, idx) => (c.width = [8, 20, 10, 10, 14][idx] ?? 12));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function trackerHandlers(
+  ctx: ServiceContext,
+  engine: ViewEngine = engineForViews,
+): HandlerGroup<'tracker.board' | 'tracker.close' | 'tracker.export'> {
+  const today = () => todayOf(ctx.now());
+  return {
+    'tracker.board': ({ asOf, filters }) => trackerBoard(ctx.store.state(), engine, { asOf, filters, today: today() }),
+
+    'tracker.close': async (input, call) => {
+      const state = ctx.store.state();
+      let result;
+      try {
+        result = closeTracked(state, input, today());
+      } catch (e) {
+        if (!(e instanceof TrackerInputError)) throw e;
+        throw new LedgerError(e.field === 'endsOn' ? 'VALIDATION' : 'NOT_FOUND', e.bilingual, [{ path: e.field, message: e.bilingual }]);
+      }
+      const measure = measureSchema.parse(result.measure);
+      const fields: FieldError[] = checkReferences('measures', measure, lookupIn(state));
+      if (fields.length > 0) throw new LedgerError('VALIDATION', { zh: '输入有误', en: 'Invalid input' }, fields);
+      await ctx.store.commit([put('measures', measure)], { user: call.user, command: 'tracker.close' });
+      return { measure, nextStep: result.nextStep };
+    },
+
+    'tracker.export': async ({ asOf, filters, lang }) => {
+      const board = trackerBoard(ctx.store.state(), engine, { asOf, filters, today: today() });
+      const buffer = await boardWorkbook(board, lang);
+      const fileName = lang === 'zh' ? `预警与观察期台账-${asOf}.xlsx` : `tracker-${asOf}.xlsx`;
+      return { fileName, base64: buffer.toString('base64') };
+    },
+  };
 }

@@ -1,0 +1,56 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { LedgerBuilder } from '../../shared/views/testing';
+import { viewServices } from './viewServices.testkit';
+
+function township() {
+  const b = new LedgerBuilder().unit('U1', '城关镇').unit('U2', '新区办');
+  b.cadre('C1', { name: '张三', unitId: 'U1' }).cadre('C2', { name: '李四', unitId: 'U1' });
+  b.cadre('C3', { name: '王五', unitId: 'U2' }).cadre('C4', { name: '赵六', unitId: 'U2' });
+  b.measure('P1', { kind: 'probation', startsOn: '2026-01-01', endsOn: '2026-03-25', subjectId: 'C1' });
+  b.measure('PU', { kind: 'probation', startsOn: '2025-12-01', endsOn: '2026-03-01', subjectType: 'unit', subjectId: 'U1' });
+  return b;
+}
+
+describe('tracker services', () => {
+  it('shows the board as of the month', async () => {
+    const { call } = await viewServices(township());
+    const board = await call('tracker.board', { asOf: '2026-03' });
+    expect(board.items.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([
+      ['PU', 'overdue'],
+      ['P1', 'dueSoon'],
+    ]);
+    expect(board.team.underWatch[0]).toMatchObject({ unitName: '城关镇', members: [{}, {}] });
+  });
+
+  it('closes a team probation as not improved, journaled, and offers transitional placement', async () => {
+    const { call, store } = await viewServices(township());
+    const r = await call('tracker.close', { measureId: 'PU', outcome: 'notImproved' });
+    expect(r.measure).toMatchObject({ id: 'PU', outcome: 'notImproved', endsOn: '2026-03-01' });
+    expect(r.nextStep).toMatchObject({ kind: 'transitionalPlacement', draft: { subjectType: 'unit', subjectId: 'U1', startsOn: '2026-03-20' } });
+    expect(store.state().measures.get('PU')?.outcome).toBe('notImproved');
+    expect(store.journal.at(-1)?.meta).toEqual({ user: 'officer.wang', command: 'tracker.close' });
+    const board = await call('tracker.board', { asOf: '2026-03' });
+    expect(board.items.map((i: { id: string }) => i.id)).toEqual(['P1']);
+  });
+
+  it('refuses a close naming neither or an unknown measure', async () => {
+    const { raw } = await viewServices(township());
+    const neither = await raw('tracker.close', { outcome: 'improved' });
+    expect(!neither.ok && neither.error).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'measureId' }] });
+    const unknown = await raw('tracker.close', { measureId: 'NOPE', outcome: 'improved' });
+    expect(!unknown.ok && unknown.error.code).toBe('NOT_FOUND');
+  });
+
+  it('exports the filtered board as a workbook that reads back', async () => {
+    const { call } = await viewServices(township());
+    const out = await call('tracker.export', { asOf: '2026-03', filters: { statuses: ['overdue'] } });
+    expect(out.fileName).toBe('预警与观察期台账-2026-03.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(2).values).toContain('复核日期');
+    expect((ws.getRow(3).values as unknown[]).slice(1, 9)).toEqual(['城关镇', '班子', '城关镇', '观察期', '2025-12-01', '2026-03-01', -19, '已逾期']);
+    expect(ws.rowCount).toBe(3);
+  });
+});
