@@ -1,0 +1,55 @@
+// Reading the first worksheet of an .xlsx (after zip-guard) into a table of cells. Date cells become
+// calendar dates, rich text its plain text, formulas their cached result.
+import ExcelJS from 'exceljs';
+import { LedgerError } from '../../shared/contract/errors';
+import type { Cell } from '../../shared/import/cells';
+import type { SheetTable } from '../../shared/import/plan';
+import type { FileLimits } from './limits';
+import { guardXlsx } from './zip-guard';
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** exceljs gives date cells as Dates at UTC midnight (1900 system); round away float noise. */
+function dateCell(d: Date): Cell {
+  if (Number.isNaN(d.getTime())) return null;
+  const rounded = new Date(Math.round(d.getTime() / 1000) * 1000);
+  return { excelDate: `${rounded.getUTCFullYear()}-${pad2(rounded.getUTCMonth() + 1)}-${pad2(rounded.getUTCDate())}` };
+}
+
+export function toCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return dateCell(value);
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return v.richText.map((part: { text?: unknown }) => String(part?.text ?? '')).join('');
+    if ('formula' in v || 'sharedFormula' in v) return toCell(v.result);
+    if (typeof v.text === 'string') return v.text; // hyperlink
+    if ('error' in v) return String(v.error);
+  }
+  return String(value);
+}
+
+export async function readXlsx(bytes: Uint8Array, limits: FileLimits): Promise<SheetTable> {
+  guardXlsx(bytes, limits);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch (e) {
+    throw new LedgerError('VALIDATION', {
+      zh: `无法读取 xlsx 文件：${(e as Error).message}`,
+      en: `cannot read the xlsx file: ${(e as Error).message}`,
+    });
+  }
+  const sheet = workbook.worksheets.find((w) => w.state !== 'hidden' && w.state !== 'veryHidden') ?? workbook.worksheets[0];
+  if (!sheet) throw new LedgerError('VALIDATION', { zh: '工作簿中没有工作表', en: 'the workbook has no worksheet' });
+  const rows: Cell[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = row.values as unknown[]; // 1-based: values[1] is column A
+    const cells: Cell[] = [];
+    for (let c = 1; c < values.length; c++) cells.push(toCell(values[c]));
+    rows[rowNumber - 1] = cells;
+  });
+  for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
+  return { rows };
+}

@@ -1,0 +1,133 @@
+// Checks an .xlsx (a zip) before exceljs opens it: the central directory is read here, every entry
+// is inflated here with a hard output cap, and the declared sizes must be the real ones. So a zip
+// bomb, a lying size field or an absurd number of rows is refused before exceljs (JSZip) inflates
+// anything.
+import { inflateRawSync } from 'node:zlib';
+import { LedgerError } from '../../shared/contract/errors';
+import type { FileLimits } from './limits';
+
+export interface ZipEntryInfo {
+  name: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+const refuse = (zh: string, en: string): never => {
+  throw new LedgerError('VALIDATION', { zh: `不是有效或安全的 xlsx 文件：${zh}`, en: `not a valid or safe xlsx file: ${en}` });
+};
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/** Reads the central directory (no zip64: an .xlsx under the size limit never needs it). */
+export function readCentralDirectory(buf: Buffer, limits: FileLimits): ZipEntryInfo[] {
+  const minEocd = 22;
+  if (buf.length < minEocd) refuse('文件过短', 'file too short');
+  let eocd = -1;
+  for (let p = buf.length - minEocd; p >= Math.max(0, buf.length - minEocd - 0xffff); p--) {
+    if (buf.readUInt32LE(p) === EOCD) {
+      eocd = p;
+      break;
+    }
+  }
+  if (eocd < 0) refuse('找不到 zip 目录', 'no zip central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff) refuse('不支持 zip64', 'zip64 is not supported');
+  if (count > limits.maxZipEntries) refuse(`条目过多（${count}）`, `too many entries (${count})`);
+  if (cdOffset + cdSize > eocd) refuse('zip 目录越界', 'central directory out of bounds');
+
+  const entries: ZipEntryInfo[] = [];
+  let p = cdOffset;
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) refuse('zip 目录损坏', 'corrupt central directory');
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const compressedSize = buf.readUInt32LE(p + 20);
+    const uncompressedSize = buf.readUInt32LE(p + 24);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    const localHeaderOffset = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
+    p += 46 + nameLength + extraLength + commentLength;
+
+    if (flags & 0x1) refuse(`条目“${name}”已加密`, `entry "${name}" is encrypted`);
+    if (method !== 0 && method !== 8) refuse(`条目“${name}”的压缩方式不受支持`, `entry "${name}" uses an unsupported compression`);
+    if (uncompressedSize > limits.maxEntryBytes) {
+      refuse(`条目“${name}”解压后过大（${uncompressedSize} 字节）`, `entry "${name}" inflates to ${uncompressedSize} bytes`);
+    }
+    if (
+      uncompressedSize > limits.ratioFloorBytes &&
+      uncompressedSize > limits.maxInflateRatio * Math.max(1, compressedSize)
+    ) {
+      refuse(`条目“${name}”压缩比异常`, `entry "${name}" has a suspicious inflate ratio`);
+    }
+    total += uncompressedSize;
+    if (total > limits.maxTotalBytes) refuse('解压后总大小过大', 'total inflated size too large');
+    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
+  }
+  return entries;
+}
+
+/** Inflates one entry with the declared size as a hard cap and checks that it was the real size. */
+export function inflateEntry(buf: Buffer, entry: ZipEntryInfo): Buffer {
+  const h = entry.localHeaderOffset;
+  if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOCAL) refuse(`条目“${entry.name}”头部损坏`, `corrupt local header of "${entry.name}"`);
+  const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
+  const end = start + entry.compressedSize;
+  if (end > buf.length) refuse(`条目“${entry.name}”越界`, `entry "${entry.name}" out of bounds`);
+  const data = buf.subarray(start, end);
+  let out: Buffer;
+  if (entry.method === 0) out = data;
+  else {
+    try {
+      // One byte over the declared size is enough to catch a lie without inflating a bomb.
+      out = inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1 });
+    } catch {
+      return refuse(`条目“${entry.name}”无法解压或大于声明大小`, `entry "${entry.name}" cannot be inflated or exceeds its declared size`);
+    }
+  }
+  if (out.length !== entry.uncompressedSize) {
+    refuse(`条目“${entry.name}”的实际大小与声明不符`, `entry "${entry.name}" does not match its declared size`);
+  }
+  return out;
+}
+
+/** Counts <row> elements in a worksheet part (any namespace prefix). */
+function countRows(xml: Buffer): number {
+  const text = xml.toString('latin1');
+  let n = 0;
+  const re = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+/**
+ * Refuses a hostile .xlsx: too many or too large entries, a suspicious inflate ratio, sizes that
+ * lie, or more sheet rows than the import allows (counted before exceljs builds its model).
+ */
+export function guardXlsx(bytes: Uint8Array, limits: FileLimits): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = readCentralDirectory(buf, limits);
+  if (!entries.some((e) => e.name === '[Content_Types].xml')) refuse('缺少 [Content_Types].xml', 'missing [Content_Types].xml');
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    const out = inflateEntry(buf, entry);
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
+      // Header rows (two in our templates) and a title row above them do not count as data.
+      const rows = countRows(out);
+      if (rows > limits.maxRows + 10) {
+        throw new LedgerError('VALIDATION', {
+          zh: `工作表行数过多（${rows}，上限 ${limits.maxRows}）`,
+          en: `the worksheet has too many rows (${rows}, limit ${limits.maxRows})`,
+        });
+      }
+    }
+  }
+}
