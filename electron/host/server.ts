@@ -115,19 +115,18 @@ function httpError(res: ServerResponse, status: number, code: string, zh: string
 /** Reads the body up to `limit` bytes; resolves undefined (and answers 413) past it. */
 function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolveBody, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      tooLarge();
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
-    function tooLarge() {
+    const tooLarge = () => {
       done = true;
       httpError(res, 413, 'VALIDATION', '请求过大', 'request too large');
       req.resume(); // drain, so the connection can answer
       resolveBody(undefined);
+    };
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      tooLarge();
+      return;
     }
     req.on('data', (chunk: Buffer) => {
       if (done) return;

@@ -1,0 +1,89 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Envelope, Handlers } from '../../shared/contract';
+import { put } from '../../shared/ledger/events';
+import { createDispatcher } from '../core/dispatcher';
+import { MemoryStore } from '../store/memory';
+import { createTestContext } from './context';
+import { recordsHandlers } from './records';
+
+let store: MemoryStore;
+let call: (input: unknown) => Promise<Envelope<any>>;
+
+beforeEach(async () => {
+  store = new MemoryStore();
+  const ctx = createTestContext({ store });
+  const d = createDispatcher(recordsHandlers(ctx) as unknown as Handlers, { revision: () => store.revision, checkOutput: true });
+  call = (input) => d.call('records.put', input, { user: 'officer' });
+  await store.commit(
+    [
+      put('units', { id: 'U1', name: '党政办' }),
+      put('cadres', { id: 'C1', name: '李娜', unitId: 'U1', peerGroup: 'g', position: '', rankLevel: '', category: 'civilServant', leader: false }),
+      put('cadres', { id: 'C2', name: '王强', unitId: 'U1', peerGroup: 'g', position: '', rankLevel: '', category: 'civilServant', leader: false }),
+    ],
+    { user: 'seed', command: 'seed' },
+  );
+});
+
+describe('records.put', () => {
+  it('keys a score by cadre and month: a second put replaces it', async () => {
+    const a = await call({ collection: 'scores', record: { cadreId: 'C1', month: '2024-03', score: 88 } });
+    expect(a).toMatchObject({ ok: true, value: { collection: 'scores', record: { id: 'C1:2024-03', score: 88 } }, revision: 4 });
+    await call({ collection: 'scores', record: { cadreId: 'C1', month: '2024-03', score: 91 } });
+    expect(store.state().scores.size).toBe(1);
+    expect(store.state().scores.get('C1:2024-03')?.score).toBe(91);
+    expect(store.journal.at(-1)?.meta).toEqual({ user: 'officer', command: 'records.put' });
+  });
+
+  it('refuses a derived id that does not match the record', async () => {
+    const env = await call({ collection: 'grades', record: { id: 'X', cadreId: 'C1', year: 2023, grade: 'excellent' } });
+    expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'record.id' }] } });
+  });
+
+  it('numbers sanctions, measures and the rest with their prefix', async () => {
+    const s = await call({ collection: 'sanctions', record: { cadreId: 'C1', kind: 'admin.warning', decidedOn: '2024-01-10' } });
+    expect(s.value.record).toEqual({ id: 'S000001', cadreId: 'C1', kind: 'admin.warning', decidedOn: '2024-01-10', reason: '' });
+    const m = await call({ collection: 'measures', record: { subjectType: 'unit', subjectId: 'U1', kind: 'probation', startsOn: '2024-02-01' } });
+    expect(m.value.record.id).toBe('M000001');
+    const c = await call({ collection: 'clearances', record: { cadreId: 'C1', recordId: 'S000001', date: '2024-03-01' } });
+    expect(c.value.record).toMatchObject({ id: 'CL000001', kind: 'clearance' });
+  });
+
+  it('checks references and reports them under record.*', async () => {
+    const env = await call({ collection: 'faults', record: { cadreId: 'C9', date: '2024-01-01', intentional: false, personalInterest: false, violation: false, tolerated: true } });
+    expect(env).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: 'record.cadreId', message: { zh: '干部“C9”不存在' } }] },
+    });
+    expect(store.revision).toBe(3);
+  });
+
+  it('reports schema errors with their path inside the record', async () => {
+    const env = await call({ collection: 'scores', record: { cadreId: 'C1', month: '2024-3', score: 120 } });
+    expect(env.ok).toBe(false);
+    expect(env.ok || env.error.fields!.map((f) => f.path).sort()).toEqual(['record.month', 'record.score']);
+  });
+
+  it('refuses an unknown collection and the registry collections', async () => {
+    for (const collection of ['units', 'cadres', 'policies', 'nonsense']) {
+      const env = await call({ collection, record: { id: 'x' } });
+      expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'collection' }] } });
+    }
+  });
+
+  it('refuses dates that run backwards and a clearance of another cadre’s record', async () => {
+    const m = await call({ collection: 'measures', record: { subjectType: 'cadre', subjectId: 'C1', kind: 'probation', startsOn: '2024-02-01', endsOn: '2024-01-01' } });
+    expect(m).toMatchObject({ ok: false, error: { fields: [{ path: 'record.endsOn' }] } });
+    await call({ collection: 'sanctions', record: { id: 'S1', cadreId: 'C1', kind: 'admin.warning', decidedOn: '2024-01-10' } });
+    const c = await call({ collection: 'clearances', record: { cadreId: 'C2', recordId: 'S1', date: '2024-03-01' } });
+    expect(c).toMatchObject({ ok: false, error: { fields: [{ path: 'record.recordId' }] } });
+  });
+
+  it('links check-ins to their plan with a plan+date id', async () => {
+    await call({ collection: 'measures', record: { id: 'M1', subjectType: 'cadre', subjectId: 'C1', kind: 'demotion', startsOn: '2024-01-01' } });
+    await call({ collection: 'rehabPlans', record: { cadreId: 'C1', measureId: 'M1', assignment: 'other', startsOn: '2024-01-15', status: 'active' } });
+    const ci = await call({ collection: 'checkIns', record: { planId: 'R000001', date: '2024-02-01', note: '谈话' } });
+    expect(ci.value.record).toEqual({ id: 'R000001:2024-02-01', planId: 'R000001', date: '2024-02-01', note: '谈话' });
+    const bad = await call({ collection: 'checkIns', record: { planId: 'R404', date: '2024-02-01' } });
+    expect(bad).toMatchObject({ ok: false, error: { fields: [{ path: 'record.planId' }] } });
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../store/memory';
+import { createTestContext } from './context';
+import { sessionHandlers } from './session';
+
+describe('session handlers', () => {
+  it('reports the open ledger, the caller and the host day', async () => {
+    const store = new MemoryStore();
+    await store.commit([{ type: 'put', collection: 'units', record: { id: 'U1', name: 'x' } }], { user: 'u', command: 'c' });
+    const h = sessionHandlers(createTestContext({ store, appVersion: '9.9.9' }));
+    expect(await h['session.info']({}, { user: '王芳' })).toEqual({
+      revision: 1,
+      dataDir: ':memory:',
+      demo: false,
+      user: '王芳',
+      appVersion: '9.9.9',
+      encrypted: false,
+      locked: false,
+      today: '2024-06-15',
+    });
+  });
+
+  it('refuses the demo switch where the core provides no session control', async () => {
+    const h = sessionHandlers(createTestContext());
+    await expect(h['session.openDemo']({}, { user: 'u' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('asks the core to unlock only while locked', async () => {
+    const calls: string[] = [];
+    let locked = true;
+    const ctx = createTestContext({
+      session: {
+        homeDataDir: '/d',
+        get locked() {
+          return locked;
+        },
+        encrypted: true,
+        unlock: async (p) => {
+          calls.push(p);
+          locked = false;
+        },
+        openDemo: async () => {},
+        leaveDemo: async () => {},
+      },
+    });
+    const h = sessionHandlers(ctx);
+    expect(await h['session.unlock']({ passphrase: 'pw' }, { user: 'u' })).toMatchObject({ locked: false, encrypted: true });
+    await h['session.unlock']({ passphrase: 'again' }, { user: 'u' });
+    expect(calls).toEqual(['pw']);
+  });
+});
