@@ -67,6 +67,7 @@ export async function previewImport(
 
 export interface ImportOutcome {
   plan: ImportPlan;
+  read: ReadResult;
   /** True when the valid rows' changes were written (also when there was nothing to change). */
   committed: boolean;
   /** Store revision after the import. */
@@ -88,11 +89,11 @@ export async function runImport(
   options: RunImportOptions,
 ): Promise<ImportOutcome> {
   const limits = options.limits ?? defaultFileLimits;
-  const { table } = await readTable(file, limits);
-  const plan = planImport(store.state(), kind, table, limits);
+  const read = await readTable(file, limits);
+  const plan = planImport(store.state(), kind, read.table, limits);
   const blocked = plan.fatal || (plan.rejected.length > 0 && !options.validOnly);
-  if (blocked) return { plan, committed: false, revision: store.revision };
-  if (plan.events.length === 0) return { plan, committed: true, revision: store.revision };
+  if (blocked) return { plan, read, committed: false, revision: store.revision };
+  if (plan.events.length === 0) return { plan, read, committed: true, revision: store.revision };
   const { revision } = await store.commit(plan.events, { user: options.user, command: `import.${kind}` });
-  return { plan, committed: true, revision };
+  return { plan, read, committed: true, revision };
 }
