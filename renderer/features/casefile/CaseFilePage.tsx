@@ -1,42 +1,132 @@
-// 干部档案 (/cadres/:id). For now the header with the cadre's details; the timeline, chart and
-// findings come with the case-file issue.
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+// 干部档案 (/cadres/:id): header (identity, status, bars, impact periods), the "why" panel of the
+// cadre's current findings, the rank chart, the merged timeline and the entry forms. Everything
+// comes from one casefile.get as of the header's month; after any write it is fetched again.
+import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseFile } from '../../../shared/contract/casefile';
+import { useAsOf } from '../../app/asOf';
 import type { PageProps } from '../../app/routes';
 import { hrefOf } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
+import { useSession } from '../session/store';
+import { FindingsPanel } from './FindingsPanel';
+import { GradeModal, MeasureModal, SanctionModal, ScoreModal, useModal } from './forms';
+import { Timeline } from './Timeline';
+
+const RankChart = lazy(() => import('./RankChart'));
 
 const statusColor: Record<string, string> = { inPost: 'green', probation: 'orange', transitional: 'volcano', exited: 'default' };
 
 export default function CaseFilePage({ params }: PageProps) {
-  const { t, i18n } = useTranslation('casefile');
+  const { i18n } = useTranslation('casefile');
+  const asOf = useAsOf((s) => s.asOf);
+  const cf = useQuery('casefile.get', { cadreId: params.id, asOf: asOf ?? '' }, { enabled: !!asOf });
+
+  if (!cf.data) {
+    if (cf.error) return <Alert type="error" showIcon title={pick(cf.error.bilingual, i18n.language)} data-testid="casefile-error" />;
+    return <Spin style={{ display: 'block', margin: 48 }} />;
+  }
+  return <CaseFileView data={cf.data} refetch={() => void cf.refetch()} stale={cf.stale} />;
+}
+
+function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): void; stale: boolean }) {
+  const { t } = useTranslation('casefile');
+  const today = useSession((s) => s.info?.today) ?? data.referenceDate;
+  const entry = useModal<'score' | 'grade' | 'sanction' | 'measure'>();
+  const c = data.cadre;
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="casefile" data-stale={stale ? 'true' : 'false'}>
+      <Header data={data} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card size="small" title={t('section.chart')}>
+              {data.rankHistory.length === 0 ? (
+                <Typography.Text type="secondary">{t('chart.empty')}</Typography.Text>
+              ) : (
+                <Suspense fallback={<div style={{ height: 300, color: '#8c8c8c' }}>{t('chart.loading')}</div>}>
+                  <RankChart history={data.rankHistory} />
+                </Suspense>
+              )}
+            </Card>
+            <Card
+              size="small"
+              title={t('section.timeline')}
+              extra={
+                <Space wrap size={4}>
+                  <Typography.Text type="secondary">{t('section.entry')}：</Typography.Text>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => entry.open('score')} data-testid="add-score">
+                    {t('entry.score')}
+                  </Button>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => entry.open('grade')} data-testid="add-grade">
+                    {t('entry.grade')}
+                  </Button>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => entry.open('sanction')} data-testid="add-sanction">
+                    {t('entry.sanction')}
+                  </Button>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => entry.open('measure')} data-testid="add-measure">
+                    {t('entry.measure')}
+                  </Button>
+                </Space>
+              }
+            >
+              <Timeline entries={data.timeline} referenceDate={data.referenceDate} />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card size="small" title={`${t('section.findings')}（${data.asOf}）`} data-testid="findings-card">
+            <FindingsPanel findings={data.findings} asOf={data.asOf} subjectName={c.name} onChanged={refetch} />
+          </Card>
+        </Col>
+      </Row>
+      <ScoreModal cadreId={c.id} open={entry.value === 'score'} onClose={() => (entry.close(), refetch())} defaultMonth={data.asOf} />
+      <GradeModal
+        cadreId={c.id}
+        open={entry.value === 'grade'}
+        onClose={() => (entry.close(), refetch())}
+        defaultYear={Number(data.asOf.slice(0, 4)) - 1}
+      />
+      <SanctionModal cadreId={c.id} open={entry.value === 'sanction'} onClose={() => (entry.close(), refetch())} today={today} />
+      <MeasureModal
+        open={entry.value === 'measure'}
+        onClose={() => (entry.close(), refetch())}
+        subject={{ type: 'cadre', id: c.id, name: c.name }}
+        draft={{ startsOn: today }}
+        formId={`casefile:${c.id}:measure`}
+      />
+    </Space>
+  );
+}
+
+function Header({ data }: { data: CaseFile }) {
+  const { t } = useTranslation('casefile');
   const tf = useTranslation('cadres').t;
   const td = useTranslation('domain').t;
   const tc = useTranslation('app').t;
-  const cadre = useQuery('cadres.get', { id: params.id });
-  const units = useQuery('units.list', {});
-
-  if (!cadre.data) {
-    if (cadre.error) return <Alert type="error" showIcon title={pick(cadre.error.bilingual, i18n.language)} />;
-    return <Spin style={{ display: 'block', margin: 48 }} />;
-  }
-  const c = cadre.data;
-  const unitName = units.data?.find((u) => u.id === c.unitId)?.name ?? c.unitId;
+  const c = data.cadre;
+  const latest = data.rankHistory[data.rankHistory.length - 1];
+  const activePeriods = data.impactPeriods.filter((p) => p.active);
   return (
     <Card
       data-testid="casefile-header"
       title={
-        <Space>
+        <Space wrap>
           <Button type="text" icon={<ArrowLeftOutlined />} href={hrefOf('/cadres')} aria-label={t('backToList')} />
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="casefile-name">
             {c.name}
           </Typography.Title>
-          <Tag color={statusColor[c.status]} data-testid="casefile-status">
-            {td(`status.${c.status}`)}
+          <Tag color={statusColor[data.status]} data-testid="casefile-status">
+            {td(`status.${data.status}`)}
           </Tag>
           <Typography.Text type="secondary">{t('title')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('header.asOfHint', { date: data.referenceDate })}
+          </Typography.Text>
         </Space>
       }
       extra={
@@ -48,15 +138,49 @@ export default function CaseFilePage({ params }: PageProps) {
       <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small">
         <Descriptions.Item label={tf('field.id')}>{c.id}</Descriptions.Item>
         <Descriptions.Item label={tf('field.unitId')}>
-          <span data-testid="casefile-unit">{unitName}</span>
+          <span data-testid="casefile-unit">{data.unit?.name ?? c.unitId}</span>
         </Descriptions.Item>
         <Descriptions.Item label={tf('field.position')}>{c.position || '—'}</Descriptions.Item>
         <Descriptions.Item label={tf('field.rankLevel')}>{c.rankLevel || '—'}</Descriptions.Item>
         <Descriptions.Item label={tf('field.category')}>{td(`category.${c.category}`)}</Descriptions.Item>
-        <Descriptions.Item label={tf('field.peerGroup')}>{c.peerGroup}</Descriptions.Item>
+        <Descriptions.Item label={tf('field.peerGroup')}>
+          {c.peerGroup}
+          <Typography.Text type="secondary">（{t('header.peerGroupSize', { n: data.peerGroupSize })}）</Typography.Text>
+        </Descriptions.Item>
         <Descriptions.Item label={tf('field.leader')}>{c.leader ? tc('common.yes') : tc('common.no')}</Descriptions.Item>
         <Descriptions.Item label={tf('field.appointedOn')}>{c.appointedOn ?? '—'}</Descriptions.Item>
         {c.trialEndsOn && <Descriptions.Item label={tf('field.trialEndsOn')}>{c.trialEndsOn}</Descriptions.Item>}
+        {latest && (
+          <Descriptions.Item label={t('header.latestRank')}>
+            {latest.month}：
+            {latest.third === 'none'
+              ? t('rankTextNoThird', { rank: latest.rank, n: latest.n })
+              : t('rankText', { rank: latest.rank, n: latest.n, third: t(`third.${latest.third}`) })}
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('header.bars')} span={2}>
+          <span data-testid="casefile-bars">
+            {data.bars.length === 0
+              ? t('header.noBars')
+              : data.bars.map((b) => (
+                  <Tag key={`${b.sourceCollection}/${b.sourceId}`} color="red" data-testid="bar-tag">
+                    {t('header.barUntil', { date: b.until })}（
+                    {b.sourceCollection === 'sanctions' ? t(`sanctionKind.${b.kind}`) : t(`measureKind.${b.kind}`)}）
+                  </Tag>
+                ))}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('header.impactPeriods')} span={2}>
+          <span data-testid="casefile-periods">
+            {activePeriods.length === 0
+              ? t('header.noPeriods')
+              : activePeriods.map((p) => (
+                  <Tag key={p.sanctionId} color="volcano" data-testid="period-tag">
+                    {t('header.periodText', { kind: t(`sanctionKind.${p.kind}`), start: p.start, end: p.end })}
+                  </Tag>
+                ))}
+          </span>
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );

@@ -1,0 +1,183 @@
+// The "why" panel: the cadre's current findings with their explanation and evidence, and the two
+// actions on each — record the suggested measure (pre-filled) or dismiss it with a reason. Both
+// are written to the ledger with who and when (the store journals the caller).
+import { CheckOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Collapse, Empty, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FindingRow } from '../../../shared/contract/findings';
+import type { RankEvidence } from '../../../shared/domain/findings';
+import { api } from '../../api/client';
+import { applyFieldErrors } from '../../app/formErrors';
+import { pick } from '../../i18n';
+import { MeasureModal } from './forms';
+
+/** A rule's name, falling back to its id for a rule the UI does not know yet. */
+export function useRuleName() {
+  const { t, i18n } = useTranslation('casefile');
+  return (rule: string) => (i18n.exists(`casefile:rule.${rule}`) ? t(`rule.${rule}`) : rule);
+}
+
+function Evidence({ finding }: { finding: FindingRow }) {
+  const { t } = useTranslation('casefile');
+  const months = (finding.evidence.months ?? []) as RankEvidence[];
+  const ids = finding.evidence.recordIds ?? [];
+  if (months.length === 0 && ids.length === 0) return null;
+  return (
+    <Collapse
+      size="small"
+      ghost
+      items={[
+        {
+          key: 'e',
+          label: t('findings.evidence'),
+          children: (
+            <>
+              {months.length > 0 && (
+                <Table<RankEvidence>
+                  size="small"
+                  pagination={false}
+                  rowKey="month"
+                  dataSource={months}
+                  columns={[
+                    { title: t('findings.month'), dataIndex: 'month' },
+                    { title: t('findings.score'), dataIndex: 'score' },
+                    {
+                      title: t('findings.rank'),
+                      render: (_, r) =>
+                        r.third === 'none'
+                          ? t('rankTextNoThird', { rank: r.rank, n: r.n })
+                          : t('rankText', { rank: r.rank, n: r.n, third: t(`third.${r.third}`) }),
+                    },
+                  ]}
+                />
+              )}
+              {ids.length > 0 && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('findings.records')}：{ids.join('、')}
+                </Typography.Text>
+              )}
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+export function FindingCard({ finding, asOf, subjectName, onDone }: { finding: FindingRow; asOf: string; subjectName: string; onDone(): void }) {
+  const { t, i18n } = useTranslation('casefile');
+  const ruleName = useRuleName();
+  const [acting, setActing] = useState(false);
+  const [dismissing, setDismissing] = useState(false);
+  const suggested = finding.suggestedMeasure;
+  return (
+    <div data-testid="finding" data-rule={finding.rule} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 12, marginBottom: 12 }}>
+      <Space wrap size={4} style={{ marginBottom: 6 }}>
+        <Typography.Text strong>{ruleName(finding.rule)}</Typography.Text>
+        {finding.isNew && <Tag color="red">{t('findings.isNew')}</Tag>}
+      </Space>
+      <div style={{ marginBottom: 6 }}>
+        <Typography.Text type="secondary">{t('findings.why')}：</Typography.Text>
+        <span data-testid="finding-explanation">{pick(finding.explanation, i18n.language)}</span>
+      </div>
+      {suggested && (
+        <div style={{ marginBottom: 6 }}>
+          <Typography.Text type="secondary">{t('findings.suggestion')}：</Typography.Text>
+          <Tag color="orange">{t(`measureKind.${suggested.kind}`)}</Tag>
+        </div>
+      )}
+      <Evidence finding={finding} />
+      <Space style={{ marginTop: 8 }}>
+        {suggested ? (
+          <Button type="primary" size="small" icon={<CheckOutlined />} onClick={() => setActing(true)} data-testid="finding-act">
+            {t('findings.act')}
+          </Button>
+        ) : (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('findings.noMeasure')}
+          </Typography.Text>
+        )}
+        <Button size="small" icon={<StopOutlined />} onClick={() => setDismissing(true)} data-testid="finding-dismiss">
+          {t('findings.dismiss')}
+        </Button>
+      </Space>
+      {suggested && (
+        <MeasureModal
+          open={acting}
+          onClose={() => {
+            setActing(false);
+          }}
+          title={t('findings.actTitle')}
+          subject={{ type: finding.subject.type, id: finding.subject.id, name: subjectName }}
+          draft={suggested}
+          formId={`finding:${finding.key}`}
+          testId="act-form"
+          intro={<Alert type="info" showIcon style={{ marginBottom: 12 }} title={pick(finding.explanation, i18n.language)} />}
+          submit={async (m) => {
+            await api.findings.act({ findingKey: finding.key, asOf, measure: m as never });
+            onDone();
+          }}
+        />
+      )}
+      <DismissModal open={dismissing} findingKey={finding.key} onClose={() => setDismissing(false)} onDone={onDone} />
+    </div>
+  );
+}
+
+function DismissModal({ open, findingKey, onClose, onDone }: { open: boolean; findingKey: string; onClose(): void; onDone(): void }) {
+  const { t, i18n } = useTranslation('casefile');
+  const tc = useTranslation('app').t;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [busy, setBusy] = useState(false);
+  const [general, setGeneral] = useState<string[]>([]);
+  async function submit() {
+    setBusy(true);
+    setGeneral([]);
+    try {
+      await api.findings.dismiss({ findingKey, reason: form.getFieldValue('reason') ?? '' });
+      message.success(t('findings.dismissed'));
+      onClose();
+      onDone();
+    } catch (e) {
+      setGeneral(applyFieldErrors(form, e, i18n.language, ['reason']));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal
+      open={open}
+      title={t('findings.dismissTitle')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('findings.dismiss')}
+      cancelText={tc('common.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'dismiss-submit' } as never}
+    >
+      {general.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={general.join('；')} />}
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item name="reason" label={t('findings.dismissReason')} extra={t('findings.dismissReasonHint')} required>
+          <Input.TextArea rows={3} maxLength={1000} data-testid="dismiss-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function FindingsPanel({ findings, asOf, subjectName, onChanged }: { findings: FindingRow[]; asOf: string; subjectName: string; onChanged(): void }) {
+  const { t } = useTranslation('casefile');
+  if (findings.length === 0) {
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('findings.none')} data-testid="findings-empty" />;
+  }
+  return (
+    <div data-testid="findings">
+      {findings.map((f) => (
+        <FindingCard key={f.key} finding={f} asOf={asOf} subjectName={subjectName} onDone={onChanged} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+// The merged timeline of a case file, newest first. A plain list (not antd Timeline) so that ten
+// years of monthly scores render quickly; cleared records stay, greyed and tagged, with no effect.
+import { Button, Segmented, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImpactPeriodView, TimelineEntry } from '../../../shared/contract/casefile';
+
+const PAGE = 60;
+
+const thirdColor: Record<string, string> = { top: '#389e0d', middle: '#1677ff', bottom: '#cf1322', none: '#8c8c8c' };
+const positiveMeasures = new Set(['salaryRaise', 'commendation', 'merit3', 'promotion', 'identityTransfer']);
+const lightMeasures = new Set(['reminderTalk', 'inquiry', 'trialPeriod', 'trialExtension', 'performanceDeduction', 'salaryDeduction']);
+
+/** The impact period as a bar: elapsed part filled, the reference date as the cut. */
+export function PeriodBar({ period, referenceDate }: { period: ImpactPeriodView; referenceDate: string }) {
+  const { t } = useTranslation('casefile');
+  const total = Math.max(1, dayjs(period.end).diff(dayjs(period.start), 'day'));
+  const done = Math.min(total, Math.max(0, dayjs(referenceDate).diff(dayjs(period.start), 'day')));
+  const pct = Math.round((done / total) * 100);
+  return (
+    <div style={{ maxWidth: 360, marginTop: 4 }} data-testid="period-bar">
+      <div style={{ height: 8, background: '#f0f0f0', borderRadius: 4, overflow: 'hidden' }}>
+        <div style={{ width: `${pct}%`, height: '100%', background: period.active ? '#cf1322' : '#bfbfbf' }} />
+      </div>
+      <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12, color: '#8c8c8c' }}>
+        <span>{period.start}</span>
+        <span>{period.active ? t('timeline.periodActive') : t('timeline.periodEnded')}</span>
+        <span>{period.end}</span>
+      </div>
+    </div>
+  );
+}
+
+interface EntryView {
+  title: ReactNode;
+  color: string;
+  tags: ReactNode[];
+  detail?: ReactNode;
+}
+
+export function Timeline({ entries, referenceDate }: { entries: TimelineEntry[]; referenceDate: string }) {
+  const { t } = useTranslation('casefile');
+  const td = useTranslation('domain').t;
+  const [shown, setShown] = useState(PAGE);
+  const [filter, setFilter] = useState<'all' | 'noScores'>('all');
+
+  const visible = useMemo(() => (filter === 'all' ? entries : entries.filter((e) => e.collection !== 'scores')), [entries, filter]);
+
+  // What a clearance points at, in words.
+  const titleOfRecord = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const e of entries) {
+      const id = String(e.record.id);
+      if (e.collection === 'sanctions') m.set(id, `${t(`sanctionKind.${e.kind}`)}（${e.date}）`);
+      else if (e.collection === 'measures') m.set(id, `${t(`measureKind.${e.kind}`)}（${e.date}）`);
+      else if (e.collection === 'scores') m.set(id, `${t('timeline.score', { score: e.record.score })}（${e.date}）`);
+      else if (e.collection === 'faults') m.set(id, `${t('timeline.fault')}（${e.date}）`);
+      else if (e.collection === 'grades') m.set(id, t('timeline.grade', { year: e.date, grade: td(`grade.${e.kind}`) }));
+    }
+    return m;
+  }, [entries, t, td]);
+
+  function view(e: TimelineEntry): EntryView {
+    const r = e.record as Record<string, string | number | boolean | undefined>;
+    switch (e.collection) {
+      case 'scores': {
+        const rank = e.rank;
+        const third = rank?.third ?? 'none';
+        return {
+          title: t('timeline.score', { score: r.score }),
+          color: thirdColor[third],
+          tags: rank
+            ? [
+                <Tag key="rank" color={third === 'top' ? 'green' : third === 'bottom' ? 'red' : undefined} data-testid="rank-tag">
+                  {third === 'none'
+                    ? t('rankTextNoThird', { rank: rank.rank, n: rank.n })
+                    : t('rankText', { rank: rank.rank, n: rank.n, third: t(`third.${third}`) })}
+                </Tag>,
+              ]
+            : [],
+        };
+      }
+      case 'grades':
+        return {
+          title: t('timeline.grade', { year: e.date, grade: td(`grade.${e.kind}`) }),
+          color: e.kind === 'excellent' ? '#389e0d' : e.kind === 'basic' || e.kind === 'incompetent' ? '#cf1322' : '#1677ff',
+          tags: [],
+        };
+      case 'sanctions':
+        return {
+          title: t(`sanctionKind.${e.kind}`),
+          color: '#cf1322',
+          tags: r.releasedOn ? [<Tag key="rel">{t('timeline.released', { date: r.releasedOn })}</Tag>] : [],
+          detail: (
+            <>
+              {r.reason ? <div>{String(r.reason)}</div> : null}
+              {e.period && !e.cleared && (
+                <>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('timeline.period', { start: e.period.start, end: e.period.end })}
+                  </Typography.Text>
+                  <PeriodBar period={e.period} referenceDate={referenceDate} />
+                </>
+              )}
+            </>
+          ),
+        };
+      case 'measures': {
+        const team = r.subjectType === 'unit';
+        const tags: ReactNode[] = [];
+        if (team) tags.push(<Tag key="team" color="purple">{t('timeline.team')}</Tag>);
+        tags.push(
+          <Tag key="until">{r.endsOn ? t('timeline.until', { date: r.endsOn }) : t('timeline.ongoing')}</Tag>,
+        );
+        if (r.outcome) {
+          tags.push(
+            <Tag key="out" color={r.outcome === 'notImproved' ? 'red' : 'green'}>
+              {t('timeline.outcome', { outcome: t(`outcome.${r.outcome}`) })}
+            </Tag>,
+          );
+        }
+        if (r.findingKey) tags.push(<Tag key="f" color="blue">{t('timeline.fromFinding')}</Tag>);
+        return {
+          title: t(`measureKind.${e.kind}`),
+          color: positiveMeasures.has(e.kind) ? '#389e0d' : lightMeasures.has(e.kind) ? '#d48806' : '#d4380d',
+          tags,
+          detail: r.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{String(r.note)}</div> : undefined,
+        };
+      }
+      case 'faults': {
+        const flags: ReactNode[] = [];
+        if (r.tolerated) flags.push(<Tag key="tol" color="green">{t('timeline.faultTolerated')}</Tag>);
+        if (r.intentional) flags.push(<Tag key="int" color="red">{t('timeline.faultIntentional')}</Tag>);
+        if (r.personalInterest) flags.push(<Tag key="pi" color="red">{t('timeline.faultPersonal')}</Tag>);
+        if (r.violation) flags.push(<Tag key="vio" color="red">{t('timeline.faultViolation')}</Tag>);
+        return { title: t('timeline.fault'), color: '#d48806', tags: flags, detail: r.description ? String(r.description) : undefined };
+      }
+      case 'clearances': {
+        const record = titleOfRecord.get(String(r.recordId)) ?? String(r.recordId);
+        return {
+          title: t(e.kind === 'revocation' ? 'timeline.revocation' : 'timeline.clearance', { record }),
+          color: '#13c2c2',
+          tags: [],
+          detail: r.note ? String(r.note) : undefined,
+        };
+      }
+      case 'rehabPlans':
+        return {
+          title: t('timeline.rehabPlan', { assignment: t(`assignment.${r.assignment}`), status: t(`rehabStatus.${r.status}`) }),
+          color: '#389e0d',
+          tags: [],
+        };
+      case 'checkIns':
+        return { title: t('timeline.checkIn'), color: '#389e0d', tags: [], detail: r.note ? String(r.note) : undefined };
+    }
+  }
+
+  if (entries.length === 0) return <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text>;
+  return (
+    <div data-testid="timeline">
+      <Segmented
+        size="small"
+        style={{ marginBottom: 12 }}
+        value={filter}
+        onChange={(v) => setFilter(v as 'all' | 'noScores')}
+        options={[
+          { value: 'all', label: t('timeline.filterAll') },
+          { value: 'noScores', label: t('timeline.filterNoScores') },
+        ]}
+      />
+      <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {visible.slice(0, shown).map((e) => {
+          const v = view(e);
+          const cleared = e.cleared;
+          return (
+            <li
+              key={e.key}
+              data-testid="timeline-entry"
+              data-collection={e.collection}
+              data-kind={e.kind}
+              data-cleared={cleared ? 'true' : 'false'}
+              style={{ display: 'flex', gap: 12, padding: '6px 0', borderBottom: '1px solid #f5f5f5', opacity: cleared ? 0.55 : 1 }}
+            >
+              <span style={{ width: 84, flex: 'none', color: '#8c8c8c', fontVariantNumeric: 'tabular-nums' }}>{e.date}</span>
+              <span
+                aria-hidden
+                style={{ width: 10, height: 10, borderRadius: 5, marginTop: 6, flex: 'none', background: cleared ? '#bfbfbf' : v.color }}
+              />
+              <div style={{ minWidth: 0, flex: 1 }}>
+                <span style={{ fontWeight: 500, textDecoration: cleared ? 'line-through' : undefined, marginRight: 8 }}>{v.title}</span>
+                {cleared && (
+                  <Tag color="default" data-testid="cleared-tag">
+                    {t(e.clearedBy?.kind === 'revocation' ? 'timeline.revoked' : 'timeline.cleared')}
+                  </Tag>
+                )}
+                {!cleared && v.tags}
+                {v.detail && <div style={{ color: '#595959', fontSize: 13 }}>{v.detail}</div>}
+                {cleared && e.clearedBy && (
+                  <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+                    {t('timeline.clearedBy', {
+                      date: e.clearedBy.date,
+                      kind: t(e.clearedBy.kind === 'revocation' ? 'timeline.revoked' : 'timeline.cleared'),
+                      note: e.clearedBy.note || t('timeline.noEffect'),
+                    })}
+                  </div>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {visible.length > shown && (
+        <Button type="link" onClick={() => setShown((s) => s + PAGE * 2)} data-testid="timeline-more">
+          {t('timeline.showMore', { count: visible.length - shown })}
+        </Button>
+      )}
+    </div>
+  );
+}

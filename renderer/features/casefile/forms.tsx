@@ -1,0 +1,289 @@
+// Entry forms of the case file: monthly score, annual grade, sanction, measure. Each is a modal
+// whose validation is the contract's: the service answers VALIDATION with field paths
+// ('record.month', 'measure.endsOn'), shown on the fields in the UI language. Drafts autosave.
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeasureDraft } from '../../../shared/contract/findings';
+import { annualGrades, measureKinds, measureOutcomes, sanctionKinds, type MeasureKind } from '../../../shared/domain/records';
+import { api } from '../../api/client';
+import { DraftBanner } from '../../app/DraftBanner';
+import { applyFieldErrors } from '../../app/formErrors';
+import { useDraft } from '../../db/drafts';
+
+type Values = Record<string, unknown>;
+
+interface RecordModalProps {
+  open: boolean;
+  title: ReactNode;
+  /** Draft key: one draft per form and subject. */
+  formId: string;
+  fieldNames: string[];
+  initialValues: Values;
+  onClose(): void;
+  /** Writes the record; throws the contract's ApiError on a refusal. */
+  submit(values: Values): Promise<void>;
+  testId: string;
+  okText?: string;
+  children: ReactNode;
+}
+
+/** A modal form that autosaves a draft and puts the contract's field errors on its fields. */
+export function RecordModal(props: RecordModalProps) {
+  const { open, title, onClose, testId } = props;
+  return (
+    <Modal open={open} title={title} onCancel={onClose} footer={null} destroyOnHidden width={560} data-testid={`${testId}-modal`}>
+      {open && <RecordForm {...props} />}
+    </Modal>
+  );
+}
+
+function RecordForm({ formId, fieldNames, initialValues, onClose, submit, testId, okText, children }: RecordModalProps) {
+  const { t, i18n } = useTranslation('app');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const draft = useDraft(formId, form);
+  const [busy, setBusy] = useState(false);
+  const [general, setGeneral] = useState<string[]>([]);
+
+  async function onFinish() {
+    const values = form.getFieldsValue(true) as Values;
+    setBusy(true);
+    setGeneral([]);
+    form.setFields(fieldNames.map((name) => ({ name, errors: [] })));
+    try {
+      await submit(values);
+      await draft.clear();
+      message.success(t('common.saved'));
+      onClose();
+    } catch (e) {
+      const rest = applyFieldErrors(form, e, i18n.language, fieldNames);
+      setGeneral(rest);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Form form={form} layout="vertical" initialValues={initialValues} onValuesChange={draft.onValuesChange} onFinish={() => void onFinish()} data-testid={testId}>
+      <DraftBanner draft={draft} />
+      {general.length > 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={general.join('；')} data-testid={`${testId}-error`} />
+      )}
+      {children}
+      <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid={`${testId}-submit`}>
+          {okText ?? t('common.save')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+
+const dateText = (v: unknown, format: string): string | undefined =>
+  dayjs.isDayjs(v) ? (v as Dayjs).format(format) : undefined;
+const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+/** Drops undefined fields so the contract's own "required" words apply to what is missing. */
+function defined(o: Values): Values {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+}
+
+// ---- monthly score ------------------------------------------------------------------------------
+
+export function ScoreModal({ cadreId, open, onClose, defaultMonth }: { cadreId: string; open: boolean; onClose(): void; defaultMonth: string }) {
+  const { t } = useTranslation('casefile');
+  return (
+    <RecordModal
+      open={open}
+      onClose={onClose}
+      title={t('entry.score')}
+      formId={`casefile:${cadreId}:score`}
+      fieldNames={['month', 'score']}
+      initialValues={{ month: dayjs(`${defaultMonth}-01`) }}
+      testId="score-form"
+      submit={async (v) => {
+        await api.records.put({
+          collection: 'scores',
+          record: defined({ cadreId, month: dateText(v.month, 'YYYY-MM'), score: v.score as number }) as never,
+        });
+      }}
+    >
+      <Form.Item name="month" label={t('field.month')} required>
+        <DatePicker picker="month" style={{ width: '100%' }} data-testid="score-month" />
+      </Form.Item>
+      <Form.Item name="score" label={t('field.score')} required>
+        <InputNumber style={{ width: '100%' }} step={0.5} data-testid="score-value" />
+      </Form.Item>
+    </RecordModal>
+  );
+}
+
+// ---- annual grade -------------------------------------------------------------------------------
+
+export function GradeModal({ cadreId, open, onClose, defaultYear }: { cadreId: string; open: boolean; onClose(): void; defaultYear: number }) {
+  const { t } = useTranslation('casefile');
+  const td = useTranslation('domain').t;
+  return (
+    <RecordModal
+      open={open}
+      onClose={onClose}
+      title={t('entry.grade')}
+      formId={`casefile:${cadreId}:grade`}
+      fieldNames={['year', 'grade']}
+      initialValues={{ year: dayjs(`${defaultYear}-01-01`) }}
+      testId="grade-form"
+      submit={async (v) => {
+        const year = dayjs.isDayjs(v.year) ? (v.year as Dayjs).year() : undefined;
+        await api.records.put({ collection: 'grades', record: defined({ cadreId, year, grade: v.grade }) as never });
+      }}
+    >
+      <Form.Item name="year" label={t('field.year')} required>
+        <DatePicker picker="year" style={{ width: '100%' }} data-testid="grade-year" />
+      </Form.Item>
+      <Form.Item name="grade" label={t('field.grade')} required>
+        <Select data-testid="grade-value" options={annualGrades.map((g) => ({ value: g, label: td(`grade.${g}`) }))} />
+      </Form.Item>
+    </RecordModal>
+  );
+}
+
+// ---- sanction -----------------------------------------------------------------------------------
+
+export function SanctionModal({ cadreId, open, onClose, today }: { cadreId: string; open: boolean; onClose(): void; today: string }) {
+  const { t } = useTranslation('casefile');
+  const group = (prefix: string, label: string) => ({
+    label,
+    options: sanctionKinds.filter((k) => k.startsWith(prefix)).map((k) => ({ value: k, label: t(`sanctionKind.${k}`) })),
+  });
+  return (
+    <RecordModal
+      open={open}
+      onClose={onClose}
+      title={t('entry.sanction')}
+      formId={`casefile:${cadreId}:sanction`}
+      fieldNames={['kind', 'decidedOn', 'reason', 'releasedOn']}
+      initialValues={{ decidedOn: dayjs(today) }}
+      testId="sanction-form"
+      submit={async (v) => {
+        await api.records.put({
+          collection: 'sanctions',
+          record: defined({
+            cadreId,
+            kind: v.kind,
+            decidedOn: dateText(v.decidedOn, 'YYYY-MM-DD'),
+            reason: text(v.reason),
+            releasedOn: dateText(v.releasedOn, 'YYYY-MM-DD'),
+          }) as never,
+        });
+      }}
+    >
+      <Form.Item name="kind" label={t('field.kind')} required>
+        <Select
+          data-testid="sanction-kind"
+          options={[group('party.', '党纪处分 / Party'), group('admin.', '政务处分 / Administrative')]}
+        />
+      </Form.Item>
+      <Form.Item name="decidedOn" label={t('field.decidedOn')} required>
+        <DatePicker style={{ width: '100%' }} data-testid="sanction-date" />
+      </Form.Item>
+      <Form.Item name="reason" label={t('field.reason')}>
+        <Input.TextArea rows={2} maxLength={500} data-testid="sanction-reason" />
+      </Form.Item>
+      <Form.Item name="releasedOn" label={t('field.releasedOn')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    </RecordModal>
+  );
+}
+
+// ---- measure ------------------------------------------------------------------------------------
+
+export interface MeasureModalProps {
+  open: boolean;
+  onClose(): void;
+  title?: ReactNode;
+  /** Who the measure is about (fixed). */
+  subject: { type: 'cadre' | 'unit'; id: string; name: string };
+  /** Pre-filled values (a finding's suggestion, the ladder's next step). */
+  draft?: Partial<MeasureDraft>;
+  /** Kinds offered; all by default. */
+  kinds?: readonly MeasureKind[];
+  /** Records the measure; by default records.put. */
+  submit?(measure: Omit<MeasureDraft, 'note'> & { note: string; outcome?: string }): Promise<void>;
+  formId: string;
+  testId?: string;
+  okText?: string;
+  /** Shown above the fields (e.g. the finding's explanation). */
+  intro?: ReactNode;
+}
+
+export function MeasureModal({ open, onClose, title, subject, draft, kinds, submit, formId, testId = 'measure-form', okText, intro }: MeasureModalProps) {
+  const { t } = useTranslation('casefile');
+  const initialValues: Values = {
+    kind: draft?.kind,
+    startsOn: draft?.startsOn ? dayjs(draft.startsOn) : dayjs(),
+    endsOn: draft?.endsOn ? dayjs(draft.endsOn) : undefined,
+    note: draft?.note ?? '',
+  };
+  return (
+    <RecordModal
+      open={open}
+      onClose={onClose}
+      title={title ?? t('entry.measure')}
+      formId={formId}
+      fieldNames={['kind', 'startsOn', 'endsOn', 'note', 'outcome', 'subjectId']}
+      initialValues={initialValues}
+      testId={testId}
+      okText={okText}
+      submit={async (v) => {
+        const measure = defined({
+          subjectType: subject.type,
+          subjectId: subject.id,
+          kind: v.kind,
+          startsOn: dateText(v.startsOn, 'YYYY-MM-DD'),
+          endsOn: dateText(v.endsOn, 'YYYY-MM-DD'),
+          outcome: v.outcome,
+        }) as Omit<MeasureDraft, 'note'> & { outcome?: string };
+        const full = { ...measure, note: text(v.note) };
+        if (submit) await submit(full);
+        else await api.records.put({ collection: 'measures', record: full as never });
+      }}
+    >
+      {intro}
+      <Form.Item label={t('field.subject')}>
+        <Input value={subject.name} disabled />
+      </Form.Item>
+      <Form.Item name="kind" label={t('field.measureKind')} required>
+        <Select
+          data-testid={`${testId}-kind`}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(kinds ?? measureKinds).map((k) => ({ value: k, label: t(`measureKind.${k}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="startsOn" label={t('field.startsOn')} required>
+        <DatePicker style={{ width: '100%' }} data-testid={`${testId}-starts`} />
+      </Form.Item>
+      <Form.Item name="endsOn" label={t('field.endsOn')} extra={t('field.endsOnHint')}>
+        <DatePicker style={{ width: '100%' }} data-testid={`${testId}-ends`} />
+      </Form.Item>
+      {!submit && (
+        <Form.Item name="outcome" label={t('field.outcome')}>
+          <Select allowClear options={measureOutcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
+        </Form.Item>
+      )}
+      <Form.Item name="note" label={t('field.note')}>
+        <Input.TextArea rows={3} maxLength={1000} data-testid={`${testId}-note`} />
+      </Form.Item>
+    </RecordModal>
+  );
+}
+
+/** Keeps a modal's open/closed state and what it was opened with. */
+export function useModal<T = true>() {
+  const [value, setValue] = useState<T | null>(null);
+  return { value, open: (v: T) => setValue(v), close: () => setValue(null), isOpen: value !== null };
+}
