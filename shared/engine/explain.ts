@@ -1,0 +1,30 @@
+// Small text builders shared by the rules' explanations, so that every rule words months, ranks
+// and dates the same way in both languages.
+import type { RankEvidence } from '../domain/findings';
+import type { Bilingual } from '../domain/primitives';
+
+/** 2026-05至2026-10 / 2026-05 to 2026-10 (a single month when both ends are equal). */
+export function monthRange(from: string, to: string): Bilingual {
+  if (from === to) return { zh: from, en: from };
+  return { zh: `${from}至${to}`, en: `${from} to ${to}` };
+}
+
+function scoreText(score: number): string {
+  return Number.isInteger(score) ? String(score) : String(Math.round(score * 100) / 100);
+}
+
+/** 第2/18名、第1/18名 / rank 2/18, 1/18 — with the scores when `withScores`. */
+export function rankList(months: readonly RankEvidence[], withScores = false): Bilingual {
+  const zh = months.map((e) => `${e.month} 第${e.rank}/${e.n}名${withScores ? `（${scoreText(e.score)}分）` : ''}`).join('、');
+  const en = months.map((e) => `${e.month} rank ${e.rank}/${e.n}${withScores ? ` (${scoreText(e.score)})` : ''}`).join(', ');
+  return { zh, en };
+}
+
+/** Formats a percent without trailing zeros: 10 → "10%". */
+export function pct(n: number): string {
+  return `${Math.round(n * 100) / 100}%`;
+}
+
+export function bi(zh: string, en: string): Bilingual {
+  return { zh, en };
+}

@@ -1,0 +1,100 @@
+// Facts about one cadre that several rules share: the trial period and its current end, the last
+// graded year, whether the cadre has left, which measures count as already acting.
+import type { AnnualGrade, AnnualGradeValue, Measure, MeasureKind, MeasureOutcome } from '../domain/records';
+import type { IsoDate } from '../domain/primitives';
+import { monthIndex } from './calendar';
+import type { LedgerIndex } from './ledgerIndex';
+import { scheduledLastDay } from './periods';
+
+/** Grades from best to worst; `ungraded` is outside the order. */
+export const gradeOrder: Record<Exclude<AnnualGradeValue, 'ungraded'>, number> = {
+  excellent: 0,
+  competent: 1,
+  basic: 2,
+  incompetent: 3,
+};
+
+/** "Last graded year" at `year`: the latest year ≤ year with a grade other than ungraded. */
+export function lastGraded(index: LedgerIndex, c: number, year: number): AnnualGrade | undefined {
+  const grades = index.gradesByCadre[c];
+  if (!grades) return undefined;
+  let best: AnnualGrade | undefined;
+  for (const g of grades.values()) {
+    if (g.year > year || g.grade === 'ungraded') continue;
+    if (!best || g.year > best.year) best = g;
+  }
+  return best;
+}
+
+/** How many consecutive years ending at `year` have grade `grade`. */
+export function gradeRun(index: LedgerIndex, c: number, year: number, grade: AnnualGradeValue): number {
+  const grades = index.gradesByCadre[c];
+  let n = 0;
+  while (grades?.get(year - n)?.grade === grade) n++;
+  return n;
+}
+
+const exitKinds: ReadonlySet<MeasureKind> = new Set(['dismissal', 'retirement', 'immediateExit']);
+
+/** Whether the cadre has left (dismissal, retirement, immediate exit started by the cutoff). */
+export function hasExited(index: LedgerIndex, c: number): boolean {
+  return index.measuresByCadre[c]?.some((m) => exitKinds.has(m.kind)) ?? false;
+}
+
+/** Month indexes of the cadre's measures of the given kinds. */
+export function measureMonths(measures: readonly Measure[] | undefined, kinds: readonly MeasureKind[]): number[] {
+  if (!measures) return [];
+  const out: number[] = [];
+  for (const m of measures) if (kinds.includes(m.kind)) out.push(monthIndex(m.startsOn));
+  return out;
+}
+
+/**
+ * The cadre's current trial period (试用期) — see DECISIONS.md:
+ * the latest trialPeriod measure (end: its end date, else the cadre's trialEndsOn, else the policy
+ * length), or without one the cadre's own trialEndsOn; a later trialExtension measure replaces it
+ * as the current stretch (its end date and outcome). An outcome on the current stretch decides it.
+ */
+export interface TrialStretch {
+  /** The record the stretch comes from: a measure id, or the cadre id for the cadre's own date. */
+  recordId: string;
+  source: 'trialPeriod' | 'trialExtension' | 'cadre';
+  start?: IsoDate;
+  /** Last day of the stretch; undefined for an extension recorded without an end date. */
+  lastDay?: IsoDate;
+  outcome?: MeasureOutcome;
+}
+
+export function currentTrial(index: LedgerIndex, c: number): TrialStretch | undefined {
+  const cadre = index.cadres[c];
+  const measures = index.measuresByCadre[c];
+  let base: TrialStretch | undefined;
+  let trialMeasure: Measure | undefined;
+  if (measures) for (const m of measures) if (m.kind === 'trialPeriod') trialMeasure = m;
+  if (trialMeasure) {
+    const months = index.policyAt(trialMeasure.startsOn.slice(0, 7)).trial.months;
+    const fromCadre = cadre.trialEndsOn && cadre.trialEndsOn >= trialMeasure.startsOn ? cadre.trialEndsOn : undefined;
+    base = {
+      recordId: trialMeasure.id,
+      source: 'trialPeriod',
+      start: trialMeasure.startsOn,
+      lastDay: trialMeasure.endsOn ?? fromCadre ?? scheduledLastDay(trialMeasure, months),
+      outcome: trialMeasure.outcome,
+    };
+  } else if (cadre.trialEndsOn) {
+    if (cadre.appointedOn && index.cutoffDay && cadre.appointedOn > index.cutoffDay) return undefined;
+    base = { recordId: cadre.id, source: 'cadre', start: cadre.appointedOn, lastDay: cadre.trialEndsOn };
+  }
+  let extension: Measure | undefined;
+  if (measures) {
+    for (const m of measures) {
+      if (m.kind !== 'trialExtension') continue;
+      if (base?.start && m.startsOn < base.start) continue;
+      extension = m;
+    }
+  }
+  if (extension) {
+    return { recordId: extension.id, source: 'trialExtension', start: extension.startsOn, lastDay: extension.endsOn, outcome: extension.outcome };
+  }
+  return base;
+}

@@ -1,0 +1,133 @@
+// What a rule is and what it gets: the index of the ledger, the as-of month with its policy, the
+// subjects to look at, and a sink for findings. One rule per file under rules/.
+import type { Finding, RankEvidence } from '../domain/findings';
+import type { Bilingual, IsoDate, Month } from '../domain/primitives';
+import type { Subject } from '../domain/records';
+import type { PolicyVersion } from '../policy/schema';
+import { firstDayOf, lastDayOf, monthFromIndex } from './calendar';
+import type { LedgerIndex } from './ledgerIndex';
+
+export const ruleIds = [
+  'raise.top-third-streak',
+  'warn.bottom-third-streak',
+  'place.bottom-third-long',
+  'team.low-ranking',
+  'probation.review-due',
+  'probation.not-improved',
+  'trial.review',
+  'sanction.salary-deduction',
+  'sanction.no-promotion',
+  'sanction.no-honours',
+  'sanction.release-due',
+  'deduction.fault',
+  'annual.excellent-reward',
+  'annual.merit3',
+  'annual.bonus-cancel',
+  'annual.demote',
+  'annual.dismiss',
+  'annual.grade-conflict',
+  'annual.excellent-quota',
+  'promote.candidate',
+  'rehab.reascend',
+  'rehab.checkin-due',
+] as const;
+export type RuleId = (typeof ruleIds)[number];
+
+export interface RuleContext {
+  readonly index: LedgerIndex;
+  readonly asOf: Month;
+  /** Month index of asOf. */
+  readonly month: number;
+  readonly year: number;
+  readonly firstDay: IsoDate;
+  readonly lastDay: IsoDate;
+  /** The policy version in force in the as-of month: the thresholds of every rule. */
+  readonly policy: PolicyVersion;
+  /** Cadre positions (index.cadres) and unit positions to evaluate, ascending. */
+  readonly cadres: readonly number[];
+  readonly units: readonly number[];
+  emit(finding: Finding): void;
+}
+
+export interface Rule {
+  readonly id: RuleId;
+  readonly title: Bilingual;
+  run(ctx: RuleContext): void;
+}
+
+export function createContext(
+  index: LedgerIndex,
+  month: number,
+  cadres: readonly number[],
+  units: readonly number[],
+  emit: (f: Finding) => void,
+): RuleContext {
+  const asOf = monthFromIndex(month);
+  return {
+    index,
+    asOf,
+    month,
+    year: Number(asOf.slice(0, 4)),
+    firstDay: firstDayOf(asOf),
+    lastDay: lastDayOf(asOf),
+    policy: index.policyAtIndex(month),
+    cadres,
+    units,
+    emit,
+  };
+}
+
+/** rule|type:id|discriminator — the same for the same situation at every as-of month. */
+export function findingKey(rule: RuleId, subject: Subject, discriminator: string): string {
+  return `${rule}|${subject.type}:${subject.id}|${discriminator}`;
+}
+
+export function cadreSubject(ctx: RuleContext, c: number): Subject {
+  return { type: 'cadre', id: ctx.index.cadres[c].id };
+}
+
+export function unitSubject(ctx: RuleContext, u: number): Subject {
+  return { type: 'unit', id: ctx.index.units[u].id };
+}
+
+export function makeFinding(
+  ctx: RuleContext,
+  rule: RuleId,
+  subject: Subject,
+  discriminator: string,
+  suggestion: { kind: string; params?: Record<string, unknown> },
+  evidence: { months?: RankEvidence[]; recordIds?: string[]; [extra: string]: unknown },
+  explanation: Bilingual,
+): Finding {
+  return {
+    key: findingKey(rule, subject, discriminator),
+    rule,
+    subject,
+    asOf: ctx.asOf,
+    suggestion: { kind: suggestion.kind, params: suggestion.params ?? {} },
+    evidence: { ...evidence, recordIds: evidence.recordIds ?? [] },
+    explanation,
+  };
+}
+
+/** Rank evidence of cadre `c` for months [from, to] (months without a score are left out). */
+export function cadreMonths(ctx: RuleContext, c: number, from: number, to: number): RankEvidence[] {
+  const out: RankEvidence[] = [];
+  for (let m = from; m <= to; m++) {
+    const e = ctx.index.rankEvidence(c, m);
+    if (e) out.push(e);
+  }
+  return out;
+}
+
+/** Rank evidence of unit `u` (mean score among units) for months [from, to]. */
+export function unitMonths(ctx: RuleContext, u: number, from: number, to: number): RankEvidence[] {
+  const out: RankEvidence[] = [];
+  for (let m = from; m <= to; m++) {
+    const r = ctx.index.unitRanking(m);
+    if (!r.rank[u]) continue;
+    const t = r.third[u];
+    out.push({ month: r.month, score: r.mean[u], rank: r.rank[u], n: r.n, third: t === 1 ? 'top' : t === 2 ? 'middle' : t === 3 ? 'bottom' : 'none' });
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+// place.bottom-third-long — bottom third in each of the N (policy: 6) consecutive months ending at
+// M → transitional placement. Like the warning, the run is counted after the last transitional
+// placement or stronger measure (an office does not place a cadre twice for the same months).
+import type { RankEvidence } from '../../domain/findings';
+import type { Bilingual, Month } from '../../domain/primitives';
+import { monthFromIndex } from '../calendar';
+import { monthRange, rankList } from '../explain';
+import { measureMonths } from '../facts';
+import { THIRD_BOTTOM } from '../ranking';
+import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
+import { runSinceLastAction } from '../streaks';
+
+export interface LongBottomFacts {
+  start: Month;
+  end: Month;
+  length: number;
+  months: readonly RankEvidence[];
+}
+
+export function explainLongBottomPlacement(f: LongBottomFacts): Bilingual {
+  const range = monthRange(f.start, f.end);
+  const ranks = rankList(f.months);
+  return {
+    zh: `连续${f.length}个月（${range.zh}）位列同序列后三分之一（${ranks.zh}），建议过渡性安置。`,
+    en: `In the bottom third of the peer group for ${f.length} consecutive months (${range.en}: ${ranks.en}); suggest a transitional placement.`,
+  };
+}
+
+export const placeBottomThirdLong: Rule = {
+  id: 'place.bottom-third-long',
+  title: { zh: '长期位列后三分之一，建议过渡性安置', en: 'Long bottom-third streak: transitional placement' },
+  run(ctx) {
+    const need = ctx.policy.streaks.placeBottomThirdMonths;
+    const acted = ctx.policy.actedMeasures.place;
+    const { index } = ctx;
+    for (const c of ctx.cadres) {
+      if (index.thirdAt(c, ctx.month) !== THIRD_BOTTOM) continue;
+      const run = runSinceLastAction(index.cadreSeries(c), ctx.month, THIRD_BOTTOM, index.baseMonth, measureMonths(index.measuresByCadre[c], acted));
+      if (run.length < need) continue;
+      const start = monthFromIndex(run.start);
+      const months = cadreMonths(ctx, c, run.start, ctx.month);
+      ctx.emit(
+        makeFinding(
+          ctx,
+          'place.bottom-third-long',
+          cadreSubject(ctx, c),
+          start,
+          { kind: 'transitionalPlacement', params: { streakMonths: run.length, since: start } },
+          { months, recordIds: [] },
+          explainLongBottomPlacement({ start, end: ctx.asOf, length: run.length, months }),
+        ),
+      );
+    }
+  },
+};

@@ -1,0 +1,84 @@
+// probation.not-improved — a probation that ended in M or earlier without an outcome, while the
+// cadre (or unit) was still in the bottom third in its last month → escalate one step on the
+// ladder (§4.3): for a cadre the step after "warning + probation" is a transitional placement,
+// for a unit the team is reorganized. Not suggested again once a measure of a later step has been
+// recorded since the probation began.
+import type { RankEvidence } from '../../domain/findings';
+import type { Bilingual, IsoDate } from '../../domain/primitives';
+import type { Measure, MeasureKind, Subject } from '../../domain/records';
+import { monthIndex, monthOf } from '../calendar';
+import { joinLabels, measureLabels } from '../labels';
+import { scheduledLastDay } from '../periods';
+import { cadreMonths, cadreSubject, makeFinding, unitMonths, unitSubject, type Rule, type RuleContext } from '../rule';
+
+export interface NotImprovedFacts {
+  probationId: string;
+  start: IsoDate;
+  lastDay: IsoDate;
+  lastMonth: RankEvidence;
+  nextStep: readonly MeasureKind[];
+  unit: boolean;
+}
+
+export function explainNotImproved(f: NotImprovedFacts): Bilingual {
+  const next = joinLabels(f.nextStep.map((k) => measureLabels[k]));
+  const who = f.unit ? { zh: '单位平均得分', en: "the unit's mean score" } : { zh: '本人', en: 'the cadre' };
+  return {
+    zh: `观察期（${f.probationId}，${f.start}至${f.lastDay}）已届满且未记录结果，最后一个月（${f.lastMonth.month}）${who.zh}仍位列后三分之一（第${f.lastMonth.rank}/${f.lastMonth.n}名），按阶梯建议升级为：${next.zh}。`,
+    en: `The probation (${f.probationId}, ${f.start} to ${f.lastDay}) has ended without a recorded outcome and in its last month (${f.lastMonth.month}) ${who.en} was still in the bottom third (rank ${f.lastMonth.rank}/${f.lastMonth.n}); the next step on the ladder is: ${next.en}.`,
+  };
+}
+
+/** The step after the probation step, and every kind at or after it (for "already escalated"). */
+function nextSteps(ladder: readonly (readonly MeasureKind[])[]): { next: readonly MeasureKind[]; later: Set<MeasureKind> } | undefined {
+  const at = ladder.findIndex((step) => step.includes('probation'));
+  if (at < 0 || at + 1 >= ladder.length) return undefined;
+  return { next: ladder[at + 1], later: new Set(ladder.slice(at + 1).flat()) };
+}
+
+function check(
+  ctx: RuleContext,
+  subject: Subject,
+  measures: readonly Measure[],
+  ladder: readonly (readonly MeasureKind[])[],
+  evidenceAt: (month: number) => RankEvidence[],
+): void {
+  const steps = nextSteps(ladder);
+  if (!steps) return;
+  for (const p of measures) {
+    if (p.kind !== 'probation' || p.outcome) continue;
+    const lastDay = scheduledLastDay(p, ctx.index.policyAt(monthOf(p.startsOn)).probation.months);
+    if (lastDay > ctx.lastDay) continue;
+    const lastMonth = monthIndex(lastDay);
+    const [evidence] = evidenceAt(lastMonth);
+    if (!evidence || evidence.third !== 'bottom') continue;
+    if (measures.some((m) => steps.later.has(m.kind) && m.startsOn >= p.startsOn)) continue;
+    ctx.emit(
+      makeFinding(
+        ctx,
+        'probation.not-improved',
+        subject,
+        p.id,
+        { kind: steps.next[0], params: { alternatives: [...steps.next], probationId: p.id } },
+        { months: [evidence], recordIds: [p.id], probationEndsOn: lastDay },
+        explainNotImproved({ probationId: p.id, start: p.startsOn, lastDay, lastMonth: evidence, nextStep: steps.next, unit: subject.type === 'unit' }),
+      ),
+    );
+  }
+}
+
+export const probationNotImproved: Rule = {
+  id: 'probation.not-improved',
+  title: { zh: '观察期满未改进，建议升级措施', en: 'Probation not improved: escalate' },
+  run(ctx) {
+    const { index } = ctx;
+    for (const c of ctx.cadres) {
+      const measures = index.measuresByCadre[c];
+      if (measures) check(ctx, cadreSubject(ctx, c), measures, ctx.policy.ladder.cadre, (m) => cadreMonths(ctx, c, m, m));
+    }
+    for (const u of ctx.units) {
+      const measures = index.measuresByUnit[u];
+      if (measures) check(ctx, unitSubject(ctx, u), measures, ctx.policy.ladder.unit, (m) => unitMonths(ctx, u, m, m));
+    }
+  },
+};

@@ -1,0 +1,99 @@
+// probation.review-due — a probation, transitional placement or trial period ends within N days
+// (policy: 14) of the last day of M, or has ended without a recorded outcome → put it on the
+// review meeting's agenda. Probations without an end date end after the policy's probation length;
+// transitional placements without an end date are open-ended and never due.
+import type { Bilingual, IsoDate } from '../../domain/primitives';
+import type { Measure, MeasureKind, Subject } from '../../domain/records';
+import { addDays, monthOf } from '../calendar';
+import { currentTrial } from '../facts';
+import { measureLabels } from '../labels';
+import { scheduledLastDay } from '../periods';
+import { cadreSubject, makeFinding, unitSubject, type Rule, type RuleContext } from '../rule';
+
+export interface ReviewDueFacts {
+  kind: MeasureKind;
+  recordId: string;
+  start?: IsoDate;
+  lastDay: IsoDate;
+  overdue: boolean;
+  days: number;
+}
+
+export function explainReviewDue(f: ReviewDueFacts): Bilingual {
+  const label = measureLabels[f.kind];
+  const span = f.start ? { zh: `${f.start}至${f.lastDay}`, en: `${f.start} to ${f.lastDay}` } : { zh: `至${f.lastDay}`, en: `until ${f.lastDay}` };
+  return f.overdue
+    ? {
+        zh: `${label.zh}（${f.recordId}，${span.zh}）已于${f.lastDay}届满，尚未记录结果，请列入会议评议。`,
+        en: `The ${label.en} (${f.recordId}, ${span.en}) ended on ${f.lastDay} without a recorded outcome; put it on the review meeting's agenda.`,
+      }
+    : {
+        zh: `${label.zh}（${f.recordId}，${span.zh}）将于${f.lastDay}届满（${f.days}天内），请列入会议评议。`,
+        en: `The ${label.en} (${f.recordId}, ${span.en}) ends on ${f.lastDay} (within ${f.days} days); put it on the review meeting's agenda.`,
+      };
+}
+
+function consider(
+  ctx: RuleContext,
+  subject: Subject,
+  kind: MeasureKind,
+  recordId: string,
+  start: IsoDate | undefined,
+  lastDay: IsoDate,
+  dueBy: IsoDate,
+): void {
+  if (lastDay > dueBy) return;
+  const overdue = lastDay <= ctx.lastDay;
+  const days = ctx.policy.reviewWindows.probationDays;
+  ctx.emit(
+    makeFinding(
+      ctx,
+      'probation.review-due',
+      subject,
+      recordId,
+      { kind: 'reviewMeeting', params: { recordId, measureKind: kind, endsOn: lastDay, overdue } },
+      { recordIds: [recordId], endsOn: lastDay, endMonth: monthOf(lastDay) },
+      explainReviewDue({ kind, recordId, start, lastDay, overdue, days }),
+    ),
+  );
+}
+
+function reviewable(ctx: RuleContext, m: Measure): IsoDate | undefined {
+  if (m.outcome) return undefined;
+  if (m.kind === 'probation') return scheduledLastDay(m, ctx.index.policyAt(monthOf(m.startsOn)).probation.months);
+  if (m.kind === 'transitionalPlacement') return m.endsOn;
+  return undefined;
+}
+
+export const probationReviewDue: Rule = {
+  id: 'probation.review-due',
+  title: { zh: '观察期、过渡期或试用期到期评议', en: 'Probation, placement or trial review due' },
+  run(ctx) {
+    const dueBy = addDays(ctx.lastDay, ctx.policy.reviewWindows.probationDays);
+    const { index } = ctx;
+    for (const c of ctx.cadres) {
+      const measures = index.measuresByCadre[c];
+      if (measures) {
+        for (const m of measures) {
+          const lastDay = reviewable(ctx, m);
+          if (lastDay) consider(ctx, cadreSubject(ctx, c), m.kind, m.id, m.startsOn, lastDay, dueBy);
+        }
+      }
+      const cadre = index.cadres[c];
+      if (!cadre.trialEndsOn && !measures) continue;
+      const trial = currentTrial(index, c);
+      if (trial && !trial.outcome && trial.lastDay) {
+        const kind = trial.source === 'trialExtension' ? 'trialExtension' : 'trialPeriod';
+        consider(ctx, cadreSubject(ctx, c), kind, trial.recordId, trial.start, trial.lastDay, dueBy);
+      }
+    }
+    for (const u of ctx.units) {
+      const measures = index.measuresByUnit[u];
+      if (!measures) continue;
+      for (const m of measures) {
+        const lastDay = reviewable(ctx, m);
+        if (lastDay) consider(ctx, unitSubject(ctx, u), m.kind, m.id, m.startsOn, lastDay, dueBy);
+      }
+    }
+  },
+};

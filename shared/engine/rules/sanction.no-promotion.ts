@@ -1,0 +1,58 @@
+// sanction.no-promotion — M lies within a promotion bar (§4.1a: impact periods, the period after a
+// party probation, admonishment, demotion and removal) → no promotion before the date given (the
+// latest end among the bars in force). Keyed by the bar that ends last.
+import type { Bilingual, IsoDate } from '../../domain/primitives';
+import type { MeasureKind, SanctionKind } from '../../domain/records';
+import { measureLabels, sanctionLabels } from '../labels';
+import { barsInMonth, type PromotionBar } from '../periods';
+import { cadreSubject, makeFinding, type Rule } from '../rule';
+
+const reasonLabels: Record<PromotionBar['reason'], Bilingual> = {
+  impactPeriod: { zh: '影响期', en: 'impact period' },
+  afterPartyProbation: { zh: '留党察看期满后不得提拔期', en: 'bar after party probation' },
+  admonishment: { zh: '诫勉影响期', en: 'admonishment bar' },
+  demotion: { zh: '降职后', en: 'after demotion' },
+  removal: { zh: '免职后', en: 'after removal' },
+};
+
+function kindLabel(kind: SanctionKind | MeasureKind): Bilingual {
+  return (sanctionLabels as Record<string, Bilingual>)[kind] ?? (measureLabels as Record<string, Bilingual>)[kind];
+}
+
+export function explainNoPromotion(bars: readonly PromotionBar[], until: IsoDate): Bilingual {
+  const zh = bars.map((b) => `${kindLabel(b.kind).zh}（${b.recordId}）${reasonLabels[b.reason].zh}${b.start}至${b.until}`).join('；');
+  const en = bars.map((b) => `${kindLabel(b.kind).en} (${b.recordId}) ${reasonLabels[b.reason].en} ${b.start} to ${b.until}`).join('; ');
+  return {
+    zh: `处于不得提拔期内：${zh}。${until}前不得提拔或晋升职级。`,
+    en: `Within a promotion bar: ${en}. No promotion of post or rank before ${until}.`,
+  };
+}
+
+export const sanctionNoPromotion: Rule = {
+  id: 'sanction.no-promotion',
+  title: { zh: '影响期内不得提拔', en: 'No promotion during a bar' },
+  run(ctx) {
+    const { index } = ctx;
+    for (const c of ctx.cadres) {
+      if (!index.sanctionsByCadre[c] && !index.measuresByCadre[c]) continue;
+      const bars = barsInMonth(index.promotionBarsOf(c), ctx.asOf);
+      if (!bars.length) continue;
+      let last = bars[0];
+      for (const b of bars) if (b.until > last.until || (b.until === last.until && b.recordId < last.recordId)) last = b;
+      ctx.emit(
+        makeFinding(
+          ctx,
+          'sanction.no-promotion',
+          cadreSubject(ctx, c),
+          `${last.recordId}:${last.reason}`,
+          { kind: 'promotionBar', params: { until: last.until } },
+          {
+            recordIds: [...new Set(bars.map((b) => b.recordId))],
+            bars: bars.map((b) => ({ recordId: b.recordId, reason: b.reason, kind: b.kind, start: b.start, until: b.until })),
+          },
+          explainNoPromotion(bars, last.until),
+        ),
+      );
+    }
+  },
+};

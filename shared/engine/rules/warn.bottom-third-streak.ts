@@ -1,0 +1,56 @@
+// warn.bottom-third-streak — bottom third in each of the N (policy: 3) consecutive months ending at
+// M, and no reminder talk, warning or stronger measure started in those months → reminder talk.
+// Counted from the month after the last such measure, so the key (the counted run's first month)
+// stays the same while the situation lasts and changes once the office has acted.
+import type { RankEvidence } from '../../domain/findings';
+import type { Bilingual, Month } from '../../domain/primitives';
+import { monthFromIndex } from '../calendar';
+import { monthRange, rankList } from '../explain';
+import { measureMonths } from '../facts';
+import { THIRD_BOTTOM } from '../ranking';
+import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
+import { runSinceLastAction } from '../streaks';
+
+export interface BottomStreakFacts {
+  start: Month;
+  end: Month;
+  length: number;
+  months: readonly RankEvidence[];
+}
+
+export function explainBottomStreakWarning(f: BottomStreakFacts): Bilingual {
+  const range = monthRange(f.start, f.end);
+  const ranks = rankList(f.months);
+  return {
+    zh: `连续${f.length}个月（${range.zh}）位列同序列后三分之一（${ranks.zh}），期间未进行提醒谈话、警示或更严厉的措施，建议进行提醒谈话。`,
+    en: `In the bottom third of the peer group for ${f.length} consecutive months (${range.en}: ${ranks.en}) with no reminder talk, warning or stronger measure in that time; suggest a reminder talk.`,
+  };
+}
+
+export const warnBottomThirdStreak: Rule = {
+  id: 'warn.bottom-third-streak',
+  title: { zh: '连续位列后三分之一，建议提醒谈话', en: 'Bottom-third streak: reminder talk' },
+  run(ctx) {
+    const need = ctx.policy.streaks.warnBottomThirdMonths;
+    const acted = ctx.policy.actedMeasures.warn;
+    const { index } = ctx;
+    for (const c of ctx.cadres) {
+      if (index.thirdAt(c, ctx.month) !== THIRD_BOTTOM) continue;
+      const run = runSinceLastAction(index.cadreSeries(c), ctx.month, THIRD_BOTTOM, index.baseMonth, measureMonths(index.measuresByCadre[c], acted));
+      if (run.length < need) continue;
+      const start = monthFromIndex(run.start);
+      const months = cadreMonths(ctx, c, run.start, ctx.month);
+      ctx.emit(
+        makeFinding(
+          ctx,
+          'warn.bottom-third-streak',
+          cadreSubject(ctx, c),
+          start,
+          { kind: 'reminderTalk', params: { streakMonths: run.length, since: start } },
+          { months, recordIds: [] },
+          explainBottomStreakWarning({ start, end: ctx.asOf, length: run.length, months }),
+        ),
+      );
+    }
+  },
+};
