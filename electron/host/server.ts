@@ -6,8 +6,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { CallContext, Envelope } from '../../shared/contract';
+import { contentSecurityPolicy, fileInside, mimeTypeOf } from '../core/staticFiles';
+
+export { contentSecurityPolicy };
 
 export interface HostCore {
   call(name: string, input: unknown, callCtx?: CallContext): Promise<Envelope<unknown>>;
@@ -38,46 +41,6 @@ export interface RunningHost {
 }
 
 export const defaultMaxBodyBytes = 80 * 1024 * 1024;
-
-/** Renderer page policy: own scripts only; inline styles for Ant Design's CSS-in-JS. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.csv': 'text/csv; charset=utf-8',
-};
 
 const securityHeaders = {
   'X-Content-Type-Options': 'nosniff',
@@ -159,24 +122,16 @@ const notBuiltPage = `<!doctype html><meta charset="utf-8"><title>Cadre Ledger</
 <p>The renderer is not built: run <code>npm run build:renderer</code> or <code>npm run serve</code>.</p>`;
 
 async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string) {
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  } catch {
-    return httpError(res, 400, 'VALIDATION', '地址无效', 'bad path');
-  }
-  if (pathname.includes('\0')) return httpError(res, 400, 'VALIDATION', '地址无效', 'bad path');
+  const pathname = new URL(req.url ?? '/', 'http://x').pathname;
   const rootAbs = resolve(root);
-  let file = resolve(join(rootAbs, pathname));
-  if (file !== rootAbs && !file.startsWith(rootAbs + sep)) {
-    return httpError(res, 403, 'UNAUTHORIZED', '禁止访问', 'forbidden');
-  }
+  let file = fileInside(rootAbs, pathname);
+  if (!file) return httpError(res, 403, 'UNAUTHORIZED', '禁止访问', 'forbidden');
   let info = await stat(file).catch(() => undefined);
   if (info?.isDirectory()) {
     file = join(file, 'index.html');
     info = await stat(file).catch(() => undefined);
   }
-  if (!info && !extname(pathname)) {
+  if (!info && !extname(file)) {
     // A client-side route: the app's page handles it.
     file = join(rootAbs, 'index.html');
     info = await stat(file).catch(() => undefined);
@@ -191,7 +146,7 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, root: stri
   const isHtml = extname(file) === '.html';
   res.writeHead(200, {
     ...securityHeaders,
-    'Content-Type': mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': mimeTypeOf(file),
     'Content-Length': info.size,
     'Content-Security-Policy': contentSecurityPolicy,
     // Hashed asset names may be cached; the page itself must not be, so a rebuild shows at once.

@@ -1,0 +1,98 @@
+// The Electron main process: one window over the same core the browser host serves. Bundled by
+// scripts/build-electron.mjs into dist/electron/main.cjs (with preload.cjs beside it).
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { app, dialog, Menu, session, shell } from 'electron';
+import { openCore, type Core } from '../core/app';
+import { defaultDataDir } from '../core/paths';
+import { registerLedgerIpc } from './ipc';
+import { menuLangFor, menuTemplate } from './menu';
+import { appEntryUrl, createSecureWindow, hardenSession, registerAppScheme, serveRenderer } from './security';
+import type { BrowserWindow } from 'electron';
+
+const productName = { zh: '干部能上能下台账', en: 'Cadre Ledger' };
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'user';
+  }
+}
+
+// One app per user: a second start focuses the running window (and the store's lock stays ours).
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let win: BrowserWindow | undefined;
+  let core: Core | undefined;
+  // The same ledger as `npm run serve`: LEDGER_DATA_DIR, else the per-user app data folder.
+  const dataDir = defaultDataDir();
+  const user = process.env.LEDGER_USER || osUser();
+
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  app.whenReady().then(async () => {
+    const lang = menuLangFor(app.getLocale());
+    try {
+      core = await openCore({
+        dataDir,
+        passphrase: process.env.LEDGER_PASSPHRASE || undefined,
+        user,
+        appVersion: app.getVersion(),
+      });
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      dialog.showErrorBox(
+        `${productName.zh} / ${productName.en}`,
+        `无法打开台账（${dataDir}）：${detail}\nCannot open the ledger (${dataDir}): ${detail}`,
+      );
+      app.exit(1);
+      return;
+    }
+    const ses = session.defaultSession;
+    hardenSession(ses);
+    serveRenderer(ses, join(__dirname, '..', 'renderer'));
+    const openCoreRef = core;
+    registerLedgerIpc({ call: (name, input, ctx) => openCoreRef.call(name, input, ctx) }, () => user);
+
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(lang, {
+          devTools: !app.isPackaged,
+          openDataFolder: () => void shell.openPath(openCoreRef.ctx.store.dataDir),
+          showAbout: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: productName[lang],
+              message: `${productName.zh} ${productName.en}`,
+              detail: `${lang === 'zh' ? '版本' : 'Version'} ${app.getVersion()}\n${lang === 'zh' ? '数据目录' : 'Data folder'}: ${openCoreRef.ctx.store.dataDir}`,
+            }),
+        }),
+      ),
+    );
+
+    win = createSecureWindow({ preloadPath: join(__dirname, 'preload.cjs'), title: `${productName.zh} · ${productName.en}` });
+    win.on('closed', () => (win = undefined));
+    await win.loadURL(appEntryUrl);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  // Close the store (flush, release the lock) before the process ends.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (!core || closing) return;
+    event.preventDefault();
+    closing = true;
+    core.close().finally(() => {
+      core = undefined;
+      app.quit();
+    });
+  });
+}

@@ -1,0 +1,232 @@
+// The shell against a fake `electron` module: what the window may do, what IPC accepts, and what
+// the preload puts on window.ledger.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const fake = vi.hoisted(() => {
+  type Handler = (...args: any[]) => any;
+  class FakeWebContents {
+    listeners = new Map<string, Handler[]>();
+    windowOpenHandler?: Handler;
+    on(event: string, fn: Handler) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]);
+      return this;
+    }
+    setWindowOpenHandler(fn: Handler) {
+      this.windowOpenHandler = fn;
+    }
+    emit(event: string, ...args: any[]) {
+      for (const fn of this.listeners.get(event) ?? []) fn(...args);
+    }
+  }
+  const windows: any[] = [];
+  class BrowserWindow {
+    webContents = new FakeWebContents();
+    onceHandlers = new Map<string, Handler>();
+    constructor(readonly options: any) {
+      windows.push(this);
+    }
+    once(event: string, fn: Handler) {
+      this.onceHandlers.set(event, fn);
+    }
+    show = vi.fn();
+  }
+  const ipcHandlers = new Map<string, Handler>();
+  const exposed = new Map<string, any>();
+  return {
+    windows,
+    ipcHandlers,
+    exposed,
+    invoke: vi.fn(),
+    module: {
+      BrowserWindow,
+      ipcMain: {
+        handle: (channel: string, fn: Handler) => ipcHandlers.set(channel, fn),
+        removeHandler: (channel: string) => ipcHandlers.delete(channel),
+      },
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+      ipcRenderer: { invoke: (...args: unknown[]) => (fake as any).invoke(...args) },
+      protocol: { registerSchemesAsPrivileged: vi.fn() },
+    },
+  };
+});
+vi.mock('electron', () => ({ ...fake.module, default: fake.module }));
+
+import { endpointNames } from '../../shared/contract';
+import { callChannel, isTrustedSender, registerLedgerIpc } from './ipc';
+import { menuLangFor, menuTemplate } from './menu';
+import { buildPreloadApi } from './preload';
+import { appEntryUrl, createSecureWindow, hardenSession, isAppUrl } from './security';
+
+beforeEach(() => {
+  fake.windows.length = 0;
+  fake.ipcHandlers.clear();
+});
+
+describe('createSecureWindow', () => {
+  it('isolates and sandboxes the renderer, without Node', () => {
+    const win = createSecureWindow({ preloadPath: '/app/preload.cjs', title: 't' }) as any;
+    const prefs = win.options.webPreferences;
+    expect(prefs).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(win.options.show).toBe(false);
+  });
+
+  it('denies navigation away from the app, and every window.open', () => {
+    const win = createSecureWindow({ preloadPath: '/p', title: 't' }) as any;
+    const wc = win.webContents;
+    for (const [event, url, blocked] of [
+      ['will-navigate', 'https://example.com/', true],
+      ['will-navigate', 'file:///etc/passwd', true],
+      ['will-navigate', 'app://other/index.html', true],
+      ['will-redirect', 'http://127.0.0.1:9/', true],
+      ['will-navigate', `${appEntryUrl}#/cadres`, false],
+    ] as const) {
+      const e = { preventDefault: vi.fn() };
+      wc.emit(event, e, url);
+      expect(e.preventDefault).toHaveBeenCalledTimes(blocked ? 1 : 0);
+    }
+    const frameNav = { url: 'https://evil.example/', preventDefault: vi.fn() };
+    wc.emit('will-frame-navigate', frameNav);
+    expect(frameNav.preventDefault).toHaveBeenCalled();
+    const webview = { preventDefault: vi.fn() };
+    wc.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    expect(wc.windowOpenHandler({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(wc.windowOpenHandler({ url: appEntryUrl })).toEqual({ action: 'deny' });
+  });
+});
+
+describe('hardenSession', () => {
+  it('refuses every permission request and check, and adds the CSP', () => {
+    let request: any;
+    let check: any;
+    let headers: any;
+    const ses: any = {
+      setPermissionRequestHandler: (fn: any) => (request = fn),
+      setPermissionCheckHandler: (fn: any) => (check = fn),
+      setDevicePermissionHandler: vi.fn(),
+      webRequest: { onHeadersReceived: (fn: any) => (headers = fn) },
+    };
+    hardenSession(ses);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const cb = vi.fn();
+      request({}, permission, cb);
+      expect(cb).toHaveBeenCalledWith(false);
+      expect(check({}, permission)).toBe(false);
+    }
+    const cb = vi.fn();
+    headers({ responseHeaders: { 'X-A': ['1'] } }, cb);
+    expect(cb.mock.calls[0][0].responseHeaders['Content-Security-Policy'][0]).toContain("script-src 'self'");
+    expect(cb.mock.calls[0][0].responseHeaders['X-A']).toEqual(['1']);
+  });
+
+  it('knows the app page from look-alikes', () => {
+    expect(isAppUrl('app://ledger/index.html#/x')).toBe(true);
+    for (const url of ['app://ledger.evil/index.html', 'https://ledger/', 'file:///index.html', '', undefined, 'not a url']) {
+      expect(isAppUrl(url)).toBe(false);
+    }
+  });
+});
+
+describe('ledger:call IPC', () => {
+  const core = { call: vi.fn(async (name: string) => ({ ok: true as const, value: name, revision: 3 })) };
+  const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as any;
+
+  it('passes calls from the app page to the core as the app user', async () => {
+    registerLedgerIpc(core, () => '王芳');
+    const handler = fake.ipcHandlers.get(callChannel)!;
+    expect(await handler(frame('app://ledger/index.html'), 'units.list', {})).toEqual({ ok: true, value: 'units.list', revision: 3 });
+    expect(core.call).toHaveBeenCalledWith('units.list', {}, { user: '王芳' });
+  });
+
+  it('refuses a sender that is not the app’s own top-level page', async () => {
+    core.call.mockClear();
+    registerLedgerIpc(core, () => 'u');
+    const handler = fake.ipcHandlers.get(callChannel)!;
+    for (const event of [
+      frame('https://evil.example/'),
+      frame('file:///tmp/x.html'),
+      frame('app://ledger/index.html', { url: 'app://ledger/index.html' }),
+      { senderFrame: null },
+    ]) {
+      expect(await handler(event, 'units.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    }
+    expect(core.call).not.toHaveBeenCalled();
+    expect(isTrustedSender(frame('app://ledger/'))).toBe(true);
+  });
+});
+
+describe('preload', () => {
+  it('exposes window.ledger: the contract grouped by domain, frozen, nothing else', async () => {
+    await import('./preload');
+    const ledger = fake.exposed.get('ledger');
+    expect([...fake.exposed.keys()]).toEqual(['ledger']);
+    expect(Object.isFrozen(ledger)).toBe(true);
+    const groups = [...new Set(endpointNames.map((n) => n.split('.')[0]))].sort();
+    expect(Object.keys(ledger).sort()).toEqual([...groups, 'revision'].sort());
+    const exposedNames = groups.flatMap((g) => Object.keys(ledger[g]).map((m) => `${g}.${m}`));
+    expect(exposedNames.sort()).toEqual([...endpointNames].sort());
+    for (const g of groups) {
+      expect(Object.isFrozen(ledger[g])).toBe(true);
+      for (const m of Object.keys(ledger[g])) expect(typeof ledger[g][m]).toBe('function');
+    }
+    expect(() => {
+      'use strict';
+      ledger.units.list = () => 'hijacked';
+    }).toThrow();
+  });
+
+  it('invokes ledger:call, unwraps the value and tracks the revision', async () => {
+    const invoke = vi.fn(async (_c: string, name: string) => ({ ok: true, value: `v:${name}`, revision: 12 }));
+    const ledger: any = buildPreloadApi(invoke as any, ['units.list', 'cadres.get']);
+    expect(ledger.revision()).toBe(0);
+    expect(await ledger.cadres.get({ id: 'C1' })).toBe('v:cadres.get');
+    expect(invoke).toHaveBeenCalledWith('ledger:call', 'cadres.get', { id: 'C1' });
+    expect(ledger.revision()).toBe(12);
+    await ledger.units.list();
+    expect(invoke).toHaveBeenLastCalledWith('ledger:call', 'units.list', {});
+  });
+
+  it('rejects with the error shape as JSON in the message (it survives contextBridge)', async () => {
+    const shape = { code: 'VALIDATION', message: { zh: '输入有误', en: 'bad' }, fields: [{ path: 'name', message: { zh: '必填', en: 'required' } }] };
+    const ledger: any = buildPreloadApi(async () => ({ ok: false, error: shape, revision: 5 }) as any, ['cadres.create']);
+    const err = await ledger.cadres.create({}).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(JSON.parse(/\{.*\}/s.exec(err.message)![0])).toEqual(shape);
+    expect(ledger.revision()).toBe(5);
+  });
+});
+
+describe('menu', () => {
+  it('speaks Chinese on a Chinese system and hides developer tools when packaged', () => {
+    expect(menuLangFor('zh-CN')).toBe('zh');
+    expect(menuLangFor('en-US')).toBe('en');
+    const zh = menuTemplate('zh', { devTools: false, showAbout: () => {}, openDataFolder: () => {} });
+    expect(zh.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+    const roles = JSON.stringify(zh);
+    expect(roles).not.toContain('toggleDevTools');
+    const en = menuTemplate('en', { devTools: true, showAbout: () => {}, openDataFolder: () => {} });
+    expect(en[0].label).toBe('File');
+    expect(JSON.stringify(en)).toContain('toggleDevTools');
+  });
+});
+
+describe('one way to make a window', () => {
+  it('only security.ts constructs a BrowserWindow', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('.', import.meta.url);
+    const offenders = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'security.ts')
+      .filter((f) => /new\s+BrowserWindow\b/.test(readFileSync(new URL(f, dir), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
