@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LedgerError } from '../../shared/contract/errors';
 import { put } from '../../shared/ledger/events';
+import { initStore } from '../store/index';
 import { MemoryStore } from '../store/memory';
 import type { LedgerStore, OpenOptions } from '../store/types';
 import { openCore, type Core } from './app';
@@ -71,6 +72,17 @@ describe('openCore', () => {
       ok: true,
       value: { dataDir, demo: false, user: 'officer', appVersion: '1.2.3', encrypted: false, locked: false, today: '2024-06-15', revision: 1 },
     });
+  });
+
+  it('starts a real encrypted store locked and unlocks it with its passphrase', async () => {
+    const dataDir = tempDir();
+    await initStore(dataDir, { passphrase: '春风化雨', scryptParams: { N: 1024, r: 8, p: 1 } });
+    const c = await core({ dataDir });
+    expect(await c.call('session.info', {})).toMatchObject({ ok: true, value: { locked: true, encrypted: true } });
+    expect(await c.call('cadres.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await c.call('session.unlock', { passphrase: 'wrong' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await c.call('session.unlock', { passphrase: '春风化雨' })).toMatchObject({ ok: true, value: { locked: false } });
+    expect(await c.call('units.create', { name: '党政办' })).toMatchObject({ ok: true, revision: 1 });
   });
 
   it('records the caller given per call, else the core user', async () => {

@@ -1,7 +1,8 @@
-// Which store the core opens. The durable store (electron/store/index.ts) replaces the interim
-// journal here, in one place, without touching services, hosts or the UI.
-import type { LedgerStore, OpenStore } from '../store/types';
-import { openInterimStore } from './interimStore';
+// Which store the core opens: the durable file store (electron/store). Tests swap in a fake here
+// (CoreOptions.backend); services, hosts and the UI never see the difference.
+import { LedgerError } from '../../shared/contract/errors';
+import { isEncrypted, openStore } from '../store/index';
+import type { OpenStore } from '../store/types';
 
 export interface StoreBackend {
   openStore: OpenStore;
@@ -10,8 +11,14 @@ export interface StoreBackend {
 }
 
 export const defaultStoreBackend: StoreBackend = {
-  openStore: openInterimStore,
-  isEncrypted: async () => false,
+  openStore: (dataDir, options) => openStore(dataDir, options),
+  async isEncrypted(dataDir) {
+    try {
+      return isEncrypted(dataDir);
+    } catch (e) {
+      // No store there yet: the core creates a plain one (or an encrypted one if given a passphrase).
+      if (e instanceof LedgerError && e.code === 'NOT_FOUND') return false;
+      throw e;
+    }
+  },
 };
-
-export type { LedgerStore };
