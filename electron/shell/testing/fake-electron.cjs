@@ -1,0 +1,66 @@
+// A stand-in `electron` for running the bundled main process (dist/electron/main.cjs) in plain
+// Node: `node --require ./fake-electron.cjs main.cjs`. It records what the app asks Electron to do,
+// then drives one page load: the app:// protocol, an IPC call from the app page and one from a
+// foreign page, and a quit. Everything is printed as `[fake] <json>` lines for the test to read.
+const Module = require('node:module');
+const say = (what, data) => process.stdout.write(`[fake] ${JSON.stringify({ what, data })}\n`);
+const handlers = {};
+let protocolHandler;
+let ipcHandler;
+
+const fake = {
+  app: {
+    requestSingleInstanceLock: () => true,
+    on: (event, fn) => (handlers[event] = fn),
+    whenReady: () => Promise.resolve(),
+    getLocale: () => 'zh-CN',
+    getVersion: () => '0.0.0-bundle-test',
+    isPackaged: false,
+    quit: () => {
+      say('quit');
+      setTimeout(() => process.exit(0), 10);
+    },
+    exit: (code) => {
+      say('exit', code);
+      process.exit(code);
+    },
+  },
+  dialog: { showErrorBox: (title, message) => say('errorBox', message) },
+  Menu: { setApplicationMenu: (menu) => say('menu', menu.map((m) => m.label)), buildFromTemplate: (t) => t },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: () => say('permissionRequestHandler'),
+      setPermissionCheckHandler: () => {},
+      setDevicePermissionHandler: () => {},
+      webRequest: { onHeadersReceived: () => {} },
+      protocol: { handle: (scheme, fn) => ((protocolHandler = fn), say('protocol', scheme)) },
+    },
+  },
+  shell: {},
+  protocol: { registerSchemesAsPrivileged: (schemes) => say('privileged', schemes) },
+  ipcMain: { handle: (channel, fn) => ((ipcHandler = fn), say('ipc', channel)) },
+  BrowserWindow: class {
+    constructor(options) {
+      say('window', options.webPreferences);
+      this.webContents = { on() {}, setWindowOpenHandler: () => say('windowOpenHandler') };
+    }
+    once() {}
+    on() {}
+    async loadURL(url) {
+      say('load', url);
+      const page = await protocolHandler({ url });
+      say('page', { status: page.status, type: page.headers.get('content-type'), csp: page.headers.get('content-security-policy') });
+      const escape = await protocolHandler({ url: 'app://ledger/..%2f..%2fpackage.json' });
+      say('escape', escape.status);
+      say('own', await ipcHandler({ senderFrame: { url, parent: null } }, 'units.create', { name: '党政办' }));
+      say('foreign', await ipcHandler({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'units.list', {}));
+      handlers['before-quit']({ preventDefault: () => say('quitDeferred') });
+    }
+  },
+};
+
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return request === 'electron' ? 'electron' : resolve.call(this, request, ...rest);
+};
+require.cache.electron = { id: 'electron', filename: 'electron', loaded: true, exports: fake };
