@@ -1,0 +1,41 @@
+// What the CLI writes to and reads from: injected so that tests run `runCli` in-process.
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+export interface CliIo {
+  stdout: TextSink;
+  stderr: TextSink;
+  env: Record<string, string | undefined>;
+  /** Relative paths (data dir, files) resolve against this (default: process.cwd()). */
+  cwd?: string;
+  /** The host clock: `demo` ends its township at last month (tests fix it). */
+  now?: () => Date;
+}
+
+export type Lang = 'zh' | 'en';
+
+export interface Bi {
+  zh: string;
+  en: string;
+}
+
+/** Exit codes (documented in `--help`). */
+export const exitCodes = {
+  ok: 0,
+  /** Rows rejected and nothing imported, verify found damage, a file refused, a conflict. */
+  failed: 1,
+  usage: 2,
+  /** The store is locked by another process, encrypted without a passphrase, or the passphrase is wrong. */
+  locked: 3,
+  /** No ledger in the data directory, or an input file does not exist. */
+  notFound: 4,
+  /** Damaged data or an unexpected error. */
+  internal: 5,
+} as const;
+
+export class UsageError extends Error {
+  constructor(readonly bilingual: Bi) {
+    super(bilingual.en);
+  }
+}
