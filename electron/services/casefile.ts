@@ -2,12 +2,12 @@
 // supplies the clock and the cadre's current findings.
 import { LedgerError } from '../../shared/contract/errors';
 import { CadreNotFound, caseFileView } from '../../shared/views/casefile';
-import { engineForViews } from '../../shared/views/engineBinding';
 import { listFindings } from '../../shared/views/findings';
+import { viewEngineOf } from './findings';
 import type { ViewEngine } from '../../shared/views/viewEngine';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
-export function casefileHandlers(ctx: ServiceContext, engine: ViewEngine = engineForViews): HandlerGroup<'casefile.get'> {
+export function casefileHandlers(ctx: ServiceContext, engine: ViewEngine = viewEngineOf(ctx)): HandlerGroup<'casefile.get'> {
   return {
     'casefile.get': ({ cadreId, asOf }) => {
       const state = ctx.store.state();

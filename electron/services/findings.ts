@@ -8,11 +8,25 @@ import type { LedgerState } from '../../shared/ledger/collections';
 import { put } from '../../shared/ledger/events';
 import { checkReferences, lookupIn } from '../../shared/ledger/references';
 import { referenceDate } from '../../shared/views/dates';
-import { engineForViews } from '../../shared/views/engineBinding';
+import { createViewEngine } from '../../shared/views/engineBinding';
 import { listFindings, measureFromFinding, monthOverview } from '../../shared/views/findings';
 import { nextId } from '../../shared/views/ids';
 import type { ViewEngine } from '../../shared/views/viewEngine';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
+
+/**
+ * One engine per service context, shared by the findings, case-file and tracker handlers, so the
+ * ledger index of an as-of month is built once per store revision, not once per handler group.
+ */
+const engines = new WeakMap<ServiceContext, ViewEngine>();
+export function viewEngineOf(ctx: ServiceContext): ViewEngine {
+  let engine = engines.get(ctx);
+  if (!engine) {
+    engine = createViewEngine(() => ctx.store.revision);
+    engines.set(ctx, engine);
+  }
+  return engine;
+}
 
 type FindingsEndpoints = 'findings.list' | 'findings.overview' | 'findings.dismiss' | 'findings.act';
 
@@ -36,7 +50,7 @@ export const findingGone = (key: string) =>
     [{ path: 'findingKey', message: { zh: `提示“${key}”不存在`, en: `no finding "${key}"` } }],
   );
 
-export function findingsHandlers(ctx: ServiceContext, engine: ViewEngine = engineForViews): HandlerGroup<FindingsEndpoints> {
+export function findingsHandlers(ctx: ServiceContext, engine: ViewEngine = viewEngineOf(ctx)): HandlerGroup<FindingsEndpoints> {
   const today = () => todayOf(ctx.now());
   return {
     'findings.list': ({ asOf, subject }) => listFindings(ctx.store.state(), engine, { asOf, subject, today: today() }),

@@ -6,10 +6,10 @@ import type { TrackerBoard, TrackedKind, TrackerStatus } from '../../shared/cont
 import { measureSchema } from '../../shared/domain/records';
 import { put } from '../../shared/ledger/events';
 import { checkReferences, lookupIn } from '../../shared/ledger/references';
-import { engineForViews } from '../../shared/views/engineBinding';
 import { closeTracked, TrackerInputError, trackerBoard } from '../../shared/views/tracker';
 import type { ViewEngine } from '../../shared/views/viewEngine';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
+import { viewEngineOf } from './findings';
 
 type Lang = 'zh' | 'en';
 const kindLabel: Record<TrackedKind, Record<Lang, string>> = {
@@ -82,7 +82,7 @@ export async function boardWorkbook(board: TrackerBoard, lang: Lang): Promise<Bu
 
 export function trackerHandlers(
   ctx: ServiceContext,
-  engine: ViewEngine = engineForViews,
+  engine: ViewEngine = viewEngineOf(ctx),
 ): HandlerGroup<'tracker.board' | 'tracker.close' | 'tracker.export'> {
   const today = () => todayOf(ctx.now());
   return {

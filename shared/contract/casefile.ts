@@ -26,6 +26,8 @@ export const promotionBarViewSchema = z.object({
   sourceId: z.string(),
   /** The sanction or measure kind that bars. */
   kind: z.string(),
+  /** impactPeriod, afterPartyProbation, admonishment, demotion or removal. */
+  reason: z.string(),
 });
 export type PromotionBarView = z.infer<typeof promotionBarViewSchema>;
 

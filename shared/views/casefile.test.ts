@@ -67,7 +67,7 @@ describe('caseFileView', () => {
     const s1 = cf.timeline.find((e) => e.key === 'sanctions/S1')!;
     expect(s1).toMatchObject({ cleared: false, period: { start: '2026-01-10', end: '2027-01-10', active: true } });
     expect(cf.impactPeriods.map((p) => p.sanctionId)).toEqual(['S1']);
-    expect(cf.bars).toEqual([{ until: '2027-01-10', sourceCollection: 'sanctions', sourceId: 'S1', kind: 'admin.demerit' }]);
+    expect(cf.bars).toEqual([{ until: '2027-01-10', sourceCollection: 'sanctions', sourceId: 'S1', kind: 'admin.demerit', reason: 'impactPeriod' }]);
     expect(cf.timeline.find((e) => e.key === 'clearances/CL-S2')?.kind).toBe('clearance');
   });
 

@@ -118,11 +118,11 @@ export function caseFileView(state: LedgerState, engine: ViewEngine, q: CaseFile
   const clearedIds = new Set<string>();
   for (const c of state.clearances.values()) clearedIds.add(c.recordId);
 
-  const rankHistory = engine.rankHistory(state, cadre.id);
+  const rankHistory = engine.rankHistory(state, cadre.id, q.asOf);
   const rankByMonth = new Map(rankHistory.map((r) => [r.month, r]));
 
   const impactPeriods: ImpactPeriodView[] = engine
-    .impactPeriods(state, cadre.id)
+    .impactPeriods(state, cadre.id, q.asOf)
     .filter((p) => !clearedIds.has(p.sanctionId))
     .map((p) => ({ ...p, active: p.start <= refDate && refDate < p.end }))
     .sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : 0));

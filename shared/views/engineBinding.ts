@@ -1,53 +1,84 @@
-// Binds the views' ViewEngine to the rules engine (shared/engine).
-// INTERIM: until shared/engine lands, findings are empty and periods/bars use the plain lengths of
-// DOMAIN.md §4.1a without stacking. Replace with the engine's functions as soon as they exist.
-import type { Sanction } from '../domain/records';
-import { annulledIds } from '../domain/status';
-import { addMonths } from './dates';
-import { monthRanking, rankHistory, unitRanking } from './ranking';
-import type { ImpactPeriod, PromotionBar, ViewEngine } from './viewEngine';
-
-const periodMonths: Partial<Record<Sanction['kind'], number>> = {
-  'admin.warning': 6,
-  'admin.demerit': 12,
-  'admin.majorDemerit': 18,
-  'admin.gradeDemotion': 24,
-  'admin.removal': 24,
-  'party.warning': 12,
-  'party.seriousWarning': 18,
-  'party.removalFromPosts': 24,
-  'party.probation1y': 12,
-  'party.probation2y': 24,
-};
-
-export const engineForViews: ViewEngine = {
-  evaluate: () => [],
+// Binds the views' ViewEngine to the rules engine (shared/engine): the findings, rank history,
+// periods and bars the case file shows come from the same index and helpers as the rules, so a
+// chart can never disagree with a finding.
+//
+// Building a LedgerIndex is the expensive part (the whole ledger), so an engine made with a
+// `version` (the store's revision) keeps the last few indexes, one per as-of month, for as long as
+// the same state object is at the same version. Without one (tests), every call builds afresh.
+import type { RankEvidence } from '../domain/findings';
+import type { LedgerState } from '../ledger/collections';
+import {
+  evaluateIndex,
+  impactPeriodsOf,
+  LedgerIndex,
+  promotionBarsOf,
   rankHistory,
-  monthRanking,
   unitRanking,
-  impactPeriods(state, cadreId) {
-    const annulled = annulledIds(state.clearances.values());
-    const out: ImpactPeriod[] = [];
-    for (const s of state.sanctions.values()) {
-      if (s.cadreId !== cadreId || annulled.has(s.id)) continue;
-      const months = periodMonths[s.kind];
-      if (months) out.push({ sanctionId: s.id, kind: s.kind, start: s.decidedOn, end: addMonths(s.decidedOn, months) });
+} from '../engine';
+import { monthIndex } from '../engine/calendar';
+import type { ViewEngine } from './viewEngine';
+
+const KEEP = 3;
+
+export function createViewEngine(version?: () => number): ViewEngine {
+  let cachedState: LedgerState | null = null;
+  let cachedVersion = -1;
+  const cache = new Map<string, LedgerIndex>();
+
+  function indexAt(state: LedgerState, asOf: string): LedgerIndex {
+    if (!version) return new LedgerIndex(state, { asOf });
+    const v = version();
+    if (state !== cachedState || v !== cachedVersion) {
+      cache.clear();
+      cachedState = state;
+      cachedVersion = v;
     }
-    return out;
-  },
-  promotionBars(state, cadreId, asOf) {
-    const bars: PromotionBar[] = engineForViews.impactPeriods(state, cadreId).map((p) => ({
-      until: p.kind.startsWith('party.probation') ? addMonths(p.end, 24) : p.end,
-      sourceCollection: 'sanctions',
-      sourceId: p.sanctionId,
-      kind: p.kind,
-    }));
-    const annulled = annulledIds(state.clearances.values());
-    for (const m of state.measures.values()) {
-      if (m.subjectType !== 'cadre' || m.subjectId !== cadreId || annulled.has(m.id)) continue;
-      const months = m.kind === 'admonishment' ? 6 : m.kind === 'demotion' || m.kind === 'removal' ? 12 : 0;
-      if (months) bars.push({ until: addMonths(m.startsOn, months), sourceCollection: 'measures', sourceId: m.id, kind: m.kind });
+    let index = cache.get(asOf);
+    if (!index) {
+      index = new LedgerIndex(state, { asOf });
+      if (cache.size >= KEEP) cache.delete(cache.keys().next().value!);
+      cache.set(asOf, index);
     }
-    return bars.filter((b) => b.until.slice(0, 7) >= asOf);
-  },
-};
+    return index;
+  }
+
+  const evidence = (e: RankEvidence): RankEvidence => ({ month: e.month, score: e.score, rank: e.rank, n: e.n, third: e.third });
+
+  return {
+    evaluate: (state, asOf, subject) => evaluateIndex(indexAt(state, asOf), subject ? { subjects: [subject] } : {}),
+    rankHistory: (state, cadreId, asOf) => rankHistory(indexAt(state, asOf), cadreId).map(evidence),
+    impactPeriods: (state, cadreId, asOf) =>
+      impactPeriodsOf(indexAt(state, asOf), cadreId).map((p) => ({ sanctionId: p.sanctionId, kind: p.kind, start: p.start, end: p.end })),
+    promotionBars: (state, cadreId, asOf) =>
+      promotionBarsOf(indexAt(state, asOf), cadreId, asOf).map((b) => ({
+        until: b.until,
+        sourceCollection: state.sanctions.has(b.recordId) ? 'sanctions' : 'measures',
+        sourceId: b.recordId,
+        kind: b.kind,
+        reason: b.reason,
+      })),
+    unitRanking: (state, month) =>
+      unitRanking(indexAt(state, month), month).map((u) => ({
+        unitId: u.unitId,
+        mean: u.mean,
+        rank: u.rank,
+        n: u.n,
+        third: u.third,
+        scoredCadres: u.scoredCadres,
+      })),
+    monthRanks(state, month, cadreIds) {
+      const index = indexAt(state, month);
+      const m = monthIndex(month);
+      const out = new Map<string, RankEvidence>();
+      for (const id of cadreIds) {
+        const c = index.cadreIndex.get(id);
+        const e = c === undefined ? undefined : index.rankEvidence(c, m);
+        if (e) out.set(id, evidence(e));
+      }
+      return out;
+    },
+  };
+}
+
+/** Uncached: for tests and one-off calls. */
+export const engineForViews: ViewEngine = createViewEngine();

@@ -1,45 +1,43 @@
 // The ladder of DOMAIN.md §4.3, as the tracker uses it when a probation (or any step) is closed as
-// "not improved": the next, stronger step, pre-filled for the officer to confirm or change.
-import type { MeasureKind } from '../domain/records';
+// "not improved": the next, stronger step, pre-filled for the officer to confirm or change. The
+// rungs are policy data (policy.ladder), so an office that changes its ladder changes this too.
+import type { MeasureKind, SubjectType } from '../domain/records';
+import type { LedgerState } from '../ledger/collections';
+import { defaultPolicy, policyInForce, sortPolicyVersions, type PolicyVersion } from '../policy';
 
 export interface LadderStep {
   /** The measure kind to pre-fill. */
   kind: MeasureKind;
   /** Other kinds the same rung allows (position adjustment / demotion / removal). */
   alternatives: MeasureKind[];
-  /** Default length of the step in months, when the ladder gives one (probation: 3). */
+  /** Length in months when the step is a probation (policy.probation.months). */
   months?: number;
 }
 
-/** Rungs in order; a rung may hold several kinds of equal strength. */
-export const ladderRungs: MeasureKind[][] = [
-  ['reminderTalk'],
-  ['inquiry'],
-  ['admonishment'],
-  ['warning', 'probation'],
-  ['transitionalPlacement'],
-  ['positionAdjustment', 'demotion', 'removal'],
-  ['dismissal'],
-];
-
-const stepOfRung: LadderStep[] = [
-  { kind: 'reminderTalk', alternatives: [] },
-  { kind: 'inquiry', alternatives: [] },
-  { kind: 'admonishment', alternatives: [] },
-  // "warning + probation (3 months)": the probation carries the review date the tracker follows.
-  { kind: 'probation', alternatives: ['warning'], months: 3 },
-  { kind: 'transitionalPlacement', alternatives: [] },
-  { kind: 'positionAdjustment', alternatives: ['demotion', 'removal'] },
-  { kind: 'dismissal', alternatives: [] },
-];
-
-export function ladderRungOf(kind: string): number {
-  return ladderRungs.findIndex((rung) => (rung as string[]).includes(kind));
+/** The policy version in force in `month` (the first version before any is in force). */
+export function policyAt(state: LedgerState, month: string): PolicyVersion {
+  const versions = [...state.policies.values()];
+  if (versions.length === 0) return defaultPolicy;
+  return policyInForce(versions, month) ?? sortPolicyVersions(versions)[0];
 }
 
-/** The step after `kind`, or null when `kind` is the top of the ladder or not on it. */
-export function nextLadderStep(kind: string): LadderStep | null {
-  const rung = ladderRungOf(kind);
-  if (rung < 0 || rung + 1 >= stepOfRung.length) return null;
-  return stepOfRung[rung + 1];
+function stepAfter(ladder: readonly (readonly MeasureKind[])[], kind: string): readonly MeasureKind[] | null {
+  const rung = ladder.findIndex((r) => (r as readonly string[]).includes(kind));
+  if (rung < 0 || rung + 1 >= ladder.length) return null;
+  return ladder[rung + 1];
+}
+
+/**
+ * The step after `kind` for a cadre or a unit, or null at the top of the ladder or off it.
+ * §4.3 is one ladder: a team whose probation did not help is offered the same next rung as a cadre
+ * (transitional placement), with the policy's team ladder (e.g. position adjustment, 班子调整) as
+ * the alternative.
+ */
+export function nextLadderStep(kind: string, subjectType: SubjectType = 'cadre', policy: PolicyVersion = defaultPolicy): LadderStep | null {
+  const main = stepAfter(policy.ladder.cadre, kind);
+  const team = subjectType === 'unit' ? stepAfter(policy.ladder.unit, kind) : null;
+  const kinds = [...(main ?? []), ...(team ?? [])].filter((k, i, all) => all.indexOf(k) === i);
+  if (kinds.length === 0) return null;
+  const [first, ...alternatives] = kinds;
+  return { kind: first, alternatives, ...(first === 'probation' ? { months: policy.probation.months } : {}) };
 }

@@ -20,9 +20,9 @@ describe('status and review dates', () => {
     expect(statusOf(-1)).toBe('overdue');
     expect(statusOf(null)).toBe('onTrack');
   });
-  it('uses the recorded end, else the ladder’s default length', () => {
+  it('uses the recorded end, else the last day of the policy’s default length', () => {
     expect(reviewDateOf({ kind: 'probation', startsOn: '2026-01-15', endsOn: '2026-05-01' })).toEqual({ date: '2026-05-01', defaulted: false });
-    expect(reviewDateOf({ kind: 'probation', startsOn: '2026-01-15' })).toEqual({ date: '2026-04-15', defaulted: true });
+    expect(reviewDateOf({ kind: 'probation', startsOn: '2026-01-15' })).toEqual({ date: '2026-04-14', defaulted: true });
     expect(reviewDateOf({ kind: 'inquiry', startsOn: '2026-01-15' })).toEqual({ date: '2026-02-05', defaulted: true });
     expect(reviewDateOf({ kind: 'transitionalPlacement', startsOn: '2026-01-15' })).toEqual({ date: null, defaulted: false });
   });
@@ -45,11 +45,11 @@ describe('trackerBoard', () => {
       ['M2', 'overdue', -19],
       ['M3', 'dueSoon', 11],
       ['M1', 'dueSoon', 12],
-      ['M4', 'onTrack', 73],
+      ['M4', 'onTrack', 72],
     ]);
     expect(board.counts).toEqual({ onTrack: 1, dueSoon: 2, overdue: 1 });
     const team = board.items.find((i) => i.id === 'M4')!;
-    expect(team).toMatchObject({ subject: { type: 'unit', id: 'U1' }, subjectName: '城关镇', reviewDate: '2026-06-01', reviewDateDefaulted: true });
+    expect(team).toMatchObject({ subject: { type: 'unit', id: 'U1' }, subjectName: '城关镇', reviewDate: '2026-05-31', reviewDateDefaulted: true });
   });
 
   it('filters by unit, kind and status; counts ignore the status filter', () => {

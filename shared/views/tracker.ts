@@ -12,49 +12,50 @@ import {
   type TrackerStatus,
   type UnitStanding,
 } from '../contract/tracker';
+import type { RankEvidence } from '../domain/findings';
 import type { Measure, MeasureOutcome } from '../domain/records';
 import { annulledIds, cadreStatus } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
 import { addDays, addMonths, daysBetween, referenceDate } from './dates';
 import { nextId } from './ids';
-import { nextLadderStep } from './ladder';
+import { nextLadderStep, policyAt } from './ladder';
+import { defaultPolicy, type PolicyVersion } from '../policy';
 import type { ViewEngine } from './viewEngine';
 
-/** Due within this many days → dueSoon (the same 14 days as `probation.review-due`). */
-export const DUE_SOON_DAYS = 14;
-
 /**
- * Review dates when the measure records no end: probation and warning run 3 months (the ladder),
- * a trial period 12 months (DOMAIN.md §3), an inquiry expects its written reply within 15 working
- * days (counted here as 21 calendar days). Placements and extensions have no default.
+ * Review dates when the measure records no end: probation and warning last policy.probation.months
+ * (3 on the ladder), a trial period policy.trial.months (12, DOMAIN.md §3) — the review date is
+ * the period's last day, as the engine's `probation.review-due` counts it. An inquiry expects its
+ * written reply within 15 working days (counted here as 21 calendar days). Placements and
+ * extensions have no default.
  */
-const defaultLength: Partial<Record<TrackedKind, { months?: number; days?: number }>> = {
-  probation: { months: 3 },
-  warning: { months: 3 },
-  trialPeriod: { months: 12 },
-  inquiry: { days: 21 },
-};
+export function reviewDateOf(
+  m: Pick<Measure, 'kind' | 'startsOn' | 'endsOn'>,
+  policy: PolicyVersion = defaultPolicy,
+): { date: string | null; defaulted: boolean } {
+  if (m.endsOn) return { date: m.endsOn, defaulted: false };
+  const months = m.kind === 'probation' || m.kind === 'warning' ? policy.probation.months : m.kind === 'trialPeriod' ? policy.trial.months : 0;
+  if (months) return { date: addDays(addMonths(m.startsOn, months), -1), defaulted: true };
+  if (m.kind === 'inquiry') return { date: addDays(m.startsOn, INQUIRY_REPLY_DAYS), defaulted: true };
+  return { date: null, defaulted: false };
+}
+
+const INQUIRY_REPLY_DAYS = 21;
 
 const isTracked = (kind: string): kind is TrackedKind => (trackedKinds as readonly string[]).includes(kind);
 
-export function reviewDateOf(m: Pick<Measure, 'kind' | 'startsOn' | 'endsOn'>): { date: string | null; defaulted: boolean } {
-  if (m.endsOn) return { date: m.endsOn, defaulted: false };
-  const len = isTracked(m.kind) ? defaultLength[m.kind] : undefined;
-  if (!len) return { date: null, defaulted: false };
-  const date = len.months ? addMonths(m.startsOn, len.months) : addDays(m.startsOn, len.days ?? 0);
-  return { date, defaulted: true };
-}
-
-export function statusOf(daysLeft: number | null): TrackerStatus {
+/** Due within `dueSoonDays` (policy.reviewWindows.probationDays, 14 by default) → dueSoon. */
+export function statusOf(daysLeft: number | null, dueSoonDays = defaultPolicy.reviewWindows.probationDays): TrackerStatus {
   if (daysLeft === null) return 'onTrack';
   if (daysLeft < 0) return 'overdue';
-  return daysLeft <= DUE_SOON_DAYS ? 'dueSoon' : 'onTrack';
+  return daysLeft <= dueSoonDays ? 'dueSoon' : 'onTrack';
 }
 
 const severity: Record<TrackerStatus, number> = { overdue: 0, dueSoon: 1, onTrack: 2 };
 
 /** Every tracked item in progress on the reference date, before filters. */
 export function trackedItems(state: LedgerState, refDate: string): TrackerItem[] {
+  const policy = policyAt(state, refDate.slice(0, 7));
   const annulled = annulledIds(state.clearances.values());
   const measuresByCadre = new Map<string, Measure[]>();
   for (const m of state.measures.values()) {
@@ -77,7 +78,7 @@ export function trackedItems(state: LedgerState, refDate: string): TrackerItem[]
   };
   const withDays = (reviewDate: string | null) => {
     const daysLeft = reviewDate ? daysBetween(refDate, reviewDate) : null;
-    return { daysLeft, status: statusOf(daysLeft) };
+    return { daysLeft, status: statusOf(daysLeft, policy.reviewWindows.probationDays) };
   };
 
   const trialMeasureFor = new Set<string>();
@@ -86,7 +87,7 @@ export function trackedItems(state: LedgerState, refDate: string): TrackerItem[]
     if (m.subjectType === 'cadre' && (m.kind === 'trialPeriod' || m.kind === 'trialExtension')) trialMeasureFor.add(m.subjectId);
     if (m.outcome !== undefined || m.startsOn > refDate) continue;
     if (m.subjectType === 'cadre' && exited(m.subjectId)) continue;
-    const review = reviewDateOf(m);
+    const review = reviewDateOf(m, policy);
     items.push({
       id: m.id,
       measureId: m.id,
@@ -137,7 +138,10 @@ export function teamView(state: LedgerState, engine: ViewEngine, month: string, 
   const teamItems = items.filter(
     (i) => i.subject.type === 'unit' && (i.kind === 'warning' || i.kind === 'probation') && (!unitId || i.subject.id === unitId),
   );
-  const monthRank = teamItems.length > 0 ? engine.monthRanking(state, month) : new Map();
+  const memberIds: string[] = [];
+  const watched = new Set(teamItems.map((i) => i.subject.id));
+  for (const c of state.cadres.values()) if (watched.has(c.unitId)) memberIds.push(c.id);
+  const monthRank = teamItems.length > 0 ? engine.monthRanks(state, month, memberIds) : new Map<string, RankEvidence>();
   const annulled = annulledIds(state.clearances.values());
   const scoreOf = new Map<string, number>();
   if (teamItems.length > 0) {
@@ -257,15 +261,15 @@ export function closeTracked(state: LedgerState, input: CloseInput, today: strin
   if (measure.endsOn && measure.endsOn < measure.startsOn) {
     throw new TrackerInputError('endsOn', { zh: '结束日期不能早于开始日期', en: 'the end date cannot be before the start date' });
   }
-  return { measure, nextStep: nextStepAfter(measure, today) };
+  return { measure, nextStep: nextStepAfter(measure, today, policyAt(state, today.slice(0, 7))) };
 }
 
-export function nextStepAfter(closed: Measure, today: string): NextStep | null {
+export function nextStepAfter(closed: Measure, today: string, policy: PolicyVersion = defaultPolicy): NextStep | null {
   let kind: NextStep['kind'];
   let alternatives: NextStep['alternatives'] = [];
   let months: number | undefined;
   if (closed.outcome === 'notImproved') {
-    const step = nextLadderStep(closed.kind);
+    const step = nextLadderStep(closed.kind, closed.subjectType, policy);
     if (!step) return null;
     ({ kind, alternatives, months } = step);
   } else if (closed.outcome === 'extended' && (closed.kind === 'trialPeriod' || closed.kind === 'trialExtension')) {

@@ -1,5 +1,6 @@
 // What the views need from the rules engine. The views take it as a parameter so that they can be
-// tested on their own; `engineForViews` (engineBinding.ts) binds it to shared/engine.
+// tested with findings of the test's choosing; engineBinding.ts binds it to shared/engine (one
+// ledger index per as-of month, reused while the store's revision stays the same).
 import type { Finding, RankEvidence } from '../domain/findings';
 import type { Subject } from '../domain/records';
 import type { LedgerState } from '../ledger/collections';
@@ -13,10 +14,13 @@ export interface ImpactPeriod {
 }
 
 export interface PromotionBar {
+  /** Exclusive: the first day the bar no longer applies. */
   until: string;
   sourceCollection: 'sanctions' | 'measures';
   sourceId: string;
   kind: string;
+  /** Why: impactPeriod, afterPartyProbation, admonishment, demotion, removal. */
+  reason: string;
 }
 
 export interface UnitRankingRow {
@@ -29,16 +33,16 @@ export interface UnitRankingRow {
 }
 
 export interface ViewEngine {
-  /** Findings as of `asOf`; with `subject`, only that subject's (the engine may evaluate less). */
+  /** Findings as of `asOf`; with `subject`, only that subject's (the engine evaluates less). */
   evaluate(state: LedgerState, asOf: string, subject?: Subject): Finding[];
-  /** The cadre's monthly rank within the peer group, oldest first (cleared scores left out). */
-  rankHistory(state: LedgerState, cadreId: string): RankEvidence[];
-  /** Impact periods of the cadre's sanctions that count (not cleared or revoked), with stacking. */
-  impactPeriods(state: LedgerState, cadreId: string): ImpactPeriod[];
-  /** Promotion bars covering `asOf` (DOMAIN.md §4.1a). */
+  /** The cadre's monthly rank within the peer group up to `asOf`, oldest first. */
+  rankHistory(state: LedgerState, cadreId: string, asOf: string): RankEvidence[];
+  /** Impact periods of the cadre's sanctions decided by `asOf` that count, with stacking. */
+  impactPeriods(state: LedgerState, cadreId: string, asOf: string): ImpactPeriod[];
+  /** Promotion bars from records dated by `asOf` (DOMAIN.md §4.1a). */
   promotionBars(state: LedgerState, cadreId: string, asOf: string): PromotionBar[];
   /** Units ranked by mean monthly score in `month`. */
   unitRanking(state: LedgerState, month: string): UnitRankingRow[];
-  /** Every cadre's rank within its peer group in `month` (cadres without a score are absent). */
-  monthRanking(state: LedgerState, month: string): Map<string, RankEvidence>;
+  /** These cadres' ranks within their peer groups in `month` (absent without a score). */
+  monthRanks(state: LedgerState, month: string, cadreIds: readonly string[]): Map<string, RankEvidence>;
 }

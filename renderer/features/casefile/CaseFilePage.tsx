@@ -163,7 +163,7 @@ function Header({ data }: { data: CaseFile }) {
             {data.bars.length === 0
               ? t('header.noBars')
               : data.bars.map((b) => (
-                  <Tag key={`${b.sourceCollection}/${b.sourceId}`} color="red" data-testid="bar-tag">
+                  <Tag key={`${b.sourceCollection}/${b.sourceId}/${b.reason}`} color="red" data-testid="bar-tag">
                     {t('header.barUntil', { date: b.until })}（
                     {b.sourceCollection === 'sanctions' ? t(`sanctionKind.${b.kind}`) : t(`measureKind.${b.kind}`)}）
                   </Tag>
