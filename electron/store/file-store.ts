@@ -8,6 +8,7 @@ import { LedgerError } from '../../shared/contract/errors';
 import { emptyLedgerState, type LedgerState } from '../../shared/ledger/collections';
 import { applyEvent, type LedgerEvent } from '../../shared/ledger/events';
 import { createEncryption, SCRYPT_PARAMS, unlockDataKey } from './crypto';
+import { findNextFrame } from './frame';
 import { atomicWriteFile, exists, fileSize, fileSource, fsyncDir, nodeFs, type StoreFs } from './fsio';
 import {
   encodeRecord,
@@ -29,6 +30,8 @@ import {
   writeMeta,
   type StoreMeta,
 } from './meta';
+import { corruptError, noStoreError } from './errors';
+import { verifyDirectory, type VerifyReport } from './verify';
 import { CURRENT_STORE_VERSION, migrateIfNeeded, storeVersionError } from './migrations';
 import { finishPendingRestore } from './restore-intent';
 import { listSnapshots, readSnapshot, readSnapshotHeader, SNAPSHOT_VERSION, writeSnapshot } from './snapshot';
@@ -49,6 +52,12 @@ export interface StoreOptions extends OpenOptions {
   autoBackup?: boolean;
   /** What the lock file says holds the store (default 'cadre-ledger'). */
   purpose?: string;
+  /**
+   * Recovery procedure (docs/STORE.md) when the journal lost its end: a damaged last record that
+   * is not a plain interrupted append, or events missing below the point the store was closed at.
+   * Opens at the last whole record instead of refusing (cut bytes are kept in recovered/).
+   */
+  acceptDataLoss?: boolean;
   /** scrypt cost for a store created by this call (tests only; default N=2^17, r=8, p=1). */
   scryptParams?: { N: number; r: number; p: number };
 }
@@ -67,25 +76,6 @@ export interface InitResult {
 const DEFAULT_SNAPSHOT_EVERY = 50_000;
 const DEFAULT_SNAPSHOT_ON_CLOSE = 1_000;
 const KEEP_SNAPSHOTS = 2;
-
-export function noStoreError(dataDir: string): LedgerError {
-  return new LedgerError('NOT_FOUND', {
-    zh: `目录 ${dataDir} 中没有台账。请先运行 init 创建。`,
-    en: `There is no ledger in ${dataDir}. Create one with init first.`,
-  });
-}
-
-export function corruptError(file: string, seq: number | undefined, offset: number | undefined, detail: string): LedgerError {
-  const where = `${file}${offset !== undefined ? ` @${offset}` : ''}${seq !== undefined ? ` (event #${seq})` : ''}`;
-  return new LedgerError(
-    'INTERNAL',
-    {
-      zh: `台账数据损坏：${where}：${detail}。未做任何修改。请运行 verify 查看详情，并从备份恢复。`,
-      en: `The ledger data is damaged at ${where}: ${detail}. Nothing was changed. Run verify for details and restore from a backup.`,
-    },
-    [{ path: where, message: { zh: detail, en: detail } }],
-  );
-}
 
 /** Creates a new, empty store in `dataDir` (created if missing). Refuses if one exists there. */
 export async function initStore(dataDir: string, options: StoreOptions = {}): Promise<InitResult> {
@@ -199,7 +189,8 @@ export class FileStore implements LedgerStore {
   private snapshotRunning = false;
   private readonly background = new Set<Promise<unknown>>();
   private readonly fsx: StoreFs;
-  private readonly now: () => Date;
+  /** The store's clock (record times, backup names). */
+  readonly now: () => Date;
 
   private constructor(
     dir: string,
@@ -301,8 +292,11 @@ export class FileStore implements LedgerStore {
         this.lastRecordSeq = r.record.seq;
       });
       if (scan.damage) {
-        const anchoredBeyond = head && head.storeId === this.storeId && head.seq >= scan.damage.seq;
-        if (scan.damage.kind === 'corrupt' || anchoredBeyond) {
+        const anchoredBeyond = !!head && head.storeId === this.storeId && head.seq >= scan.damage.seq;
+        const cuttable =
+          scan.damage.kind === 'torn' ||
+          (this.options.acceptDataLoss === true && findNextFrame(source, scan.damage.offset) === -1);
+        if (!cuttable || (anchoredBeyond && !this.options.acceptDataLoss)) {
           throw corruptError(
             JOURNAL_FILE,
             scan.damage.seq,
@@ -314,7 +308,7 @@ export class FileStore implements LedgerStore {
         }
         await this.cutTornTail(scan.end, size, source);
       }
-      if (head && head.storeId === this.storeId && head.seq > scan.nextSeq - 1) {
+      if (head && head.storeId === this.storeId && head.seq > scan.nextSeq - 1 && !this.options.acceptDataLoss) {
         throw corruptError(
           JOURNAL_FILE,
           scan.nextSeq,
@@ -542,6 +536,11 @@ export class FileStore implements LedgerStore {
       this.usable();
       return task();
     });
+  }
+
+  /** Verifies this open store (journal up to what is committed now), holding commits meanwhile. */
+  verify(): Promise<VerifyReport> {
+    return this.exclusive(() => verifyDirectory(this.dataDir, { dataKey: this.key, journalSize: this.journalSize }));
   }
 
   /** Resolves when background work (snapshot, daily backup) has finished. */

@@ -1,14 +1,16 @@
 // Record framing shared by the journal, snapshots and backups:
 //
-//   magic (4 bytes C1 4C 44 47) | length (u32 LE) | crc32 (u32 LE, over length bytes + payload) | payload
+//   magic (4 bytes C1 4C 44 47) | length (u32 LE) | ~length (u32 LE) | crc32 (u32 LE) | payload
 //
-// The magic lets a scanner find the next frame after a damaged one (to tell a torn tail from
-// damage in the middle); the CRC covers the length too, so a flipped length bit is caught.
+// crc32 covers the length bytes and the payload. The magic lets a scanner find the next frame
+// after a damaged one (to tell a torn tail from damage in the middle). The inverted copy of the
+// length tells a damaged length (a flipped bit: corruption) from a frame that runs past the end of
+// the file because its append was interrupted (a torn tail).
 import { crc32 } from 'node:zlib';
 import type { ByteSource } from './fsio';
 
 export const FRAME_MAGIC = Buffer.from([0xc1, 0x4c, 0x44, 0x47]);
-export const FRAME_HEADER = 12;
+export const FRAME_HEADER = 16;
 /** Larger than any sane commit (a 50,000-row import is ~10 MB); a bigger length is damage. */
 export const MAX_FRAME = 1 << 30;
 
@@ -20,7 +22,8 @@ export function encodeFrame(payload: Uint8Array): Buffer {
   const out = Buffer.allocUnsafe(FRAME_HEADER + payload.length);
   FRAME_MAGIC.copy(out, 0);
   out.writeUInt32LE(payload.length, 4);
-  out.writeUInt32LE(frameChecksum(out.subarray(4, 8), payload), 8);
+  out.writeUInt32LE(~payload.length >>> 0, 8);
+  out.writeUInt32LE(frameChecksum(out.subarray(4, 8), payload), 12);
   out.set(payload, FRAME_HEADER);
   return out;
 }
@@ -60,8 +63,8 @@ export class FrameReader {
     const header = this.bytes(offset, FRAME_HEADER);
     if (!header.subarray(0, 4).equals(FRAME_MAGIC)) return { ok: false, offset, reason: 'magic' };
     const length = header.readUInt32LE(4);
-    const crc = header.readUInt32LE(8);
-    if (length > MAX_FRAME) return { ok: false, offset, reason: 'length' };
+    const crc = header.readUInt32LE(12);
+    if (length > MAX_FRAME || header.readUInt32LE(8) !== ~length >>> 0) return { ok: false, offset, reason: 'length' };
     const end = offset + FRAME_HEADER + length;
     if (end > size) return { ok: false, offset, reason: 'truncated' };
     const lengthBytes = Buffer.from(header.subarray(4, 8));
@@ -97,4 +100,18 @@ export function findNextFrame(source: ByteSource, from: number): number {
     pos += window;
   }
   return -1;
+}
+
+/**
+ * Whether damage at the last frame is an interrupted append (torn tail) rather than corruption:
+ * nothing whole follows it, and either the frame is cut short (its header is incomplete, or its
+ * sound header announces more bytes than the file has) or the file ends in zeros (space a
+ * filesystem allocated but the crash left unwritten). A flipped bit in a whole last record is
+ * corruption: it is reported, never cut silently.
+ */
+export function isTornTail(source: ByteSource, damage: Extract<FrameResult, { ok: false }>): boolean {
+  if (findNextFrame(source, damage.offset) !== -1) return false;
+  if (damage.reason === 'truncated') return true;
+  const tail = source.read(Math.max(damage.offset, source.size - 16), 16);
+  return tail.length > 0 && tail.every((b) => b === 0);
 }

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { collectionNames } from '../../shared/ledger/collections';
 import type { LedgerEvent } from '../../shared/ledger/events';
 import { seal, unseal } from './crypto';
-import { encodeFrame, findNextFrame, FrameReader, type FrameResult } from './frame';
+import { encodeFrame, FrameReader, isTornTail, type FrameResult } from './frame';
 import type { ByteSource } from './fsio';
 
 export const RECORD_VERSION = 1;
@@ -75,15 +75,18 @@ export class RecordError extends Error {
 export function decodeRecord(
   payload: Buffer,
   ctx: CipherContext,
-  expectedSeq: number,
+  /** undefined: accept the sequence number the record claims (verify, after damage). */
+  expectedSeq: number | undefined,
 ): { record: JournalRecord; hash: string } {
   let plain: Buffer;
   if (payload[0] === SEALED) {
     if (!ctx.key) throw new RecordError('format', 'encrypted record in a plain store');
+    if (payload.length < 7) throw new RecordError('format', 'record too short');
+    const seq = expectedSeq ?? payload.readUIntLE(1, 6);
     try {
-      plain = unseal(ctx.key, payload.subarray(7), journalAad(ctx.storeId, expectedSeq));
+      plain = unseal(ctx.key, payload.subarray(7), journalAad(ctx.storeId, seq));
     } catch {
-      throw new RecordError('decrypt', `record does not authenticate as event ${expectedSeq} of this store`);
+      throw new RecordError('decrypt', `record does not authenticate as event #${seq} of this store`);
     }
   } else if (payload[0] === PLAIN) {
     if (ctx.key) throw new RecordError('format', 'plain record in an encrypted store');
@@ -130,6 +133,8 @@ export function isEventShape(e: unknown): e is LedgerEvent {
 
 export interface ScanPosition {
   offset: number;
+  /** Accept the first record's own sequence number and chain link (verify resumes after damage). */
+  relaxed?: boolean;
   /** Sequence number the next record must start at. */
   nextSeq: number;
   /** Hash the next record's `prev` must equal. */
@@ -152,6 +157,9 @@ export interface JournalDamage {
   /** torn: an incomplete last record (an interrupted, never acknowledged commit). */
   kind: 'torn' | 'corrupt';
   detail: string;
+  /** For a whole frame whose record is invalid: where that frame ends. */
+  frameEnd?: number;
+  reason: 'frame' | RecordError['reason'] | 'unknown';
 }
 
 export interface ScanResult {
@@ -192,6 +200,7 @@ export function scanJournal(
 ): ScanResult {
   const reader = new FrameReader(source, start.offset);
   let { nextSeq, prev } = start;
+  let relaxed = !!start.relaxed;
   let end = start.offset;
   let lastRecordOffset = -1;
   let records = 0;
@@ -199,19 +208,24 @@ export function scanJournal(
     const f = reader.next();
     if (!f) break;
     if (!f.ok) {
-      const torn = findNextFrame(source, f.offset) === -1;
+      const torn = isTornTail(source, f);
       return {
         end,
         nextSeq,
         prev,
         lastRecordOffset,
         records,
-        damage: { offset: f.offset, seq: nextSeq, kind: torn ? 'torn' : 'corrupt', detail: frameDetail(f) },
+        damage: { offset: f.offset, seq: nextSeq, kind: torn ? 'torn' : 'corrupt', detail: frameDetail(f), reason: 'frame' },
       };
     }
     let decoded: { record: JournalRecord; hash: string };
     try {
-      decoded = decodeRecord(f.payload, ctx, nextSeq);
+      decoded = decodeRecord(f.payload, ctx, relaxed ? undefined : nextSeq);
+      if (relaxed) {
+        nextSeq = decoded.record.seq;
+        prev = decoded.record.prev;
+        relaxed = false;
+      }
       if (decoded.record.seq !== nextSeq) {
         throw new RecordError('sequence', `record starts at event ${decoded.record.seq}, expected ${nextSeq}`);
       }
@@ -220,7 +234,15 @@ export function scanJournal(
       }
     } catch (e) {
       const detail = e instanceof RecordError ? e.message : String(e);
-      return { end, nextSeq, prev, lastRecordOffset, records, damage: { offset: f.offset, seq: nextSeq, kind: 'corrupt', detail } };
+      const reason = e instanceof RecordError ? e.reason : 'unknown';
+      return {
+        end,
+        nextSeq,
+        prev,
+        lastRecordOffset,
+        records,
+        damage: { offset: f.offset, seq: nextSeq, kind: 'corrupt', detail, frameEnd: f.end, reason },
+      };
     }
     const lastSeq = nextSeq + decoded.record.events.length - 1;
     onRecord?.({ record: decoded.record, hash: decoded.hash, offset: f.offset, end: f.end, lastSeq });
