@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { demoTownshipEvents } from '../core/demo';
 import { openCore } from '../core/app';
 import { defaultDataDir } from '../core/paths';
 import { startHost } from './server';
@@ -41,6 +42,7 @@ async function main() {
     passphrase: process.env.LEDGER_PASSPHRASE || undefined,
     user,
     appVersion: appVersion(),
+    demoEvents: (now) => demoTownshipEvents(now),
     checkOutput: process.env.LEDGER_CHECK_OUTPUT === '1',
   });
   const host = await startHost({

@@ -3,6 +3,7 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { app, dialog, Menu, session, shell } from 'electron';
+import { demoTownshipEvents } from '../core/demo';
 import { openCore, type Core } from '../core/app';
 import { defaultDataDir } from '../core/paths';
 import { registerLedgerIpc } from './ipc';
@@ -45,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
         passphrase: process.env.LEDGER_PASSPHRASE || undefined,
         user,
         appVersion: app.getVersion(),
+        demoEvents: (now) => demoTownshipEvents(now),
       });
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
