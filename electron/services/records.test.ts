@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope, Handlers } from '../../shared/contract';
+import type { Handlers } from '../../shared/contract';
 import { put } from '../../shared/ledger/events';
 import { createDispatcher } from '../core/dispatcher';
 import { MemoryStore } from '../store/memory';
@@ -7,7 +7,7 @@ import { createTestContext } from './context';
 import { recordsHandlers } from './records';
 
 let store: MemoryStore;
-let call: (input: unknown) => Promise<Envelope<any>>;
+let call: (input: unknown) => Promise<any>;
 
 beforeEach(async () => {
   store = new MemoryStore();
@@ -60,7 +60,7 @@ describe('records.put', () => {
   it('reports schema errors with their path inside the record', async () => {
     const env = await call({ collection: 'scores', record: { cadreId: 'C1', month: '2024-3', score: 120 } });
     expect(env.ok).toBe(false);
-    expect(env.ok || env.error.fields!.map((f) => f.path).sort()).toEqual(['record.month', 'record.score']);
+    expect(env.ok || env.error.fields!.map((f: { path: string }) => f.path).sort()).toEqual(['record.month', 'record.score']);
   });
 
   it('refuses an unknown collection and the registry collections', async () => {

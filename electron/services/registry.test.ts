@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope, Handlers } from '../../shared/contract';
+import type { Handlers } from '../../shared/contract';
 import { put } from '../../shared/ledger/events';
 import { createDispatcher } from '../core/dispatcher';
 import { MemoryStore } from '../store/memory';
@@ -8,7 +8,7 @@ import { nextSequentialId, registryHandlers } from './registry';
 
 let ctx: ServiceContext;
 let store: MemoryStore;
-let call: (name: string, input: unknown) => Promise<Envelope<any>>;
+let call: (name: string, input: unknown) => Promise<any>;
 
 beforeEach(() => {
   store = new MemoryStore();
