@@ -29,13 +29,13 @@ export interface RouteDef {
 }
 
 export const routes: RouteDef[] = [
-  { path: '/', section: 'overview', page: placeholder('overview') },
+  { path: '/', section: 'overview', page: lazy(() => import('../features/overview/OverviewPage')) },
   { path: '/cadres', section: 'cadres', page: lazy(() => import('../features/cadres/CadresPage')) },
   { path: '/cadres/new', section: 'cadres', page: lazy(() => import('../features/cadres/CadreFormPage')) },
   { path: '/cadres/:id/edit', section: 'cadres', page: lazy(() => import('../features/cadres/CadreFormPage')) },
   { path: '/cadres/:id', section: 'cadres', page: lazy(() => import('../features/casefile/CaseFilePage')) },
   { path: '/units', section: 'units', page: lazy(() => import('../features/units/UnitsPage')) },
-  { path: '/tracker', section: 'tracker', page: placeholder('tracker') },
+  { path: '/tracker', section: 'tracker', page: lazy(() => import('../features/tracker/TrackerPage')) },
   { path: '/import', section: 'import', page: lazy(() => import('../features/importing/ImportPage')) },
   { path: '/settings', section: 'settings', page: lazy(() => import('../features/settings/SettingsPage')) },
 ];
