@@ -20,7 +20,7 @@ export function App() {
   const { i18n } = useTranslation();
   const locale = i18n.language === 'en' ? enUS : zhCN;
   return (
-    <ConfigProvider locale={locale} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+    <ConfigProvider locale={locale} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
       <AntdApp style={{ height: '100%' }}>
         <SessionGate />
       </AntdApp>

@@ -1,5 +1,5 @@
 // The "restore your draft?" prompt shown above a form when useDraft found one.
-import { Alert, Button, Space } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DraftControl } from '../db/drafts';
@@ -26,5 +26,16 @@ export function DraftBanner({ draft }: { draft: DraftControl }) {
         </Space>
       }
     />
+  );
+}
+
+/** A quiet "draft saved at …" line beside a form's buttons. */
+export function DraftStatus({ draft }: { draft: DraftControl }) {
+  const { t } = useTranslation('app');
+  if (!draft.savedAt) return null;
+  return (
+    <Typography.Text type="secondary" data-testid="draft-saved">
+      {t('draft.autosaved', { time: dayjs(draft.savedAt).format('HH:mm:ss') })}
+    </Typography.Text>
   );
 }

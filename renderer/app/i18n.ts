@@ -47,6 +47,7 @@ export default {
       savedAt: '草稿保存于 {{time}}',
       restore: '恢复草稿',
       discard: '丢弃',
+      autosaved: '草稿已自动保存（{{time}}）',
     },
     errors: {
       unauthorized: '访问令牌无效或已过期',
@@ -102,6 +103,7 @@ export default {
       savedAt: 'Draft saved at {{time}}',
       restore: 'Restore draft',
       discard: 'Discard',
+      autosaved: 'Draft saved automatically ({{time}})',
     },
     errors: {
       unauthorized: 'Invalid or expired access token',

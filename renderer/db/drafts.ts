@@ -63,8 +63,10 @@ export interface DraftControl {
   onValuesChange(): void;
   /** Call after a successful submit. */
   clear(): Promise<void>;
-  /** Resolves once the draft lookup on mount is done (tests, e2e). */
+  /** The draft lookup on mount is done. */
   ready: boolean;
+  /** When the last autosave landed (shown as "草稿已自动保存"), null before the first. */
+  savedAt: number | null;
 }
 
 /**
@@ -74,6 +76,7 @@ export interface DraftControl {
 export function useDraft(formId: string, form: DraftForm, delayMs = 400): DraftControl {
   const [pending, setPending] = useState<{ updatedAt: number; values: Values } | null>(null);
   const [ready, setReady] = useState(false);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pendingRef = useRef(pending);
   pendingRef.current = pending;
@@ -94,7 +97,10 @@ export function useDraft(formId: string, form: DraftForm, delayMs = 400): DraftC
 
   const flush = useCallback(() => {
     timer.current = null;
-    void saveDraft(formId, form.getFieldsValue(true) as Values);
+    void saveDraft(formId, form.getFieldsValue(true) as Values).then(
+      () => setSavedAt(Date.now()),
+      () => undefined,
+    );
   }, [formId, form]);
 
   // Save what is typed before the window goes away.
@@ -130,8 +136,9 @@ export function useDraft(formId: string, form: DraftForm, delayMs = 400): DraftC
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     setPending(null);
+    setSavedAt(null);
     await clearDraft(formId);
   }, [formId]);
 
-  return { pending: pending ? { updatedAt: pending.updatedAt } : null, restore, discard, onValuesChange, clear, ready };
+  return { pending: pending ? { updatedAt: pending.updatedAt } : null, restore, discard, onValuesChange, clear, ready, savedAt };
 }

@@ -2,13 +2,14 @@
 // the service answers VALIDATION with field paths, shown on the fields in the UI language. The
 // form autosaves a draft that is offered back after a reload.
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Spin, Switch, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, Spin, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cadreCategories, type Cadre } from '../../../shared/domain/records';
 import { api } from '../../api/client';
-import { DraftBanner } from '../../app/DraftBanner';
+import { DateField } from '../../app/DateField';
+import { DraftBanner, DraftStatus } from '../../app/DraftBanner';
 import { applyFieldErrors } from '../../app/formErrors';
 import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate } from '../../app/router';
@@ -68,7 +69,7 @@ export default function CadreFormPage({ params, query }: PageProps) {
   }
   return (
     <CadreForm
-      key={editId ?? 'new'}
+      key={editId ?? `new:${query.unit ?? ''}`}
       cadre={editId ? existing.data! : null}
       initialUnit={query.unit}
       title={editId ? t('editCadre') : t('newCadre')}
@@ -118,6 +119,7 @@ function CadreForm({ cadre, initialUnit, title }: { cadre: Cadre | null; initial
   const noUnits = units.data && units.data.length === 0;
   return (
     <Card
+      data-draft-ready={draft.ready ? 'true' : 'false'}
       title={
         <Space>
           <Button
@@ -211,12 +213,12 @@ function CadreForm({ cadre, initialUnit, title }: { cadre: Cadre | null; initial
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="appointedOn" label={t('field.appointedOn')}>
-              <DatePicker style={{ width: '100%' }} data-testid="cadre-appointed" />
+              <DateField style={{ width: '100%' }} data-testid="cadre-appointed" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="trialEndsOn" label={t('field.trialEndsOn')}>
-              <DatePicker style={{ width: '100%' }} data-testid="cadre-trial-ends" />
+              <DateField style={{ width: '100%' }} data-testid="cadre-trial-ends" />
             </Form.Item>
           </Col>
         </Row>
@@ -225,6 +227,7 @@ function CadreForm({ cadre, initialUnit, title }: { cadre: Cadre | null; initial
             {tc('common.save')}
           </Button>
           <Button href={hrefOf(cadre ? `/cadres/${encodeURIComponent(cadre.id)}` : '/cadres')}>{tc('common.cancel')}</Button>
+          <DraftStatus draft={draft} />
         </Space>
       </Form>
     </Card>
