@@ -332,12 +332,13 @@ export function generateTownship(options: TownshipOptions): TownshipData {
 
     // Trial periods of new leaders: most confirmed on time, some extended, some still open.
     const trialEnd = cadres[c].trialEndsOn;
-    if (trialEnd && cadres[c].appointedOn && trialEnd < addDays(endDay, -20)) {
+    const appointedOn = cadres[c].appointedOn;
+    if (trialEnd && appointedOn && trialEnd < addDays(endDay, -20)) {
       const roll = r.next();
-      if (roll < 0.8) measure(id, 'trialPeriod', cadres[c].appointedOn, { endsOn: trialEnd, outcome: 'confirmed' });
+      if (roll < 0.8) measure(id, 'trialPeriod', appointedOn, { endsOn: trialEnd, outcome: 'confirmed' });
       else if (roll < 0.9) {
-        measure(id, 'trialPeriod', cadres[c].appointedOn, { endsOn: trialEnd, outcome: 'extended' });
-        measure(id, 'trialExtension', addDays(trialEnd, 1), { endsOn: addDays(addMonthsToDate(trialEnd, 6), 0) });
+        measure(id, 'trialPeriod', appointedOn, { endsOn: trialEnd, outcome: 'extended' });
+        measure(id, 'trialExtension', addDays(trialEnd, 1), { endsOn: addMonthsToDate(trialEnd, 6) });
       }
     }
 
