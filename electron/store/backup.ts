@@ -176,10 +176,12 @@ class FrameStream extends Writable {
       while (this.pending.length - at >= FRAME_HEADER) {
         if (!this.pending.subarray(at, at + 4).equals(FRAME_MAGIC)) throw damaged(this.file, `no frame at byte ${this.offset}`);
         const length = this.pending.readUInt32LE(at + 4);
-        if (length > MAX_FRAME) throw damaged(this.file, `impossible frame length at byte ${this.offset}`);
+        if (length > MAX_FRAME || this.pending.readUInt32LE(at + 8) !== ~length >>> 0) {
+          throw damaged(this.file, `impossible frame length at byte ${this.offset}`);
+        }
         if (this.pending.length - at < FRAME_HEADER + length) break;
         const payload = this.pending.subarray(at + FRAME_HEADER, at + FRAME_HEADER + length);
-        const crc = this.pending.readUInt32LE(at + 8);
+        const crc = this.pending.readUInt32LE(at + 12);
         if (frameChecksum(this.pending.subarray(at + 4, at + 8), payload) !== crc) {
           throw damaged(this.file, `checksum mismatch at byte ${this.offset}`);
         }

@@ -239,7 +239,7 @@ export function tamper(journal: Buffer, kind: TamperKind, k: number, encrypted: 
     case 'insert': {
       // A plausible forgery: a copy of another record (plain: re-sequenced to fit here).
       const source = frames[Math.floor(random() * frames.length)];
-      let inserted = Buffer.from(source);
+      let inserted: Buffer = Buffer.from(source);
       if (!encrypted && k > 0) {
         const prev = JSON.parse(payloadOf(frames[k - 1]).subarray(1).toString('utf8'));
         const record = JSON.parse(payloadOf(source).subarray(1).toString('utf8'));

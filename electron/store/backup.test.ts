@@ -1,0 +1,167 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backupStore, initStore, listBackups, openStore, restoreStore, verifyStore } from './index';
+import { faultyFs } from './bench/faulty-fs';
+import { stateDigest } from './snapshot';
+import { cadrePut, fastScrypt, tempDir, unitPut, who } from './test-helpers';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  cleanups.forEach((c) => c());
+  cleanups = [];
+});
+function dir(): string {
+  const t = tempDir('backup-');
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+describe('backup and restore', () => {
+  it('backs up consistently while commits keep arriving, and restores exactly that point', async () => {
+    const d = dir();
+    const out = join(dir(), 'b.cbak');
+    const s = await openStore(d, { create: true, autoBackup: false });
+    for (let i = 0; i < 20; i++) await s.commit([cadrePut(`c${i}`)], who);
+    const writes = Array.from({ length: 20 }, (_, i) => s.commit([unitPut(`u${i}`)], who));
+    const backup = backupStore(s, out);
+    await Promise.all(writes);
+    const result = await backup;
+    expect(result.revision).toBeGreaterThanOrEqual(20);
+    expect(result.revision).toBeLessThanOrEqual(40);
+    await s.close();
+
+    const target = dir();
+    const restored = await restoreStore(out, target);
+    expect(restored).toMatchObject({ revision: result.revision });
+    expect(restored.safetyBackup).toBeUndefined();
+    expect((await verifyStore(target)).ok).toBe(true);
+    const r = await openStore(target, { autoBackup: false });
+    expect(r.revision).toBe(result.revision);
+    expect(r.headHash).toBe(result.head);
+    await r.close();
+  });
+
+  it('restoring over a store keeps the replaced data as a pre-restore backup', async () => {
+    const d = dir();
+    const s = await openStore(d, { create: true, autoBackup: false });
+    await s.commit([unitPut('old')], who);
+    const out = join(d, 'backups', 'manual-one.cbak');
+    await backupStore(s, out);
+    await s.commit([unitPut('newer')], who);
+    const before = stateDigest(s.state());
+    await s.close();
+    const result = await restoreStore(out, d);
+    expect(result.revision).toBe(1);
+    const kinds = listBackups(d).map((b) => b.kind).sort();
+    expect(kinds).toEqual(['manual', 'pre-restore']);
+    const r = await openStore(d, { autoBackup: false });
+    expect([...r.state().units.keys()]).toEqual(['old']);
+    // New commits after a restore continue the restored chain.
+    await r.commit([unitPut('after')], who);
+    await r.close();
+    expect((await verifyStore(d)).ok).toBe(true);
+    // The safety backup brings back what was replaced.
+    await restoreStore(join(d, 'backups', result.safetyBackup!.split(/[\\/]/).pop()!), d);
+    const back = await openStore(d, { autoBackup: false });
+    expect(stateDigest(back.state())).toBe(before);
+    await back.close();
+  });
+
+  it('refuses a damaged or truncated backup and leaves the store untouched', async () => {
+    const d = dir();
+    const s = await openStore(d, { create: true, autoBackup: false });
+    await s.commit([unitPut('keep')], who);
+    const out = join(dir(), 'b.cbak');
+    await backupStore(s, out);
+    await s.close();
+    const bytes = readFileSync(out);
+    const journalBefore = readFileSync(join(d, 'journal.log'));
+    for (const damaged of [bytes.subarray(0, bytes.length - 9), Buffer.from(bytes.map((b, i) => (i === 40 ? b ^ 1 : b)))]) {
+      writeFileSync(out, damaged);
+      await expect(restoreStore(out, d)).rejects.toMatchObject({ code: 'VALIDATION' });
+      expect(readFileSync(join(d, 'journal.log')).equals(journalBefore)).toBe(true);
+    }
+    writeFileSync(out, 'not a backup at all');
+    await expect(restoreStore(out, d)).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('an encrypted backup needs its key: the same store’s key, or the passphrase', async () => {
+    const d = dir();
+    await initStore(d, { passphrase: 'pw', scryptParams: fastScrypt });
+    const s = await openStore(d, { passphrase: 'pw', autoBackup: false });
+    await s.commit([unitPut('secret')], who);
+    const out = join(dir(), 'b.cbak');
+    await backupStore(s, out);
+    await s.close();
+    const other = dir();
+    await expect(restoreStore(out, other)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(restoreStore(out, other, { passphrase: 'nope' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect((await restoreStore(out, other, { passphrase: 'pw' })).revision).toBe(1);
+    const r = await openStore(other, { passphrase: 'pw', autoBackup: false });
+    expect(r.state().units.has('secret')).toBe(true);
+    await r.close();
+  });
+
+  it('makes a daily automatic backup on open and keeps the newest seven', async () => {
+    const d = dir();
+    let now = new Date('2025-03-01T08:00:00Z');
+    const clock = () => now;
+    const s = await openStore(d, { create: true, now: clock });
+    await s.commit([unitPut('u')], who);
+    await s.close();
+    for (let day = 0; day < 10; day++) {
+      const store = await openStore(d, { now: clock });
+      await store.whenIdle();
+      await store.commit([unitPut(`u${day}`)], who);
+      await store.close();
+      // A second open on the same day adds nothing.
+      const same = await openStore(d, { now: clock });
+      await same.whenIdle();
+      await same.close();
+      now = new Date(now.getTime() + 24 * 3600 * 1000);
+    }
+    const autos = listBackups(d).filter((b) => b.kind === 'auto');
+    expect(autos).toHaveLength(7);
+    expect(autos[0].createdAt).toBe('2025-03-10T08:00:00.000Z');
+    expect(autos[6].createdAt).toBe('2025-03-04T08:00:00.000Z');
+  });
+
+  it('a crash at any step of a restore leaves the old store or the new one, never a mix', async () => {
+    const src = dir();
+    const s = await openStore(src, { create: true, autoBackup: false });
+    for (let i = 0; i < 3; i++) await s.commit([cadrePut(`new${i}`)], who);
+    const out = join(dir(), 'b.cbak');
+    await backupStore(s, out);
+    const newDigest = stateDigest(s.state());
+    await s.close();
+    const outcomes = { old: 0, new: 0 };
+    for (let n = 1; ; n++) {
+      const d = dir();
+      const o = await openStore(d, { create: true, autoBackup: false });
+      await o.commit([unitPut('old')], who);
+      await o.snapshot();
+      const oldDigest = stateDigest(o.state());
+      await o.close();
+      const fsx = faultyFs({ failAt: n, ops: ['write', 'fsync', 'rename', 'unlink', 'open'], mode: 'crash' });
+      let crashed = false;
+      try {
+        await restoreStore(out, d, { fs: fsx });
+      } catch (e) {
+        crashed = fsx.tripped;
+        if (!crashed) throw e;
+      }
+      // The "crash" left the lock of this (living) process: a new process would see a dead pid.
+      if (existsSync(join(d, 'LOCK'))) writeFileSync(join(d, 'LOCK'), JSON.stringify({ pid: 2 ** 22 + 1, host: (await import('node:os')).hostname(), startedAt: '', purpose: 'x', nonce: 'n' }));
+      const r = await openStore(d, { autoBackup: false });
+      const digest = stateDigest(r.state());
+      await r.close();
+      expect([oldDigest, newDigest]).toContain(digest);
+      outcomes[digest === newDigest ? 'new' : 'old']++;
+      expect((await verifyStore(d)).ok).toBe(true);
+      if (!crashed) break;
+    }
+    expect(outcomes.old).toBeGreaterThan(0);
+    expect(outcomes.new).toBeGreaterThan(0);
+  });
+});
