@@ -13,6 +13,8 @@ export interface FaultyFsOptions {
   code?: 'EIO' | 'ENOSPC';
   /** A failing write writes this fraction of its buffer first (default 0.5). */
   partial?: number;
+  /** Start counting only after arm() (e.g. once the store is open). Default: counting from the start. */
+  startDisarmed?: boolean;
 }
 
 export interface FaultyFs extends StoreFs {
@@ -20,11 +22,13 @@ export interface FaultyFs extends StoreFs {
   readonly tripped: boolean;
   /** Calls of the watched operations so far. */
   readonly calls: number;
+  arm(): void;
 }
 
 export function faultyFs(options: FaultyFsOptions, base: StoreFs = nodeFs): FaultyFs {
   let calls = 0;
   let tripped = false;
+  let armed = !options.startDisarmed;
   const code = options.code ?? 'EIO';
   const fail = (op: string) => Object.assign(new Error(`${code}: injected fault in ${op}`), { code });
   const watched = new Set<string>(options.ops);
@@ -32,7 +36,7 @@ export function faultyFs(options: FaultyFsOptions, base: StoreFs = nodeFs): Faul
     const real = base[op] as (...args: unknown[]) => Promise<unknown>;
     return (async (...args: unknown[]) => {
       if (tripped && options.mode === 'crash') throw fail(op);
-      if (watched.has(op)) {
+      if (armed && watched.has(op)) {
         calls++;
         if (calls === options.failAt) {
           tripped = true;
@@ -51,5 +55,8 @@ export function faultyFs(options: FaultyFsOptions, base: StoreFs = nodeFs): Faul
   for (const op of Object.keys(base) as FsOp[]) (shim as Record<FsOp, unknown>)[op] = guard(op);
   Object.defineProperty(shim, 'tripped', { get: () => tripped });
   Object.defineProperty(shim, 'calls', { get: () => calls });
+  (shim as FaultyFs).arm = () => {
+    armed = true;
+  };
   return shim as FaultyFs;
 }
