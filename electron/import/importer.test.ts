@@ -7,6 +7,7 @@ import { MemoryStore } from '../store/memory';
 import { previewImport, readTable, runImport } from './importer';
 import { defaultFileLimits, type FileLimits } from './limits';
 import { buildTemplate } from './template';
+import { guardXlsx, repackForStreaming } from './zip-guard';
 import { encodeGb18030, makeXlsx, makeZip, utf8, withBom } from './testing';
 
 const user = 'tester';
@@ -114,6 +115,26 @@ describe('reading files', () => {
     const u = await runImport(store, 'units', { fileName: 'u.xlsx', bytes: units }, { user });
     expect(u.plan.rejected).toEqual([]);
     expect(store.state().units.get('1001')?.name).toBe('数字编号单位');
+  });
+
+  it("reads a zip in Excel's own order (sheets before styles and shared strings), first sheet first", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const first = workbook.addWorksheet('得分');
+    first.addRow(['干部编号', '月份', '得分']);
+    first.addRow(['C1', new Date(Date.UTC(2024, 6, 1)), 77]);
+    first.getCell('B2').numFmt = 'yyyy-mm';
+    workbook.addWorksheet('其他').addRow(['not', 'this', 'sheet']);
+    const written = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const parts = guardXlsx(written, defaultFileLimits);
+    const excelOrder = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet1.xml'];
+    const names = [...excelOrder.filter((n) => parts.has(n)), ...[...parts.keys()].filter((n) => !excelOrder.includes(n))];
+    const reordered = makeZip(names.map((name) => ({ name, data: parts.get(name)! })));
+    const repacked = [...guardXlsx(repackForStreaming(guardXlsx(reordered, defaultFileLimits)), defaultFileLimits).keys()];
+    expect(repacked.indexOf('xl/sharedStrings.xml')).toBeLessThan(repacked.indexOf('xl/worksheets/sheet1.xml'));
+    expect(repacked.indexOf('xl/styles.xml')).toBeLessThan(repacked.indexOf('xl/worksheets/sheet1.xml'));
+    expect(repacked.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(repacked.indexOf('xl/worksheets/sheet2.xml'));
+    const { table } = await readTable({ fileName: 'excel.xlsx', bytes: reordered });
+    expect(table.rows).toEqual([['干部编号', '月份', '得分'], ['C1', { excelDate: '2024-07-01' }, 77]]);
   });
 
   it('refuses old binary .xls and a fake .xlsx', async () => {

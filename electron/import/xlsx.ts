@@ -1,11 +1,12 @@
 // Reading the first worksheet of an .xlsx (after zip-guard) into a table of cells. Date cells become
 // calendar dates, rich text its plain text, formulas their cached result.
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { LedgerError } from '../../shared/contract/errors';
 import type { Cell } from '../../shared/import/cells';
 import type { SheetTable } from '../../shared/import/plan';
 import type { FileLimits } from './limits';
-import { guardXlsx } from './zip-guard';
+import { guardXlsx, repackForStreaming } from './zip-guard';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -30,26 +31,41 @@ export function toCell(value: unknown): Cell {
   return String(value);
 }
 
+/**
+ * Reads the first worksheet with exceljs's streaming reader (faster than loading the whole workbook
+ * model, and it keeps no model of the other sheets), fed the checked entries re-packed in the
+ * order it needs.
+ */
 export async function readXlsx(bytes: Uint8Array, limits: FileLimits): Promise<SheetTable> {
-  guardXlsx(bytes, limits);
-  const workbook = new ExcelJS.Workbook();
+  const buffer = repackForStreaming(guardXlsx(bytes, limits));
+  const rows: Cell[][] = [];
+  let sawSheet = false;
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      worksheets: 'emit',
+      hyperlinks: 'ignore',
+      entries: 'emit',
+    });
+    for await (const worksheet of reader) {
+      sawSheet = true;
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as unknown[]; // 1-based: values[1] is column A
+        const cells: Cell[] = [];
+        for (let c = 1; c < values.length; c++) cells.push(toCell(values[c]));
+        rows[row.number - 1] = cells;
+      }
+      break; // the first worksheet only
+    }
   } catch (e) {
+    if (e instanceof LedgerError) throw e;
     throw new LedgerError('VALIDATION', {
       zh: `无法读取 xlsx 文件：${(e as Error).message}`,
       en: `cannot read the xlsx file: ${(e as Error).message}`,
     });
   }
-  const sheet = workbook.worksheets.find((w) => w.state !== 'hidden' && w.state !== 'veryHidden') ?? workbook.worksheets[0];
-  if (!sheet) throw new LedgerError('VALIDATION', { zh: '工作簿中没有工作表', en: 'the workbook has no worksheet' });
-  const rows: Cell[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as unknown[]; // 1-based: values[1] is column A
-    const cells: Cell[] = [];
-    for (let c = 1; c < values.length; c++) cells.push(toCell(values[c]));
-    rows[rowNumber - 1] = cells;
-  });
+  if (!sawSheet) throw new LedgerError('VALIDATION', { zh: '工作簿中没有工作表', en: 'the workbook has no worksheet' });
   for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
   return { rows };
 }

@@ -2,7 +2,7 @@
 // is inflated here with a hard output cap, and the declared sizes must be the real ones. So a zip
 // bomb, a lying size field or an absurd number of rows is refused before exceljs (JSZip) inflates
 // anything.
-import { inflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { LedgerError } from '../../shared/contract/errors';
 import type { FileLimits } from './limits';
 
@@ -111,17 +111,20 @@ function countRows(xml: Buffer): number {
 /**
  * Refuses a hostile .xlsx: too many or too large entries, a suspicious inflate ratio, sizes that
  * lie, or more sheet rows than the import allows (counted before exceljs builds its model).
+ * Returns the entries, inflated, in the archive's order.
  */
-export function guardXlsx(bytes: Uint8Array, limits: FileLimits): void {
+export function guardXlsx(bytes: Uint8Array, limits: FileLimits): Map<string, Buffer> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = readCentralDirectory(buf, limits);
   if (!entries.some((e) => e.name === '[Content_Types].xml')) refuse('缺少 [Content_Types].xml', 'missing [Content_Types].xml');
+  const out = new Map<string, Buffer>();
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
-    const out = inflateEntry(buf, entry);
+    if (out.has(entry.name)) refuse(`条目“${entry.name}”重复`, `entry "${entry.name}" appears twice`);
+    const data = inflateEntry(buf, entry);
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
       // Header rows (two in our templates) and a title row above them do not count as data.
-      const rows = countRows(out);
+      const rows = countRows(data);
       if (rows > limits.maxRows + 10) {
         throw new LedgerError('VALIDATION', {
           zh: `工作表行数过多（${rows}，上限 ${limits.maxRows}）`,
@@ -129,5 +132,77 @@ export function guardXlsx(bytes: Uint8Array, limits: FileLimits): void {
         });
       }
     }
+    out.set(entry.name, data);
   }
+  return out;
+}
+
+const emptySharedStrings = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+);
+
+/** Parts exceljs's streaming reader must have seen before a worksheet (else it spools it to disk). */
+const partsFirst = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+
+const sheetNumber = (name: string) => Number(/sheet(\d+)\.xml$/.exec(name)?.[1] ?? Number.MAX_SAFE_INTEGER);
+
+/**
+ * Re-packs checked entries as a zip in the order exceljs's streaming reader
+ * needs: workbook, styles and shared strings before the worksheets, worksheets by number. Without
+ * this, Excel's own order (sheets first) makes exceljs write the sheets to temporary files — the
+ * office's data on disk outside the ledger.
+ */
+export function repackForStreaming(entries: Map<string, Buffer>): Buffer {
+  const parts = new Map(entries);
+  if (!parts.has('xl/sharedStrings.xml')) parts.set('xl/sharedStrings.xml', emptySharedStrings);
+  const names = [
+    ...partsFirst.filter((n) => parts.has(n)),
+    ...[...parts.keys()].filter((n) => !partsFirst.includes(n)).sort((a, b) => {
+      const sa = /^xl\/worksheets\/[^/]+\.xml$/.test(a);
+      const sb = /^xl\/worksheets\/[^/]+\.xml$/.test(b);
+      if (sa !== sb) return sa ? 1 : -1;
+      return sa ? sheetNumber(a) - sheetNumber(b) || (a < b ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;
+    }),
+  ];
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const name of names) {
+    const raw = parts.get(name)!;
+    // Deflated at the fastest level: unzipper reads stored entries far more slowly.
+    const data = deflateRawSync(raw, { level: constants.Z_BEST_SPEED });
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(raw);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflated
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(CENTRAL, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(0x0800, 8);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(raw.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    chunks.push(local, nameBytes, data);
+    central.push(entry, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(names.length, 8);
+  end.writeUInt16LE(names.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, cd, end]);
 }
