@@ -10,6 +10,14 @@ export interface StoreBackend {
   isEncrypted(dataDir: string): Promise<boolean>;
 }
 
+/** The file store; `purpose` is written into the lock so a refused second opener can name us. */
+export function fileStoreBackend(purpose = 'cadre-ledger'): StoreBackend {
+  return {
+    openStore: (dataDir, options) => openStore(dataDir, { ...options, purpose }),
+    isEncrypted: defaultStoreBackend.isEncrypted,
+  };
+}
+
 export const defaultStoreBackend: StoreBackend = {
   openStore: (dataDir, options) => openStore(dataDir, options),
   async isEncrypted(dataDir) {

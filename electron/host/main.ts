@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { demoTownshipEvents } from '../core/demo';
+import { LedgerError } from '../../shared/contract/errors';
 import { openCore } from '../core/app';
 import { defaultDataDir } from '../core/paths';
+import { fileStoreBackend } from '../core/storeBackend';
 import { startHost } from './server';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,6 +45,7 @@ async function main() {
     user,
     appVersion: appVersion(),
     demoEvents: (now) => demoTownshipEvents(now),
+    backend: fileStoreBackend('cadre-ledger serve (browser host)'),
     checkOutput: process.env.LEDGER_CHECK_OUTPUT === '1',
   });
   const host = await startHost({
@@ -72,6 +75,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  process.stderr.write(`Cadre Ledger could not start / 无法启动: ${e instanceof Error ? e.message : String(e)}\n`);
+  const why = e instanceof LedgerError ? `${e.bilingual.zh}\n${e.bilingual.en}` : e instanceof Error ? e.message : String(e);
+  process.stderr.write(`台账无法启动 / Cadre Ledger could not start:\n${why}\n`);
   process.exit(1);
 });

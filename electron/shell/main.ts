@@ -4,8 +4,10 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { app, dialog, Menu, session, shell } from 'electron';
 import { demoTownshipEvents } from '../core/demo';
+import { LedgerError } from '../../shared/contract/errors';
 import { openCore, type Core } from '../core/app';
 import { defaultDataDir } from '../core/paths';
+import { fileStoreBackend } from '../core/storeBackend';
 import { registerLedgerIpc } from './ipc';
 import { menuLangFor, menuTemplate } from './menu';
 import { appEntryUrl, createSecureWindow, hardenSession, registerAppScheme, serveRenderer } from './security';
@@ -47,12 +49,14 @@ if (!app.requestSingleInstanceLock()) {
         user,
         appVersion: app.getVersion(),
         demoEvents: (now) => demoTownshipEvents(now),
+        backend: fileStoreBackend('cadre-ledger app'),
       });
     } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
+      const zh = e instanceof LedgerError ? e.bilingual.zh : e instanceof Error ? e.message : String(e);
+      const en = e instanceof LedgerError ? e.bilingual.en : zh;
       dialog.showErrorBox(
         `${productName.zh} / ${productName.en}`,
-        `无法打开台账（${dataDir}）：${detail}\nCannot open the ledger (${dataDir}): ${detail}`,
+        `无法打开台账（${dataDir}）：${zh}\n\nCannot open the ledger (${dataDir}): ${en}`,
       );
       app.exit(1);
       return;
