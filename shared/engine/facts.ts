@@ -18,19 +18,25 @@ export const gradeOrder: Record<Exclude<AnnualGradeValue, 'ungraded'>, number> =
 export function lastGraded(index: LedgerIndex, c: number, year: number): AnnualGrade | undefined {
   const grades = index.gradesByCadre[c];
   if (!grades) return undefined;
-  let best: AnnualGrade | undefined;
-  for (const g of grades.values()) {
-    if (g.year > year || g.grade === 'ungraded') continue;
-    if (!best || g.year > best.year) best = g;
+  for (let i = grades.length - 1; i >= 0; i--) {
+    const g = grades[i];
+    if (g.year <= year && g.grade !== 'ungraded') return g;
   }
-  return best;
+  return undefined;
+}
+
+/** The cadre's grade record for `year`, if any (and not cleared). */
+export function gradeOf(index: LedgerIndex, c: number, year: number): AnnualGrade | undefined {
+  const grades = index.gradesByCadre[c];
+  if (!grades) return undefined;
+  for (let i = grades.length - 1; i >= 0; i--) if (grades[i].year === year) return grades[i];
+  return undefined;
 }
 
 /** How many consecutive years ending at `year` have grade `grade`. */
 export function gradeRun(index: LedgerIndex, c: number, year: number, grade: AnnualGradeValue): number {
-  const grades = index.gradesByCadre[c];
   let n = 0;
-  while (grades?.get(year - n)?.grade === grade) n++;
+  while (gradeOf(index, c, year - n)?.grade === grade) n++;
   return n;
 }
 

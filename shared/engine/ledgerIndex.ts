@@ -1,7 +1,8 @@
 // The ledger index: built once per evaluation from the LedgerState, it holds what every rule looks
-// up — cadres by position, scores/ranks/thirds as typed-array matrices (cadre × month), per-cadre
-// and per-unit lists of records — so no rule ever filters the whole ledger. Records dated after
-// the as-of month and records named by a clearance or revocation never enter it.
+// up — cadres by position, scores/ranks/thirds as month-major typed-array matrices, per-cadre and
+// per-unit lists of records — so no rule ever filters the whole ledger. Records dated after the
+// as-of month and records named by a clearance or revocation never enter it.
+import type { RankEvidence } from '../domain/findings';
 import type { IsoDate, Month } from '../domain/primitives';
 import type {
   AnnualGrade,
@@ -20,13 +21,8 @@ import { sortPolicyVersions } from '../policy/index';
 import type { PolicyVersion } from '../policy/schema';
 import { lastDayOf, monthFromIndex, monthIndex } from './calendar';
 import { impactPeriods, promotionBars, type ImpactPeriod, type PromotionBar } from './periods';
-import {
-  rankInAscending,
-  thirdOf,
-  THIRD_UNSCORED,
-  type ThirdCode,
-} from './ranking';
-import type { ThirdSeries } from './streaks';
+import { rankInAscending, thirdOf, type ThirdCode } from './ranking';
+import type { ThirdMatrix } from './streaks';
 
 export interface LedgerIndexOptions {
   /** Leave out records dated after this month (and scores of later months). */
@@ -35,7 +31,7 @@ export interface LedgerIndexOptions {
   policies?: readonly PolicyVersion[];
 }
 
-/** One unit's standing among units in a month (team rules). */
+/** The units' standing in one month (team rules). */
 export interface UnitMonthRanking {
   month: Month;
   /** Per unit position: mean score (NaN when not ranked), scored cadres, rank (0 = not ranked), third. */
@@ -48,6 +44,8 @@ export interface UnitMonthRanking {
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const thirdText = ['none', 'top', 'middle', 'bottom', 'none'] as const;
+const barMeasureKinds: ReadonlySet<string> = new Set(['admonishment', 'demotion', 'removal']);
 
 export class LedgerIndex {
   readonly kind = 'LedgerIndex' as const;
@@ -68,17 +66,20 @@ export class LedgerIndex {
   readonly unitMembers: number[][] = [];
   readonly groupNames: string[] = [];
   readonly groupOf: Int32Array;
-  readonly groupMembers: number[][] = [];
+  readonly groupMembers: Int32Array[] = [];
 
-  /** Month index of column 0 of the matrices, and their width. */
+  /** Month index of row 0 of the matrices, and the number of rows. */
   readonly baseMonth: number;
   readonly span: number;
-  /** cadre × month: score (NaN = none), competition rank (0 = unranked), third code. */
+  /** month × cadre (row-major by month): score (NaN = none), competition rank (0 = unranked). */
   readonly scores: Float64Array;
   readonly ranks: Int32Array;
-  readonly thirds: Uint8Array;
-  /** group × month: ranked cadres. */
+  /** month × cadre third codes (see ranking.ts), as a matrix for the streak helpers. */
+  readonly thirds: ThirdMatrix;
+  /** month × group: ranked cadres. */
   readonly groupSizes: Int32Array;
+  /** 'YYYY-MM' of each row. */
+  readonly monthNames: Month[];
 
   /** Ids named by a clearance or revocation. */
   readonly annulled: Set<string>;
@@ -86,15 +87,16 @@ export class LedgerIndex {
   readonly sanctionsByCadre: (Sanction[] | undefined)[];
   readonly measuresByCadre: (Measure[] | undefined)[];
   readonly measuresByUnit: (Measure[] | undefined)[];
-  readonly gradesByCadre: (Map<number, AnnualGrade> | undefined)[];
+  /** Each cadre's grades, oldest year first. */
+  readonly gradesByCadre: (AnnualGrade[] | undefined)[];
   readonly faultsByCadre: (FaultRecord[] | undefined)[];
   readonly plansByCadre: (RehabPlan[] | undefined)[];
   readonly checkInsByPlan = new Map<string, CheckIn[]>();
 
   private readonly rankedGroups: Uint8Array;
-  private readonly periodCache = new Map<number, ImpactPeriod[]>();
-  private readonly barCache = new Map<number, PromotionBar[]>();
-  private readonly unitRankCache = new Map<number, UnitMonthRanking>();
+  private readonly periodCache: (ImpactPeriod[] | undefined)[];
+  private readonly barCache: (PromotionBar[] | undefined)[];
+  private unitCache?: { rankings: UnitMonthRanking[]; thirds: ThirdMatrix };
   private readonly policyCache = new Map<number, PolicyVersion>();
 
   constructor(state: LedgerState, options: LedgerIndexOptions = {}) {
@@ -111,8 +113,9 @@ export class LedgerIndex {
     this.clearances = [...state.clearances.values()];
     for (const c of this.clearances) this.annulled.add(c.recordId);
     const annulled = this.annulled;
+    const hasAnnulled = annulled.size > 0;
 
-    // Units and cadres, in id order so that every later loop is deterministic.
+    // Units and cadres in id order, so that every later loop is independent of insertion order.
     const units = [...state.units.values()].sort((a, b) => byString(a.id, b.id));
     for (const u of units) {
       this.unitIndex.set(u.id, this.units.length);
@@ -124,6 +127,7 @@ export class LedgerIndex {
     this.unitOf = new Int32Array(C);
     this.groupOf = new Int32Array(C);
     const groupIndex = new Map<string, number>();
+    const groupLists: number[][] = [];
     for (let i = 0; i < C; i++) {
       const c = cadres[i];
       this.cadreIndex.set(c.id, i);
@@ -136,35 +140,46 @@ export class LedgerIndex {
         g = this.groupNames.length;
         groupIndex.set(c.peerGroup, g);
         this.groupNames.push(c.peerGroup);
-        this.groupMembers.push([]);
+        groupLists.push([]);
       }
       this.groupOf[i] = g;
-      this.groupMembers[g].push(i);
+      groupLists[g].push(i);
     }
+    for (const list of groupLists) this.groupMembers.push(Int32Array.from(list));
 
-    // Scores: one pass into flat arrays (month range unknown yet), then into the matrix.
+    // Scores: one pass into flat arrays (the month range is not known yet), then the matrix.
+    // Records usually come grouped by cadre or by month, so the last lookup is reused.
     const scoreAnnulled = new Set<string>();
     for (const id of annulled) if (state.scores.has(id)) scoreAnnulled.add(id);
     const total = state.scores.size;
     const sc = new Int32Array(total);
     const sm = new Int32Array(total);
     const sv = new Float64Array(total);
-    const monthCache = new Map<string, number>();
     let count = 0;
     let minMonth = Number.POSITIVE_INFINITY;
     let maxMonth = Number.NEGATIVE_INFINITY;
     const cutoffMonth = this.cutoffMonthIndex;
+    let lastCadreId = '';
+    let lastCadre: number | undefined;
+    let lastMonthText = '';
+    let lastMonth = 0;
+    const monthCache = new Map<string, number>();
     for (const r of state.scores.values()) {
-      const c = this.cadreIndex.get(r.cadreId);
-      if (c === undefined) continue;
-      let m = monthCache.get(r.month);
-      if (m === undefined) {
-        m = monthIndex(r.month);
-        monthCache.set(r.month, m);
+      if (r.cadreId !== lastCadreId) {
+        lastCadreId = r.cadreId;
+        lastCadre = this.cadreIndex.get(r.cadreId);
       }
+      if (lastCadre === undefined) continue;
+      if (r.month !== lastMonthText) {
+        lastMonthText = r.month;
+        let m = monthCache.get(r.month);
+        if (m === undefined) monthCache.set(r.month, (m = monthIndex(r.month)));
+        lastMonth = m;
+      }
+      const m = lastMonth;
       if (m > cutoffMonth) continue;
       if (scoreAnnulled.size !== 0 && scoreAnnulled.has(r.id)) continue;
-      sc[count] = c;
+      sc[count] = lastCadre;
       sm[count] = m;
       sv[count] = r.score;
       count++;
@@ -177,27 +192,30 @@ export class LedgerIndex {
     }
     this.baseMonth = minMonth;
     this.span = maxMonth - minMonth + 1;
-    const span = this.span;
-    this.scores = new Float64Array(C * span).fill(Number.NaN);
-    for (let i = 0; i < count; i++) this.scores[sc[i] * span + (sm[i] - minMonth)] = sv[i];
-    this.ranks = new Int32Array(C * span);
-    this.thirds = new Uint8Array(C * span);
-    this.groupSizes = new Int32Array(this.groupNames.length * span);
+    this.monthNames = [];
+    for (let m = 0; m < this.span; m++) this.monthNames.push(monthFromIndex(minMonth + m));
+    this.scores = new Float64Array(C * this.span).fill(Number.NaN);
+    for (let i = 0; i < count; i++) this.scores[(sm[i] - minMonth) * C + sc[i]] = sv[i];
+    this.ranks = new Int32Array(C * this.span);
+    this.thirds = { data: new Uint8Array(C * this.span), stride: C, base: minMonth, span: this.span };
+    this.groupSizes = new Int32Array(this.groupNames.length * this.span);
     this.rankedGroups = new Uint8Array(this.groupNames.length);
+    this.periodCache = new Array(C);
+    this.barCache = new Array(C);
 
     // Per-subject record lists.
     this.sanctionsByCadre = new Array(C);
     for (const s of state.sanctions.values()) {
-      if (s.decidedOn > cutoffDay || annulled.has(s.id)) continue;
+      if (s.decidedOn > cutoffDay || (hasAnnulled && annulled.has(s.id))) continue;
       const c = this.cadreIndex.get(s.cadreId);
       if (c !== undefined) (this.sanctionsByCadre[c] ??= []).push(s);
     }
-    for (const list of this.sanctionsByCadre) list?.sort((a, b) => byString(a.decidedOn, b.decidedOn) || byString(a.id, b.id));
+    for (const list of this.sanctionsByCadre) if (list && list.length > 1) list.sort((a, b) => byString(a.decidedOn, b.decidedOn) || byString(a.id, b.id));
 
     this.measuresByCadre = new Array(C);
     this.measuresByUnit = new Array(this.units.length);
     for (const m of state.measures.values()) {
-      if (m.startsOn > cutoffDay || annulled.has(m.id)) continue;
+      if (m.startsOn > cutoffDay || (hasAnnulled && annulled.has(m.id))) continue;
       if (m.subjectType === 'cadre') {
         const c = this.cadreIndex.get(m.subjectId);
         if (c !== undefined) (this.measuresByCadre[c] ??= []).push(m);
@@ -207,31 +225,37 @@ export class LedgerIndex {
       }
     }
     const byStart = (a: Measure, b: Measure) => byString(a.startsOn, b.startsOn) || byString(a.id, b.id);
-    for (const list of this.measuresByCadre) list?.sort(byStart);
-    for (const list of this.measuresByUnit) list?.sort(byStart);
+    for (const list of this.measuresByCadre) if (list && list.length > 1) list.sort(byStart);
+    for (const list of this.measuresByUnit) if (list && list.length > 1) list.sort(byStart);
 
     this.gradesByCadre = new Array(C);
+    lastCadreId = '';
+    lastCadre = undefined;
     for (const g of state.grades.values()) {
-      if (g.year > cutoffYear || annulled.has(g.id)) continue;
-      const c = this.cadreIndex.get(g.cadreId);
-      if (c !== undefined) (this.gradesByCadre[c] ??= new Map()).set(g.year, g);
+      if (g.year > cutoffYear || (hasAnnulled && annulled.has(g.id))) continue;
+      if (g.cadreId !== lastCadreId) {
+        lastCadreId = g.cadreId;
+        lastCadre = this.cadreIndex.get(g.cadreId);
+      }
+      if (lastCadre !== undefined) (this.gradesByCadre[lastCadre] ??= []).push(g);
     }
+    for (const list of this.gradesByCadre) if (list && list.length > 1) list.sort((a, b) => a.year - b.year || byString(a.id, b.id));
 
     this.faultsByCadre = new Array(C);
     for (const f of state.faults.values()) {
-      if (f.date > cutoffDay || annulled.has(f.id)) continue;
+      if (f.date > cutoffDay || (hasAnnulled && annulled.has(f.id))) continue;
       const c = this.cadreIndex.get(f.cadreId);
       if (c !== undefined) (this.faultsByCadre[c] ??= []).push(f);
     }
-    for (const list of this.faultsByCadre) list?.sort((a, b) => byString(a.date, b.date) || byString(a.id, b.id));
+    for (const list of this.faultsByCadre) if (list && list.length > 1) list.sort((a, b) => byString(a.date, b.date) || byString(a.id, b.id));
 
     this.plansByCadre = new Array(C);
     for (const p of state.rehabPlans.values()) {
-      if (p.startsOn > cutoffDay || annulled.has(p.id)) continue;
+      if (p.startsOn > cutoffDay || (hasAnnulled && annulled.has(p.id))) continue;
       const c = this.cadreIndex.get(p.cadreId);
       if (c !== undefined) (this.plansByCadre[c] ??= []).push(p);
     }
-    for (const list of this.plansByCadre) list?.sort((a, b) => byString(a.startsOn, b.startsOn) || byString(a.id, b.id));
+    for (const list of this.plansByCadre) if (list && list.length > 1) list.sort((a, b) => byString(a.startsOn, b.startsOn) || byString(a.id, b.id));
 
     for (const ci of state.checkIns.values()) {
       if (ci.date > cutoffDay) continue;
@@ -239,7 +263,7 @@ export class LedgerIndex {
       if (!list) this.checkInsByPlan.set(ci.planId, (list = []));
       list.push(ci);
     }
-    for (const list of this.checkInsByPlan.values()) list.sort((a, b) => byString(a.date, b.date) || byString(a.id, b.id));
+    for (const list of this.checkInsByPlan.values()) if (list.length > 1) list.sort((a, b) => byString(a.date, b.date) || byString(a.id, b.id));
   }
 
   // ---- policy ---------------------------------------------------------------------------------
@@ -268,142 +292,147 @@ export class LedgerIndex {
     if (this.rankedGroups[g]) return;
     this.rankedGroups[g] = 1;
     const members = this.groupMembers[g];
-    const span = this.span;
+    const C = this.cadres.length;
+    const G = this.groupNames.length;
+    const { scores, ranks } = this;
+    const thirds = this.thirds.data;
     const buf = new Float64Array(members.length);
-    for (let m = 0; m < span; m++) {
+    for (let m = 0; m < this.span; m++) {
+      const row = m * C;
       let n = 0;
-      for (const c of members) {
-        const s = this.scores[c * span + m];
+      for (let i = 0; i < members.length; i++) {
+        const s = scores[row + members[i]];
         if (s === s) buf[n++] = s; // not NaN
       }
-      this.groupSizes[g * span + m] = n;
+      this.groupSizes[m * G + g] = n;
       if (n === 0) continue;
       const sorted = buf.subarray(0, n).sort();
       const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
-      for (const c of members) {
-        const at = c * span + m;
-        const s = this.scores[at];
+      for (let i = 0; i < members.length; i++) {
+        const at = row + members[i];
+        const s = scores[at];
         if (s !== s) continue;
         const rank = rankInAscending(sorted, n, s);
-        this.ranks[at] = rank;
-        this.thirds[at] = thirdOf(rank, n, ranking);
+        ranks[at] = rank;
+        thirds[at] = thirdOf(rank, n, ranking);
       }
     }
   }
 
-  /** Third of cadre `c` in month index `month` (the cadre's peer group must be ranked). */
+  /** Third of cadre `c` in month index `month` (ranks the cadre's group first if needed). */
   thirdAt(c: number, month: number): ThirdCode {
     const m = month - this.baseMonth;
-    if (m < 0 || m >= this.span) return THIRD_UNSCORED;
-    return this.thirds[c * this.span + m] as ThirdCode;
+    if (m < 0 || m >= this.span) return 0;
+    this.rankGroup(this.groupOf[c]);
+    return this.thirds.data[m * this.cadres.length + c] as ThirdCode;
   }
 
-  cadreSeries(c: number): ThirdSeries {
-    this.rankGroup(this.groupOf[c]);
-    return (month) => this.thirdAt(c, month);
+  monthName(month: number): Month {
+    const m = month - this.baseMonth;
+    return m >= 0 && m < this.span ? this.monthNames[m] : monthFromIndex(month);
   }
 
   /** Score, rank, group size and third of a cadre in a month, or undefined without a score. */
-  rankEvidence(c: number, month: number): { month: Month; score: number; rank: number; n: number; third: 'top' | 'middle' | 'bottom' | 'none' } | undefined {
+  rankEvidence(c: number, month: number): RankEvidence | undefined {
     const m = month - this.baseMonth;
     if (m < 0 || m >= this.span) return undefined;
-    const at = c * this.span + m;
+    const at = m * this.cadres.length + c;
     const score = this.scores[at];
     if (score !== score) return undefined;
     this.rankGroup(this.groupOf[c]);
-    const third = this.thirds[at];
     return {
-      month: monthFromIndex(month),
+      month: this.monthNames[m],
       score,
       rank: this.ranks[at],
-      n: this.groupSizes[this.groupOf[c] * this.span + m],
-      third: third === 1 ? 'top' : third === 2 ? 'middle' : third === 3 ? 'bottom' : 'none',
+      n: this.groupSizes[m * this.groupNames.length + this.groupOf[c]],
+      third: thirdText[this.thirds.data[at]],
     };
+  }
+
+  // ---- unit ranking (team rules) ----------------------------------------------------------------
+
+  private ensureUnitRanking(): { rankings: UnitMonthRanking[]; thirds: ThirdMatrix } {
+    if (this.unitCache) return this.unitCache;
+    const U = this.units.length;
+    const C = this.cadres.length;
+    const thirds: ThirdMatrix = { data: new Uint8Array(U * this.span), stride: U, base: this.baseMonth, span: this.span };
+    const rankings: UnitMonthRanking[] = [];
+    const sum = new Float64Array(U);
+    for (let m = 0; m < this.span; m++) {
+      sum.fill(0);
+      const count = new Int32Array(U);
+      const row = m * C;
+      for (let c = 0; c < C; c++) {
+        const u = this.unitOf[c];
+        const s = this.scores[row + c];
+        if (u < 0 || s !== s) continue;
+        sum[u] += s;
+        count[u]++;
+      }
+      const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
+      const mean = new Float64Array(U).fill(Number.NaN);
+      let n = 0;
+      const values = new Float64Array(U);
+      for (let u = 0; u < U; u++) {
+        if (count[u] >= ranking.unitMinScoredCadres && count[u] > 0) {
+          // Rounded so that equal means from different sums compare equal (ties share a rank).
+          mean[u] = Math.round((sum[u] / count[u]) * 1e6) / 1e6;
+          values[n++] = mean[u];
+        }
+      }
+      const sorted = values.subarray(0, n).sort();
+      const rank = new Int32Array(U);
+      const third = thirds.data.subarray(m * U, (m + 1) * U);
+      for (let u = 0; u < U; u++) {
+        if (mean[u] !== mean[u]) continue;
+        rank[u] = rankInAscending(sorted, n, mean[u]);
+        third[u] = thirdOf(rank[u], n, ranking);
+      }
+      rankings.push({ month: this.monthNames[m], mean, scored: count, rank, third, n });
+    }
+    this.unitCache = { rankings, thirds };
+    return this.unitCache;
   }
 
   /** Unit ranking of a month: mean score of units with enough scored cadres, competition ranked. */
   unitRanking(month: number): UnitMonthRanking {
-    let r = this.unitRankCache.get(month);
-    if (r) return r;
-    const U = this.units.length;
-    const sum = new Float64Array(U);
-    const scored = new Int32Array(U);
     const m = month - this.baseMonth;
-    if (m >= 0 && m < this.span) {
-      for (let c = 0; c < this.cadres.length; c++) {
-        const u = this.unitOf[c];
-        if (u < 0) continue;
-        const s = this.scores[c * this.span + m];
-        if (s !== s) continue;
-        sum[u] += s;
-        scored[u]++;
-      }
+    if (m < 0 || m >= this.span) {
+      const U = this.units.length;
+      return { month: monthFromIndex(month), mean: new Float64Array(U).fill(Number.NaN), scored: new Int32Array(U), rank: new Int32Array(U), third: new Uint8Array(U), n: 0 };
     }
-    const ranking = this.policyAtIndex(month).ranking;
-    const mean = new Float64Array(U).fill(Number.NaN);
-    const values: number[] = [];
-    for (let u = 0; u < U; u++) {
-      if (scored[u] >= ranking.unitMinScoredCadres && scored[u] > 0) {
-        // Rounded so that equal means from different sums compare equal (ties share a rank).
-        mean[u] = Math.round((sum[u] / scored[u]) * 1e6) / 1e6;
-        values.push(mean[u]);
-      }
-    }
-    const sorted = Float64Array.from(values).sort();
-    const n = sorted.length;
-    const rank = new Int32Array(U);
-    const third = new Uint8Array(U);
-    for (let u = 0; u < U; u++) {
-      if (mean[u] !== mean[u]) continue;
-      rank[u] = rankInAscending(sorted, n, mean[u]);
-      third[u] = thirdOf(rank[u], n, ranking);
-    }
-    r = { month: monthFromIndex(month), mean, scored, rank, third, n };
-    this.unitRankCache.set(month, r);
-    return r;
+    return this.ensureUnitRanking().rankings[m];
   }
 
-  unitSeries(u: number): ThirdSeries {
-    return (month) => {
-      const m = month - this.baseMonth;
-      if (m < 0 || m >= this.span) return THIRD_UNSCORED;
-      return this.unitRanking(month).third[u] as ThirdCode;
-    };
+  /** month × unit third codes. */
+  get unitThirds(): ThirdMatrix {
+    return this.ensureUnitRanking().thirds;
   }
 
   // ---- periods --------------------------------------------------------------------------------
 
   impactPeriodsOf(c: number): ImpactPeriod[] {
-    let p = this.periodCache.get(c);
+    let p = this.periodCache[c];
     if (!p) {
       const list = this.sanctionsByCadre[c];
       p = list ? impactPeriods(list, this.policyAt) : [];
-      this.periodCache.set(c, p);
+      this.periodCache[c] = p;
     }
     return p;
   }
 
   promotionBarsOf(c: number): PromotionBar[] {
-    let b = this.barCache.get(c);
+    let b = this.barCache[c];
     if (!b) {
-      const periods = this.impactPeriodsOf(c);
       const measures = this.measuresByCadre[c];
-      b = periods.length || measures ? promotionBars(periods, measures ?? [], this.policyAt) : [];
-      this.barCache.set(c, b);
+      const barMeasures = measures?.some((m) => barMeasureKinds.has(m.kind));
+      b = this.sanctionsByCadre[c] || barMeasures ? promotionBars(this.impactPeriodsOf(c), barMeasures ? measures! : [], this.policyAt) : [];
+      this.barCache[c] = b;
     }
     return b;
-  }
-
-  /** First month with any score (for streak loops). */
-  get firstMonth(): number {
-    return this.baseMonth;
   }
 }
 
 export function buildLedgerIndex(state: LedgerState, options: LedgerIndexOptions = {}): LedgerIndex {
   return new LedgerIndex(state, options);
-}
-
-export function isLedgerIndex(x: unknown): x is LedgerIndex {
-  return x instanceof LedgerIndex;
 }

@@ -118,7 +118,10 @@ export function promotionBars(
 
 /** Bars in force in `month` (covering any of its days). */
 export function barsInMonth(bars: readonly PromotionBar[], month: Month): PromotionBar[] {
-  return bars.filter((b) => coversMonth(b.start, b.until, month));
+  if (!bars.length) return [];
+  const first = firstDayOf(month);
+  const last = lastDayOf(month);
+  return bars.filter((b) => b.start <= last && b.until > first);
 }
 
 /** A measure is active in M if it starts by M's last day and has no end or ends on/after M's first day. */

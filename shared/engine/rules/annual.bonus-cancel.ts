@@ -2,6 +2,7 @@
 // for basically competent also an admonishment (诫勉).
 import type { Bilingual } from '../../domain/primitives';
 import { gradeLabels } from '../labels';
+import { gradeOf } from '../facts';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
@@ -24,7 +25,7 @@ export const annualBonusCancel: Rule = {
   run(ctx) {
     if (!isAnnualEvaluation(ctx)) return;
     for (const c of ctx.cadres) {
-      const g = ctx.index.gradesByCadre[c]?.get(ctx.year);
+      const g = gradeOf(ctx.index, c, ctx.year);
       if (g?.grade !== 'basic' && g?.grade !== 'incompetent') continue;
       ctx.emit(
         makeFinding(

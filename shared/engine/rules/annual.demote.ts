@@ -1,7 +1,7 @@
 // annual.demote — grade incompetent for year Y → demote by one level. (When the previous year was
 // incompetent too, annual.dismiss fires as well; the explanation says so.)
 import type { Bilingual } from '../../domain/primitives';
-import { gradeRun } from '../facts';
+import { gradeRun, gradeOf } from '../facts';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
@@ -24,7 +24,7 @@ export const annualDemote: Rule = {
     if (!isAnnualEvaluation(ctx)) return;
     const dismissYears = ctx.policy.annual.dismissIncompetentYears;
     for (const c of ctx.cadres) {
-      const g = ctx.index.gradesByCadre[c]?.get(ctx.year);
+      const g = gradeOf(ctx.index, c, ctx.year);
       if (g?.grade !== 'incompetent') continue;
       const dismissalApplies = gradeRun(ctx.index, c, ctx.year, 'incompetent') >= dismissYears;
       ctx.emit(

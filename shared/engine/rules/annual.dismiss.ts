@@ -1,7 +1,7 @@
 // annual.dismiss — incompetent for year Y and the years before it, N (policy: 2) in a row →
 // dismissal (辞退).
 import type { Bilingual } from '../../domain/primitives';
-import { gradeRun } from '../facts';
+import { gradeOf, gradeRun } from '../facts';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
@@ -19,11 +19,10 @@ export const annualDismiss: Rule = {
     if (!isAnnualEvaluation(ctx)) return;
     const need = ctx.policy.annual.dismissIncompetentYears;
     for (const c of ctx.cadres) {
-      const grades = ctx.index.gradesByCadre[c];
-      if (grades?.get(ctx.year)?.grade !== 'incompetent') continue;
+      if (gradeOf(ctx.index, c, ctx.year)?.grade !== 'incompetent') continue;
       if (gradeRun(ctx.index, c, ctx.year, 'incompetent') < need) continue;
       const ids: string[] = [];
-      for (let y = ctx.year - need + 1; y <= ctx.year; y++) ids.push(grades.get(y)!.id);
+      for (let y = ctx.year - need + 1; y <= ctx.year; y++) ids.push(gradeOf(ctx.index, c, y)!.id);
       ctx.emit(
         makeFinding(
           ctx,

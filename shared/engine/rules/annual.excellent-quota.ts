@@ -2,6 +2,7 @@
 // graded cadres (grades other than ungraded), rounded down but at least the policy minimum (1) →
 // reduce the excellent grades. A unit's cadres are those it holds now (cadre.unitId).
 import type { Bilingual } from '../../domain/primitives';
+import { gradeOf } from '../facts';
 import { makeFinding, unitSubject, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
@@ -36,7 +37,7 @@ export const annualExcellentQuota: Rule = {
       let graded = 0;
       const excellentIds: string[] = [];
       for (const c of index.unitMembers[u]) {
-        const g = index.gradesByCadre[c]?.get(ctx.year);
+        const g = gradeOf(index, c, ctx.year);
         if (!g || g.grade === 'ungraded') continue;
         graded++;
         if (g.grade === 'excellent') excellentIds.push(g.id);

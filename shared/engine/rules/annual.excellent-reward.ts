@@ -1,6 +1,7 @@
 // annual.excellent-reward — grade excellent for year Y (annual rules run as of the policy's
 // evaluation month of Y, December by default) → commendation (嘉奖).
 import type { Bilingual } from '../../domain/primitives';
+import { gradeOf } from '../facts';
 import { cadreSubject, makeFinding, type Rule, type RuleContext } from '../rule';
 
 /** Annual rules for year Y are evaluated only as of the evaluation month of Y. */
@@ -21,7 +22,7 @@ export const annualExcellentReward: Rule = {
   run(ctx) {
     if (!isAnnualEvaluation(ctx)) return;
     for (const c of ctx.cadres) {
-      const g = ctx.index.gradesByCadre[c]?.get(ctx.year);
+      const g = gradeOf(ctx.index, c, ctx.year);
       if (g?.grade !== 'excellent') continue;
       ctx.emit(
         makeFinding(

@@ -6,6 +6,7 @@
 import type { Bilingual } from '../../domain/primitives';
 import type { AnnualGradeValue } from '../../domain/records';
 import type { GradeLimit } from '../../policy/schema';
+import { gradeOf } from '../facts';
 import { gradeLabels, measureLabels, sanctionLabels } from '../labels';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
@@ -55,7 +56,7 @@ export const annualGradeConflict: Rule = {
       const sanctions = index.sanctionsByCadre[c];
       const measures = index.measuresByCadre[c];
       if (!sanctions && !measures) continue;
-      const g = index.gradesByCadre[c]?.get(Y);
+      const g = gradeOf(index, c, Y);
       if (!g) continue;
       let limit: GradeLimit | undefined;
       const sources: GradeConflictFacts['sources'][number][] = [];

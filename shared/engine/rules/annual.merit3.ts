@@ -2,7 +2,7 @@
 // (记三等功). Each full run of N years earns one merit: a fourth excellent year does not earn a
 // second one, a sixth does.
 import type { Bilingual } from '../../domain/primitives';
-import { gradeRun } from '../facts';
+import { gradeOf, gradeRun } from '../facts';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
@@ -20,12 +20,11 @@ export const annualMerit3: Rule = {
     if (!isAnnualEvaluation(ctx)) return;
     const need = ctx.policy.annual.merit3Years;
     for (const c of ctx.cadres) {
-      const grades = ctx.index.gradesByCadre[c];
-      if (grades?.get(ctx.year)?.grade !== 'excellent') continue;
+      if (gradeOf(ctx.index, c, ctx.year)?.grade !== 'excellent') continue;
       const run = gradeRun(ctx.index, c, ctx.year, 'excellent');
       if (run < need || run % need !== 0) continue;
       const ids: string[] = [];
-      for (let y = ctx.year - need + 1; y <= ctx.year; y++) ids.push(grades.get(y)!.id);
+      for (let y = ctx.year - need + 1; y <= ctx.year; y++) ids.push(gradeOf(ctx.index, c, y)!.id);
       ctx.emit(
         makeFinding(
           ctx,

@@ -8,7 +8,7 @@ import { monthRange, rankList } from '../explain';
 import { measureMonths } from '../facts';
 import { THIRD_BOTTOM } from '../ranking';
 import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
-import { runSinceLastAction } from '../streaks';
+import { runEndingAt, runSinceLastAction, thirdIn } from '../streaks';
 
 export interface LongBottomFacts {
   start: Month;
@@ -34,8 +34,10 @@ export const placeBottomThirdLong: Rule = {
     const acted = ctx.policy.actedMeasures.place;
     const { index } = ctx;
     for (const c of ctx.cadres) {
-      if (index.thirdAt(c, ctx.month) !== THIRD_BOTTOM) continue;
-      const run = runSinceLastAction(index.cadreSeries(c), ctx.month, THIRD_BOTTOM, index.baseMonth, measureMonths(index.measuresByCadre[c], acted));
+      if (thirdIn(index.thirds, c, ctx.month) !== THIRD_BOTTOM) continue;
+      const streak = runEndingAt(index.thirds, c, ctx.month, THIRD_BOTTOM);
+      if (streak < need) continue;
+      const run = runSinceLastAction(streak, ctx.month, measureMonths(index.measuresByCadre[c], acted));
       if (run.length < need) continue;
       const start = monthFromIndex(run.start);
       const months = cadreMonths(ctx, c, run.start, ctx.month);

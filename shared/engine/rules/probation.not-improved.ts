@@ -40,11 +40,9 @@ function check(
   ctx: RuleContext,
   subject: Subject,
   measures: readonly Measure[],
-  ladder: readonly (readonly MeasureKind[])[],
+  steps: { next: readonly MeasureKind[]; later: Set<MeasureKind> },
   evidenceAt: (month: number) => RankEvidence[],
 ): void {
-  const steps = nextSteps(ladder);
-  if (!steps) return;
   for (const p of measures) {
     if (p.kind !== 'probation' || p.outcome) continue;
     const lastDay = scheduledLastDay(p, ctx.index.policyAt(monthOf(p.startsOn)).probation.months);
@@ -72,13 +70,19 @@ export const probationNotImproved: Rule = {
   title: { zh: '观察期满未改进，建议升级措施', en: 'Probation not improved: escalate' },
   run(ctx) {
     const { index } = ctx;
-    for (const c of ctx.cadres) {
-      const measures = index.measuresByCadre[c];
-      if (measures) check(ctx, cadreSubject(ctx, c), measures, ctx.policy.ladder.cadre, (m) => cadreMonths(ctx, c, m, m));
+    const cadreSteps = nextSteps(ctx.policy.ladder.cadre);
+    const unitSteps = nextSteps(ctx.policy.ladder.unit);
+    if (cadreSteps) {
+      for (const c of ctx.cadres) {
+        const measures = index.measuresByCadre[c];
+        if (measures?.some((m) => m.kind === 'probation')) check(ctx, cadreSubject(ctx, c), measures, cadreSteps, (m) => cadreMonths(ctx, c, m, m));
+      }
     }
-    for (const u of ctx.units) {
-      const measures = index.measuresByUnit[u];
-      if (measures) check(ctx, unitSubject(ctx, u), measures, ctx.policy.ladder.unit, (m) => unitMonths(ctx, u, m, m));
+    if (unitSteps) {
+      for (const u of ctx.units) {
+        const measures = index.measuresByUnit[u];
+        if (measures?.some((m) => m.kind === 'probation')) check(ctx, unitSubject(ctx, u), measures, unitSteps, (m) => unitMonths(ctx, u, m, m));
+      }
     }
   },
 };

@@ -37,7 +37,7 @@ export const promoteCandidate: Rule = {
     const { index } = ctx;
     const from = ctx.month - p.windowMonths + 1;
     for (const c of ctx.cadres) {
-      const topMonths = countInWindow(index.cadreSeries(c), from, ctx.month, THIRD_TOP);
+      const topMonths = countInWindow(index.thirds, c, from, ctx.month, THIRD_TOP);
       if (topMonths < p.topThirdMonths) continue;
       const grade = lastGraded(index, c, ctx.year);
       if (!grade || grade.grade !== p.requiredGrade) continue;

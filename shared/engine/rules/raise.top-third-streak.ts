@@ -6,7 +6,7 @@ import { firstDayOf, monthFromIndex } from '../calendar';
 import { monthRange, rankList } from '../explain';
 import { THIRD_TOP } from '../ranking';
 import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
-import { runEndingAt } from '../streaks';
+import { runEndingAt, thirdIn } from '../streaks';
 
 export interface RaiseStreakFacts {
   start: Month;
@@ -31,8 +31,8 @@ export const raiseTopThirdStreak: Rule = {
     const need = ctx.policy.streaks.raiseTopThirdMonths;
     const { index } = ctx;
     for (const c of ctx.cadres) {
-      if (index.thirdAt(c, ctx.month) !== THIRD_TOP) continue;
-      const length = runEndingAt(index.cadreSeries(c), ctx.month, THIRD_TOP, index.baseMonth);
+      if (thirdIn(index.thirds, c, ctx.month) !== THIRD_TOP) continue;
+      const length = runEndingAt(index.thirds, c, ctx.month, THIRD_TOP);
       if (length < need) continue;
       const start = monthFromIndex(ctx.month - length + 1);
       const since = firstDayOf(start);

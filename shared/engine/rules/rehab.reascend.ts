@@ -59,7 +59,7 @@ export const rehabReascend: Rule = {
       ).pop();
       if (!plan) continue;
       const windowFrom = ctx.month - p.windowMonths + 1;
-      const topMonths = countInWindow(index.cadreSeries(c), windowFrom, ctx.month, THIRD_TOP);
+      const topMonths = countInWindow(index.thirds, c, windowFrom, ctx.month, THIRD_TOP);
       if (topMonths < p.topThirdMonths) continue;
       if (barsInMonth(index.promotionBarsOf(c), ctx.asOf).length) continue;
       if (hasExited(index, c)) continue;

@@ -6,7 +6,6 @@ import type { Bilingual, IsoDate } from '../../domain/primitives';
 import type { SanctionKind } from '../../domain/records';
 import { pct } from '../explain';
 import { sanctionLabels } from '../labels';
-import { coversMonth } from '../periods';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 
 export interface DeductionFacts {
@@ -34,7 +33,7 @@ export const sanctionSalaryDeduction: Rule = {
     const { index } = ctx;
     for (const c of ctx.cadres) {
       if (!index.sanctionsByCadre[c]) continue;
-      const running = index.impactPeriodsOf(c).filter((p) => coversMonth(p.start, p.end, ctx.asOf));
+      const running = index.impactPeriodsOf(c).filter((p) => p.start <= ctx.lastDay && p.end > ctx.firstDay);
       if (!running.length) continue;
       let best = running[0];
       for (const p of running) if (percents[p.kind] > percents[best.kind]) best = p;

@@ -38,7 +38,7 @@ export const teamLowRanking: Rule = {
     const now = index.unitRanking(ctx.month);
     for (const u of ctx.units) {
       if (now.third[u] !== THIRD_BOTTOM) continue;
-      const length = runEndingAt(index.unitSeries(u), ctx.month, THIRD_BOTTOM, index.baseMonth);
+      const length = runEndingAt(index.unitThirds, u, ctx.month, THIRD_BOTTOM);
       if (length < need) continue;
       const onProbation = index.measuresByUnit[u]?.some((m) => m.kind === 'probation' && measureActiveIn(m, ctx.asOf));
       if (onProbation) continue;
