@@ -1,7 +1,5 @@
-// The store and demo-generator functions the CLI calls (tests may substitute them). The demo
-// generator is built in parallel by another part of the project: until its module exists, `demo`
-// says so plainly instead of the CLI failing to load.
-import { LedgerError } from '../../shared/contract/errors';
+// The store and demo-generator functions the CLI calls (tests may substitute them).
+import { generateTownship } from '../../shared/demo/township';
 import type { Month } from '../../shared/domain/primitives';
 import type { LedgerStore } from '../store/types';
 import { backupStore, initStore, openStore, restoreStore, verifyStore } from '../store/index';
@@ -34,22 +32,6 @@ export interface CliBackends {
   generateTownship(options: TownshipOptions): Promise<Record<string, unknown[]>>;
 }
 
-const notYet = (what: string) =>
-  new LedgerError('INTERNAL', {
-    zh: `此版本尚未提供“${what}”功能。`,
-    en: `"${what}" is not available in this build yet.`,
-  });
-
-type AnyFn = (...args: unknown[]) => unknown;
-
-function exported(module: object, name: string): AnyFn | undefined {
-  const f = (module as Record<string, unknown>)[name];
-  return typeof f === 'function' ? (f as AnyFn) : undefined;
-}
-
-// A specifier TypeScript does not resolve at compile time (the module may not exist yet).
-const townshipModule = '../../shared/demo/township';
-
 export async function loadBackends(): Promise<CliBackends> {
   return {
     openStore: (dir, options) => openStore(dir, options),
@@ -57,16 +39,6 @@ export async function loadBackends(): Promise<CliBackends> {
     verifyStore: (dir, options) => verifyStore(dir, options),
     backupStore: (store, out) => backupStore(store, out),
     restoreStore: (file, dir, options) => restoreStore(file, dir, options),
-    async generateTownship(options) {
-      let module: object;
-      try {
-        module = (await import(/* @vite-ignore */ townshipModule)) as object;
-      } catch {
-        throw notYet('demo');
-      }
-      const f = exported(module, 'generateTownship');
-      if (!f) throw notYet('demo');
-      return (await f(options)) as Record<string, unknown[]>;
-    },
+    generateTownship: async (options) => generateTownship(options),
   };
 }
