@@ -8,7 +8,7 @@
 //     await ledger.restart();                        // same port, token and data: page.reload() works
 //   });
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,10 @@ export interface StartedHost {
 
 /** Spawns the host and resolves when it prints its URL (or rejects when it exits first). */
 export function spawnHost(env: NodeJS.ProcessEnv, log: (text: string) => void): Promise<StartedHost> {
-  const child = spawn(process.execPath, ['--import', 'tsx', hostEntry], {
+  // The bundle made by global-setup.ts when there is one, else the TypeScript through tsx.
+  const bundled = process.env.LEDGER_E2E_HOST;
+  const args = bundled && existsSync(bundled) ? [bundled] : ['--import', 'tsx', hostEntry];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
 // The browser host itself: token, refusal, persistence across a restart, static serving.
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 test('an API request without the token is refused with 401', async ({ ledger }) => {
@@ -26,6 +27,8 @@ test('an API request without the token is refused with 401', async ({ ledger }) 
   const info = await right.json();
   expect(info.ok).toBe(true);
   expect(info.value.dataDir).toBe(ledger.dataDir);
+  // The host found package.json (also when run from the e2e bundle).
+  expect(info.value.appVersion).toBe(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
 });
 
 test('data survives a restart of the host process', async ({ ledger }) => {

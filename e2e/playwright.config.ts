@@ -16,6 +16,7 @@ export const chromiumFlags = [
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  globalSetup: './global-setup.ts',
   outputDir: '../test-results/e2e',
   // Two cores on these machines: one host + one browser per worker.
   workers: process.env.CI ? 1 : 2,
