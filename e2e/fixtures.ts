@@ -143,6 +143,7 @@ export const test = base.extend<{ ledger: LedgerHost }>({
       await testInfo.attach('host-output.txt', { body: log, contentType: 'text/plain' });
     }
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}-demo`, { recursive: true, force: true }); // session.openDemo's directory
   },
 });
 

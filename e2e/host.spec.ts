@@ -59,3 +59,15 @@ test('the page is served with a content security policy, and paths cannot leave 
   const escape = await fetch(`${ledger.url}..%2f..%2fpackage.json`);
   expect([403, 404]).toContain(escape.status);
 });
+
+test('the demo township opens in its own directory and the office ledger is untouched', async ({ ledger }) => {
+  await ledger.call('units.create', { name: '本镇党政办' });
+  const demo = await ledger.call<{ demo: boolean; dataDir: string }>('session.openDemo');
+  expect(demo).toMatchObject({ demo: true, dataDir: `${ledger.dataDir}-demo` });
+  const cadres = await ledger.call<unknown[]>('cadres.list');
+  expect(cadres.length).toBe(300);
+
+  const back = await ledger.call<{ demo: boolean; dataDir: string }>('session.leaveDemo');
+  expect(back).toMatchObject({ demo: false, dataDir: ledger.dataDir });
+  expect(await ledger.call('units.list')).toEqual([expect.objectContaining({ name: '本镇党政办', cadreCount: 0 })]);
+});

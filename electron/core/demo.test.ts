@@ -33,3 +33,13 @@ describe('demo township', () => {
     expect(asked).toEqual({ cadres: 300, endMonth: '2024-05', months: 24, seed: 1 });
   });
 });
+
+describe('demo township with the real generator', () => {
+  it('gives a whole township of valid records', async () => {
+    const events = await demoTownshipEvents(new Date(2024, 5, 15));
+    const count = (c: string) => events.filter((e) => e.collection === c).length;
+    expect(count('units')).toBeGreaterThan(1);
+    expect(count('cadres')).toBe(300);
+    expect(count('scores')).toBeGreaterThan(300 * 12);
+  });
+});
