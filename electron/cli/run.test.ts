@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../store/index';
 import { cli } from './testing';
@@ -226,5 +227,17 @@ describe('demo', () => {
     expect(JSON.parse(evaluate.stdout).length).toBeGreaterThan(0);
     const again = await cli(['--data', data, '--lang', 'en', 'demo'], {}, { now });
     expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('not empty') });
+  });
+});
+
+describe('bin/cadre-ledger.mjs', () => {
+  it('runs from any working directory and passes the exit code through', () => {
+    const bin = resolve(__dirname, '../../bin/cadre-ledger.mjs');
+    const help = spawnSync(process.execPath, [bin, '--lang', 'en', '--help'], { cwd: dir, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: cadre-ledger');
+    const bad = spawnSync(process.execPath, [bin, 'frobnicate'], { cwd: dir, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('未知命令');
   });
 });

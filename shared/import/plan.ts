@@ -129,7 +129,8 @@ function resolveHeaders(kind: ImportKind, table: SheetTable, limits: ImportLimit
   out.headerRows = second >= 0 ? [first + 1, second + 1] : [first + 1];
   const headerRowNumber = first + 1;
 
-  const width = Math.max(0, ...table.rows.map((r) => r?.length ?? 0));
+  let width = 0;
+  for (const row of table.rows) if (row && row.length > width) width = row.length;
   if (width > limits.maxColumns) {
     out.problems.push({
       row: headerRowNumber,
