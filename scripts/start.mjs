@@ -41,7 +41,7 @@ function run(script) {
 }
 
 let bin = electronBinary();
-if (!bin && existsSync(join(electronDir, 'package.json'))) {
+if (!bin && existsSync(join(electronDir, 'package.json')) && !process.env.LEDGER_NO_ELECTRON_DOWNLOAD) {
   // Since Electron 42 the binary downloads on the first require('electron'); try that once, quietly.
   console.log('正在获取 Electron 程序 / Fetching the Electron binary…');
   spawnSync(process.execPath, ['-e', "require('electron')"], { cwd: root, stdio: 'ignore', timeout: 300_000 });
