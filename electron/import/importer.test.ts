@@ -7,7 +7,7 @@ import { MemoryStore } from '../store/memory';
 import { previewImport, readTable, runImport } from './importer';
 import { defaultFileLimits, type FileLimits } from './limits';
 import { buildTemplate } from './template';
-import { guardXlsx, repackForStreaming } from './zip-guard';
+import { guardXlsx, repackForStreaming, sheetTabOrder } from './zip-guard';
 import { encodeGb18030, makeXlsx, makeZip, utf8, withBom } from './testing';
 
 const user = 'tester';
@@ -135,6 +135,21 @@ describe('reading files', () => {
     expect(repacked.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(repacked.indexOf('xl/worksheets/sheet2.xml'));
     const { table } = await readTable({ fileName: 'excel.xlsx', bytes: reordered });
     expect(table.rows).toEqual([['干部编号', '月份', '得分'], ['C1', { excelDate: '2024-07-01' }, 77]]);
+  });
+
+  it('reads the first visible tab, not the first sheet file', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const hidden = workbook.addWorksheet('旧表'); // sheet1.xml
+    hidden.addRow(['id', 'name']);
+    hidden.addRow(['U8', '旧数据']);
+    hidden.state = 'hidden';
+    const shown = workbook.addWorksheet('单位'); // sheet2.xml
+    shown.addRow(['id', 'name']);
+    shown.addRow(['U7', '新数据']);
+    const bytes = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(sheetTabOrder(guardXlsx(bytes, defaultFileLimits))).toEqual(['xl/worksheets/sheet2.xml', 'xl/worksheets/sheet1.xml']);
+    const { table } = await readTable({ fileName: 'u.xlsx', bytes });
+    expect(table.rows[1]).toEqual(['U7', '新数据']);
   });
 
   it('refuses old binary .xls and a fake .xlsx', async () => {

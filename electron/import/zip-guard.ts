@@ -146,23 +146,53 @@ const partsFirst = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl
 
 const sheetNumber = (name: string) => Number(/sheet(\d+)\.xml$/.exec(name)?.[1] ?? Number.MAX_SAFE_INTEGER);
 
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/**
+ * Worksheet part names in the workbook's tab order, visible sheets first (the file numbers follow
+ * creation order, not the tabs an officer sees).
+ */
+export function sheetTabOrder(parts: Map<string, Buffer>): string[] {
+  const workbook = parts.get('xl/workbook.xml')?.toString('utf8') ?? '';
+  const rels = parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
+  const targets = new Map<string, string>();
+  for (const tag of rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
+    const id = attr(tag, 'Id');
+    const target = attr(tag, 'Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const visible: string[] = [];
+  const hidden: string[] = [];
+  for (const tag of workbook.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+    const id = attr(tag, 'r:id') ?? attr(tag, '[\\w]+:id');
+    const target = id && targets.get(id);
+    if (!target || !parts.has(target)) continue;
+    (/state="(hidden|veryHidden)"/.test(tag) ? hidden : visible).push(target);
+  }
+  return [...visible, ...hidden];
+}
+
 /**
  * Re-packs checked entries as a zip in the order exceljs's streaming reader
- * needs: workbook, styles and shared strings before the worksheets, worksheets by number. Without
+ * needs: workbook, styles and shared strings before the worksheets, worksheets in tab order. Without
  * this, Excel's own order (sheets first) makes exceljs write the sheets to temporary files — the
  * office's data on disk outside the ledger.
  */
 export function repackForStreaming(entries: Map<string, Buffer>): Buffer {
   const parts = new Map(entries);
   if (!parts.has('xl/sharedStrings.xml')) parts.set('xl/sharedStrings.xml', emptySharedStrings);
+  const isSheet = (n: string) => /^xl\/worksheets\/[^/]+\.xml$/.test(n);
+  const tabs = sheetTabOrder(parts);
+  const sheets = [...parts.keys()].filter(isSheet).sort((a, b) => {
+    const ta = tabs.indexOf(a);
+    const tb = tabs.indexOf(b);
+    if (ta !== tb) return (ta < 0 ? Infinity : ta) - (tb < 0 ? Infinity : tb);
+    return sheetNumber(a) - sheetNumber(b) || (a < b ? -1 : 1);
+  });
   const names = [
     ...partsFirst.filter((n) => parts.has(n)),
-    ...[...parts.keys()].filter((n) => !partsFirst.includes(n)).sort((a, b) => {
-      const sa = /^xl\/worksheets\/[^/]+\.xml$/.test(a);
-      const sb = /^xl\/worksheets\/[^/]+\.xml$/.test(b);
-      if (sa !== sb) return sa ? 1 : -1;
-      return sa ? sheetNumber(a) - sheetNumber(b) || (a < b ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;
-    }),
+    ...[...parts.keys()].filter((n) => !partsFirst.includes(n) && !isSheet(n)).sort(),
+    ...sheets,
   ];
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
