@@ -44,6 +44,8 @@ export interface UnitMonthRanking {
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Scratch counts for ranking scores in hundredths (0.00–100.00). */
+const rankCounts = new Int32Array(10_001);
 const thirdText = ['none', 'top', 'middle', 'bottom', 'none'] as const;
 const barMeasureKinds: ReadonlySet<string> = new Set(['admonishment', 'demotion', 'removal']);
 
@@ -147,23 +149,17 @@ export class LedgerIndex {
     }
     for (const list of groupLists) this.groupMembers.push(Int32Array.from(list));
 
-    // Scores: one pass into flat arrays (the month range is not known yet), then the matrix.
-    // Records usually come grouped by cadre or by month, so the last lookup is reused.
+    // Scores: one pass, each month's scores into a row of its own (the month range is not known
+    // yet), then the rows into one month-major matrix. Records usually come grouped by cadre or by
+    // month, so the last lookup of each is reused.
     const scoreAnnulled = new Set<string>();
     for (const id of annulled) if (state.scores.has(id)) scoreAnnulled.add(id);
-    const total = state.scores.size;
-    const sc = new Int32Array(total);
-    const sm = new Int32Array(total);
-    const sv = new Float64Array(total);
-    let count = 0;
-    let minMonth = Number.POSITIVE_INFINITY;
-    let maxMonth = Number.NEGATIVE_INFINITY;
+    const rows = new Map<number, Float64Array>();
     const cutoffMonth = this.cutoffMonthIndex;
     let lastCadreId = '';
     let lastCadre: number | undefined;
     let lastMonthText = '';
-    let lastMonth = 0;
-    const monthCache = new Map<string, number>();
+    let row: Float64Array | undefined;
     for (const r of state.scores.values()) {
       if (r.cadreId !== lastCadreId) {
         lastCadreId = r.cadreId;
@@ -172,21 +168,22 @@ export class LedgerIndex {
       if (lastCadre === undefined) continue;
       if (r.month !== lastMonthText) {
         lastMonthText = r.month;
-        let m = monthCache.get(r.month);
-        if (m === undefined) monthCache.set(r.month, (m = monthIndex(r.month)));
-        lastMonth = m;
+        const m = monthIndex(r.month);
+        row = rows.get(m);
+        if (!row && m <= cutoffMonth) rows.set(m, (row = new Float64Array(C).fill(Number.NaN)));
+        if (m > cutoffMonth) row = undefined;
       }
-      const m = lastMonth;
-      if (m > cutoffMonth) continue;
+      if (row === undefined) continue;
       if (scoreAnnulled.size !== 0 && scoreAnnulled.has(r.id)) continue;
-      sc[count] = lastCadre;
-      sm[count] = m;
-      sv[count] = r.score;
-      count++;
+      row[lastCadre] = r.score;
+    }
+    let minMonth = Number.POSITIVE_INFINITY;
+    let maxMonth = Number.NEGATIVE_INFINITY;
+    for (const m of rows.keys()) {
       if (m < minMonth) minMonth = m;
       if (m > maxMonth) maxMonth = m;
     }
-    if (count === 0) {
+    if (rows.size === 0) {
       minMonth = Number.isFinite(cutoffMonth) ? cutoffMonth : 0;
       maxMonth = minMonth - 1;
     }
@@ -194,8 +191,12 @@ export class LedgerIndex {
     this.span = maxMonth - minMonth + 1;
     this.monthNames = [];
     for (let m = 0; m < this.span; m++) this.monthNames.push(monthFromIndex(minMonth + m));
-    this.scores = new Float64Array(C * this.span).fill(Number.NaN);
-    for (let i = 0; i < count; i++) this.scores[(sm[i] - minMonth) * C + sc[i]] = sv[i];
+    this.scores = new Float64Array(C * this.span);
+    for (let m = 0; m < this.span; m++) {
+      const r = rows.get(minMonth + m);
+      if (r) this.scores.set(r, m * C);
+      else this.scores.fill(Number.NaN, m * C, (m + 1) * C);
+    }
     this.ranks = new Int32Array(C * this.span);
     this.thirds = { data: new Uint8Array(C * this.span), stride: C, base: minMonth, span: this.span };
     this.groupSizes = new Int32Array(this.groupNames.length * this.span);
@@ -300,21 +301,48 @@ export class LedgerIndex {
     for (let m = 0; m < this.span; m++) {
       const row = m * C;
       let n = 0;
+      let hundredths = true;
       for (let i = 0; i < members.length; i++) {
         const s = scores[row + members[i]];
-        if (s === s) buf[n++] = s; // not NaN
+        if (s !== s) continue; // NaN: no score
+        buf[n++] = s;
+        if (hundredths) {
+          const b = Math.round(s * 100);
+          if (b < 0 || b > 10_000 || b / 100 !== s) hundredths = false;
+        }
       }
       this.groupSizes[m * G + g] = n;
       if (n === 0) continue;
-      const sorted = buf.subarray(0, n).sort();
       const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
-      for (let i = 0; i < members.length; i++) {
-        const at = row + members[i];
-        const s = scores[at];
-        if (s !== s) continue;
-        const rank = rankInAscending(sorted, n, s);
-        ranks[at] = rank;
-        thirds[at] = thirdOf(rank, n, ranking);
+      if (hundredths) {
+        // Scores are 0–100 in hundredths (the import format): competition ranks by counting.
+        const count = rankCounts;
+        count.fill(0);
+        for (let i = 0; i < n; i++) count[Math.round(buf[i] * 100)]++;
+        let above = 0;
+        for (let b = 10_000; b >= 0; b--) {
+          const k = count[b];
+          count[b] = above + 1; // now: the rank of score b / 100
+          above += k;
+        }
+        for (let i = 0; i < members.length; i++) {
+          const at = row + members[i];
+          const s = scores[at];
+          if (s !== s) continue;
+          const rank = count[Math.round(s * 100)];
+          ranks[at] = rank;
+          thirds[at] = thirdOf(rank, n, ranking);
+        }
+      } else {
+        const sorted = buf.subarray(0, n).sort();
+        for (let i = 0; i < members.length; i++) {
+          const at = row + members[i];
+          const s = scores[at];
+          if (s !== s) continue;
+          const rank = rankInAscending(sorted, n, s);
+          ranks[at] = rank;
+          thirds[at] = thirdOf(rank, n, ranking);
+        }
       }
     }
   }
