@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { LedgerError } from '../../shared/contract/errors';
 
 export const LOCK_FILE = 'LOCK';
@@ -73,21 +73,28 @@ function lockedError(info: LockInfo | undefined, path: string): LedgerError {
   });
 }
 
+/**
+ * Creates the lock with its content in one step: the content goes to a temp file first, which is
+ * then hard-linked as LOCK (link fails if LOCK exists). A crash can never leave an empty LOCK.
+ */
 function tryCreate(path: string, info: LockInfo): boolean {
-  let fd: number;
-  try {
-    fd = fs.openSync(path, 'wx');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  }
+  const tmp = join(dirname(path), `.${LOCK_FILE}.tmp-${process.pid}-${info.nonce}`);
+  const fd = fs.openSync(tmp, 'w');
   try {
     fs.writeSync(fd, JSON.stringify(info));
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
-  return true;
+  try {
+    fs.linkSync(tmp, path);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
 }
 
 /** Takes the data directory's lock or throws LedgerError('LOCKED') naming the holder. */
