@@ -137,7 +137,7 @@ export default function CadresPage({ query }: PageProps) {
         loading={cadres.loading && !cadres.data}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1100, y: Math.max(240, height - 290) }}
+        scroll={{ x: 1050, y: Math.max(240, height - 290) }}
         locale={{ emptyText: t('empty') }}
         onRow={(c) => ({
           onClick: () => navigate(`/cadres/${encodeURIComponent(c.id)}`),
@@ -145,40 +145,42 @@ export default function CadresPage({ query }: PageProps) {
           'data-testid': `cadre-row-${c.id}`,
         } as React.HTMLAttributes<HTMLElement>)}
         columns={[
-          { title: t('field.id'), dataIndex: 'id', width: 110, sorter: (a, b) => a.id.localeCompare(b.id) },
+          { title: t('field.id'), dataIndex: 'id', width: 100, ellipsis: true, sorter: (a, b) => a.id.localeCompare(b.id) },
           {
             title: t('field.name'),
             dataIndex: 'name',
-            width: 110,
+            width: 100,
+            ellipsis: true,
             sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
             render: (name: string) => <Typography.Link>{name}</Typography.Link>,
           },
           {
             title: t('field.unitId'),
             dataIndex: 'unitId',
-            width: 180,
+            width: 170,
             ellipsis: true,
             render: (id: string) => unitName.get(id) ?? id,
           },
-          { title: t('field.peerGroup'), dataIndex: 'peerGroup', width: 150, ellipsis: true },
-          { title: t('field.position'), dataIndex: 'position', width: 170, ellipsis: true },
-          { title: t('field.rankLevel'), dataIndex: 'rankLevel', width: 110, ellipsis: true },
+          { title: t('field.peerGroup'), dataIndex: 'peerGroup', width: 130, ellipsis: true },
+          { title: t('field.position'), dataIndex: 'position', width: 150, ellipsis: true },
+          { title: t('field.rankLevel'), dataIndex: 'rankLevel', width: 90, ellipsis: true },
           {
             title: t('field.category'),
             dataIndex: 'category',
-            width: 140,
+            width: 130,
+            ellipsis: true,
             render: (c: string) => td(`category.${c}`),
           },
           {
             title: t('field.leader'),
             dataIndex: 'leader',
-            width: 80,
+            width: 70,
             render: (l: boolean) => (l ? tc('common.yes') : tc('common.no')),
           },
           {
             title: t('field.status'),
             dataIndex: 'status',
-            width: 130,
+            width: 110,
             render: (s: string) => <Tag color={statusColor[s]}>{td(`status.${s}`)}</Tag>,
           },
         ]}
