@@ -67,9 +67,9 @@ describe('suggested measures', () => {
   });
   it('gives a probation its 3 months, or the length the suggestion names', () => {
     const team = finding('team.low-ranking', u1, '2026-03', { suggestion: { kind: 'probation', params: {} } });
-    expect(suggestedMeasure(team, '2026-03-20')).toMatchObject({ subjectType: 'unit', kind: 'probation', endsOn: '2026-06-20' });
+    expect(suggestedMeasure(team, '2026-03-20')).toMatchObject({ subjectType: 'unit', kind: 'probation', endsOn: '2026-06-19' });
     const six = finding('x', c1, '2026-03', { suggestion: { kind: 'transitionalPlacement', params: { months: 6 } } });
-    expect(suggestedMeasure(six, '2026-03-31')?.endsOn).toBe('2026-09-30');
+    expect(suggestedMeasure(six, '2026-03-31')?.endsOn).toBe('2026-09-29');
   });
   it('is null when the suggestion is not a measure', () => {
     expect(suggestedMeasure(finding('x', c1, '2026-03', { suggestion: { kind: 'reviewMeeting', params: {} } }), '2026-03-01')).toBeNull();

@@ -5,7 +5,7 @@ import type { Finding } from '../domain/findings';
 import { measureKinds, type Measure, type MeasureKind, type Subject } from '../domain/records';
 import { annulledIds } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
-import { addMonths, previousMonth, referenceDate } from './dates';
+import { addDays, addMonths, previousMonth, referenceDate } from './dates';
 import { nextId } from './ids';
 import type { ViewEngine } from './viewEngine';
 
@@ -15,7 +15,11 @@ const defaultMonths: Partial<Record<MeasureKind, number>> = { probation: 3, warn
 const isMeasureKind = (kind: string): kind is MeasureKind => (measureKinds as readonly string[]).includes(kind);
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
-/** The measure a finding suggests, pre-filled to start on the reference date; null if not a measure. */
+/**
+ * The measure a finding suggests, pre-filled to start on the reference date; null if not a
+ * measure. A length in months ends on the period's last day (3 months from 03-20 → 06-19), as the
+ * engine counts a probation without an end date.
+ */
 export function suggestedMeasure(finding: Finding, refDate: string): MeasureDraft | null {
   const kind = finding.suggestion.kind;
   if (!isMeasureKind(kind)) return null;
@@ -26,7 +30,7 @@ export function suggestedMeasure(finding: Finding, refDate: string): MeasureDraf
     : isDate(params.until)
       ? params.until
       : months
-        ? addMonths(refDate, months)
+        ? addDays(addMonths(refDate, months), -1)
         : undefined;
   return {
     subjectType: finding.subject.type,

@@ -110,7 +110,7 @@ describe('closeTracked', () => {
     expect(measure).toMatchObject({ id: 'M4', outcome: 'notImproved', endsOn: '2026-06-05' });
     expect(nextStep).toMatchObject({
       kind: 'transitionalPlacement',
-      draft: { subjectType: 'unit', subjectId: 'U1', kind: 'transitionalPlacement', startsOn: '2026-06-05' },
+      draft: { subjectType: 'unit', subjectId: 'U1', kind: 'transitionalPlacement', startsOn: '2026-06-05', note: '观察期（M4）结果：未改进' },
     });
   });
 

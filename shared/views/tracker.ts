@@ -18,6 +18,7 @@ import { annulledIds, cadreStatus } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
 import { addDays, addMonths, daysBetween, referenceDate } from './dates';
 import { nextId } from './ids';
+import { measureLabels } from '../engine/labels';
 import { nextLadderStep, policyAt } from './ladder';
 import { defaultPolicy, type PolicyVersion } from '../policy';
 import type { ViewEngine } from './viewEngine';
@@ -283,8 +284,8 @@ export function nextStepAfter(closed: Measure, today: string, policy: PolicyVers
     subjectId: closed.subjectId,
     kind,
     startsOn,
-    ...(months ? { endsOn: addMonths(startsOn, months) } : {}),
-    note: `${closed.id}（${closed.kind}）结果：${outcomeZh[closed.outcome!]}`,
+    ...(months ? { endsOn: addDays(addMonths(startsOn, months), -1) } : {}),
+    note: `${measureLabels[closed.kind].zh}（${closed.id}）结果：${outcomeZh[closed.outcome!]}`,
   };
   return { kind, alternatives, draft };
 }

@@ -98,6 +98,7 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
         subject={{ type: 'cadre', id: c.id, name: c.name }}
         draft={{ startsOn: today }}
         formId={`casefile:${c.id}:measure`}
+        withOutcome
       />
     </Space>
   );

@@ -65,11 +65,52 @@ function Evidence({ finding }: { finding: FindingRow }) {
   );
 }
 
+/** The two actions on a finding: record its suggested measure (pre-filled) or dismiss it. */
+export function FindingActions({ finding, asOf, subjectName, onDone, size = 'small' }: { finding: FindingRow; asOf: string; subjectName: string; onDone(): void; size?: 'small' | 'middle' }) {
+  const { t, i18n } = useTranslation('casefile');
+  const [acting, setActing] = useState(false);
+  const [dismissing, setDismissing] = useState(false);
+  const suggested = finding.suggestedMeasure;
+  return (
+    <>
+      <Space wrap size={6}>
+        {suggested ? (
+          <Button type="primary" size={size} icon={<CheckOutlined />} onClick={() => setActing(true)} data-testid="finding-act">
+            {t('findings.act')}
+          </Button>
+        ) : (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('findings.noMeasure')}
+          </Typography.Text>
+        )}
+        <Button size={size} icon={<StopOutlined />} onClick={() => setDismissing(true)} data-testid="finding-dismiss">
+          {t('findings.dismiss')}
+        </Button>
+      </Space>
+      {suggested && (
+        <MeasureModal
+          open={acting}
+          onClose={() => setActing(false)}
+          title={t('findings.actTitle')}
+          subject={{ type: finding.subject.type, id: finding.subject.id, name: subjectName }}
+          draft={suggested}
+          formId={`finding:${finding.key}`}
+          testId="act-form"
+          intro={<Alert type="info" showIcon style={{ marginBottom: 12 }} title={pick(finding.explanation, i18n.language)} />}
+          submit={async (m) => {
+            await api.findings.act({ findingKey: finding.key, asOf, measure: m as never });
+            onDone();
+          }}
+        />
+      )}
+      <DismissModal open={dismissing} findingKey={finding.key} onClose={() => setDismissing(false)} onDone={onDone} />
+    </>
+  );
+}
+
 export function FindingCard({ finding, asOf, subjectName, onDone }: { finding: FindingRow; asOf: string; subjectName: string; onDone(): void }) {
   const { t, i18n } = useTranslation('casefile');
   const ruleName = useRuleName();
-  const [acting, setActing] = useState(false);
-  const [dismissing, setDismissing] = useState(false);
   const suggested = finding.suggestedMeasure;
   return (
     <div data-testid="finding" data-rule={finding.rule} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 12, marginBottom: 12 }}>
@@ -88,39 +129,9 @@ export function FindingCard({ finding, asOf, subjectName, onDone }: { finding: F
         </div>
       )}
       <Evidence finding={finding} />
-      <Space style={{ marginTop: 8 }}>
-        {suggested ? (
-          <Button type="primary" size="small" icon={<CheckOutlined />} onClick={() => setActing(true)} data-testid="finding-act">
-            {t('findings.act')}
-          </Button>
-        ) : (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('findings.noMeasure')}
-          </Typography.Text>
-        )}
-        <Button size="small" icon={<StopOutlined />} onClick={() => setDismissing(true)} data-testid="finding-dismiss">
-          {t('findings.dismiss')}
-        </Button>
-      </Space>
-      {suggested && (
-        <MeasureModal
-          open={acting}
-          onClose={() => {
-            setActing(false);
-          }}
-          title={t('findings.actTitle')}
-          subject={{ type: finding.subject.type, id: finding.subject.id, name: subjectName }}
-          draft={suggested}
-          formId={`finding:${finding.key}`}
-          testId="act-form"
-          intro={<Alert type="info" showIcon style={{ marginBottom: 12 }} title={pick(finding.explanation, i18n.language)} />}
-          submit={async (m) => {
-            await api.findings.act({ findingKey: finding.key, asOf, measure: m as never });
-            onDone();
-          }}
-        />
-      )}
-      <DismissModal open={dismissing} findingKey={finding.key} onClose={() => setDismissing(false)} onDone={onDone} />
+      <div style={{ marginTop: 8 }}>
+        <FindingActions finding={finding} asOf={asOf} subjectName={subjectName} onDone={onDone} />
+      </div>
     </div>
   );
 }

@@ -46,7 +46,7 @@ export default function RankChart({ history }: { history: RankEvidence[] }) {
       {
         animation: false,
         grid: { left: 48, right: 56, top: 36, bottom: long ? 64 : 32 },
-        legend: { top: 0, data: [t('chart.score'), t('chart.standing')] },
+        legend: { top: 0, left: 0, data: [t('chart.score'), t('chart.standing')] },
         tooltip: {
           trigger: 'axis',
           formatter: (params: Array<{ dataIndex: number }>) => {
@@ -78,8 +78,8 @@ export default function RankChart({ history }: { history: RankEvidence[] }) {
                 {
                   xAxis: r.from,
                   name: t(r.third === 'top' ? 'chart.streakTop' : 'chart.streakBottom', { n: r.length }),
-                  itemStyle: { color: r.third === 'top' ? 'rgba(56,158,13,0.10)' : 'rgba(207,19,34,0.10)' },
-                  label: { color: thirdColor[r.third], fontSize: 11 },
+                  itemStyle: { color: r.third === 'top' ? 'rgba(56,158,13,0.08)' : 'rgba(207,19,34,0.08)' },
+                  label: { color: thirdColor[r.third], fontSize: 11, position: 'insideTop', distance: 4 },
                 },
                 { xAxis: r.to },
               ]),

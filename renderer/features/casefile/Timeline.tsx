@@ -10,6 +10,19 @@ const PAGE = 60;
 
 const thirdColor: Record<string, string> = { top: '#389e0d', middle: '#1677ff', bottom: '#cf1322', none: '#8c8c8c' };
 const positiveMeasures = new Set(['salaryRaise', 'commendation', 'merit3', 'promotion', 'identityTransfer']);
+/** Measures that run for a while (the rest are one-off acts: a talk, a commendation, a promotion). */
+const lastingMeasures = new Set([
+  'warning',
+  'probation',
+  'transitionalPlacement',
+  'trialPeriod',
+  'trialExtension',
+  'salaryDeduction',
+  'performanceDeduction',
+  'honoursDisqualification',
+  'inquiry',
+  'downwardExchange',
+]);
 const lightMeasures = new Set(['reminderTalk', 'inquiry', 'trialPeriod', 'trialExtension', 'performanceDeduction', 'salaryDeduction']);
 
 /** The impact period as a bar: elapsed part filled, the reference date as the cut. */
@@ -110,9 +123,8 @@ export function Timeline({ entries, referenceDate }: { entries: TimelineEntry[];
         const team = r.subjectType === 'unit';
         const tags: ReactNode[] = [];
         if (team) tags.push(<Tag key="team" color="purple">{t('timeline.team')}</Tag>);
-        tags.push(
-          <Tag key="until">{r.endsOn ? t('timeline.until', { date: r.endsOn }) : t('timeline.ongoing')}</Tag>,
-        );
+        if (r.endsOn) tags.push(<Tag key="until">{t('timeline.until', { date: r.endsOn })}</Tag>);
+        else if (lastingMeasures.has(e.kind) && !r.outcome) tags.push(<Tag key="until">{t('timeline.ongoing')}</Tag>);
         if (r.outcome) {
           tags.push(
             <Tag key="out" color={r.outcome === 'notImproved' ? 'red' : 'green'}>

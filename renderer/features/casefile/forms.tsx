@@ -1,7 +1,7 @@
 // Entry forms of the case file: monthly score, annual grade, sanction, measure. Each is a modal
 // whose validation is the contract's: the service answers VALIDATION with field paths
 // ('record.month', 'measure.endsOn'), shown on the fields in the UI language. Drafts autosave.
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { annualGrades, measureKinds, measureOutcomes, sanctionKinds, type Measur
 import { api } from '../../api/client';
 import { DraftBanner } from '../../app/DraftBanner';
 import { applyFieldErrors } from '../../app/formErrors';
+import { useQuery } from '../../db/cache';
 import { useDraft } from '../../db/drafts';
 
 type Values = Record<string, unknown>;
@@ -206,8 +207,8 @@ export interface MeasureModalProps {
   open: boolean;
   onClose(): void;
   title?: ReactNode;
-  /** Who the measure is about (fixed). */
-  subject: { type: 'cadre' | 'unit'; id: string; name: string };
+  /** Who the measure is about (fixed); left out, the form asks (cadre or unit, then which). */
+  subject?: { type: 'cadre' | 'unit'; id: string; name: string };
   /** Pre-filled values (a finding's suggestion, the ladder's next step). */
   draft?: Partial<MeasureDraft>;
   /** Kinds offered; all by default. */
@@ -219,11 +220,15 @@ export interface MeasureModalProps {
   okText?: string;
   /** Shown above the fields (e.g. the finding's explanation). */
   intro?: ReactNode;
+  /** Offer the outcome field (entering a past measure that is already over). */
+  withOutcome?: boolean;
 }
 
-export function MeasureModal({ open, onClose, title, subject, draft, kinds, submit, formId, testId = 'measure-form', okText, intro }: MeasureModalProps) {
+export function MeasureModal({ open, onClose, title, subject, draft, kinds, submit, formId, testId = 'measure-form', okText, intro, withOutcome }: MeasureModalProps) {
   const { t } = useTranslation('casefile');
   const initialValues: Values = {
+    subjectType: subject?.type ?? draft?.subjectType ?? 'cadre',
+    subjectId: subject?.id ?? draft?.subjectId,
     kind: draft?.kind,
     startsOn: draft?.startsOn ? dayjs(draft.startsOn) : dayjs(),
     endsOn: draft?.endsOn ? dayjs(draft.endsOn) : undefined,
@@ -241,8 +246,8 @@ export function MeasureModal({ open, onClose, title, subject, draft, kinds, subm
       okText={okText}
       submit={async (v) => {
         const measure = defined({
-          subjectType: subject.type,
-          subjectId: subject.id,
+          subjectType: subject?.type ?? v.subjectType,
+          subjectId: subject?.id ?? v.subjectId,
           kind: v.kind,
           startsOn: dateText(v.startsOn, 'YYYY-MM-DD'),
           endsOn: dateText(v.endsOn, 'YYYY-MM-DD'),
@@ -254,9 +259,13 @@ export function MeasureModal({ open, onClose, title, subject, draft, kinds, subm
       }}
     >
       {intro}
-      <Form.Item label={t('field.subject')}>
-        <Input value={subject.name} disabled />
-      </Form.Item>
+      {subject ? (
+        <Form.Item label={t('field.subject')}>
+          <Input value={subject.name} disabled />
+        </Form.Item>
+      ) : (
+        <SubjectFields testId={testId} />
+      )}
       <Form.Item name="kind" label={t('field.measureKind')} required>
         <Select
           data-testid={`${testId}-kind`}
@@ -270,7 +279,7 @@ export function MeasureModal({ open, onClose, title, subject, draft, kinds, subm
       <Form.Item name="endsOn" label={t('field.endsOn')} extra={t('field.endsOnHint')}>
         <DatePicker style={{ width: '100%' }} data-testid={`${testId}-ends`} />
       </Form.Item>
-      {!submit && (
+      {withOutcome && (
         <Form.Item name="outcome" label={t('field.outcome')}>
           <Select allowClear options={measureOutcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
         </Form.Item>
@@ -279,6 +288,35 @@ export function MeasureModal({ open, onClose, title, subject, draft, kinds, subm
         <Input.TextArea rows={3} maxLength={1000} data-testid={`${testId}-note`} />
       </Form.Item>
     </RecordModal>
+  );
+}
+
+/** Cadre or unit, then which one (searchable; antd Select virtualizes long lists). */
+function SubjectFields({ testId }: { testId: string }) {
+  const { t } = useTranslation('casefile');
+  const form = Form.useFormInstance();
+  const type = Form.useWatch('subjectType', form) as 'cadre' | 'unit' | undefined;
+  const cadres = useQuery('cadres.list', {}, { enabled: type !== 'unit' });
+  const units = useQuery('units.list', {});
+  const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
+  const options =
+    type === 'unit'
+      ? (units.data ?? []).map((u) => ({ value: u.id, label: `${u.name}（${u.id}）` }))
+      : (cadres.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${unitName.get(c.unitId) ?? c.unitId}，${c.id}）` }));
+  return (
+    <>
+      <Form.Item name="subjectType" label={t('field.subjectType')} required>
+        <Radio.Group data-testid={`${testId}-subject-type`} onChange={() => form.setFieldValue('subjectId', undefined)}>
+          <Radio.Button value="cadre">{t('field.subjectCadre')}</Radio.Button>
+          <Radio.Button value="unit" data-testid={`${testId}-subject-unit`}>
+            {t('field.subjectUnit')}
+          </Radio.Button>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item name="subjectId" label={t('field.subject')} required>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={options} data-testid={`${testId}-subject`} />
+      </Form.Item>
+    </>
   );
 }
 

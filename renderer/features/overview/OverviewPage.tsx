@@ -9,7 +9,7 @@ import { useAsOf } from '../../app/asOf';
 import { hrefOf } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
-import { useRuleName } from '../casefile/FindingsPanel';
+import { FindingActions, useRuleName } from '../casefile/FindingsPanel';
 
 function SubjectLink({ f }: { f: FindingRow }) {
   const { t } = useTranslation('overview');
@@ -47,6 +47,22 @@ export default function OverviewPage() {
       title: t('why'),
       key: 'why',
       render: (_: unknown, f: FindingRow) => <span style={{ fontSize: 13 }}>{pick(f.explanation, i18n.language)}</span>,
+    },
+    {
+      title: t('actions'),
+      key: 'actions',
+      width: 120,
+      render: (_: unknown, f: FindingRow) => (
+        <FindingActions
+          finding={f}
+          asOf={f.asOf}
+          subjectName={f.subjectName}
+          onDone={() => {
+            void overview.refetch();
+            void all.refetch();
+          }}
+        />
+      ),
     },
   ];
 
@@ -133,6 +149,7 @@ export default function OverviewPage() {
                   <Table
                     size="small"
                     rowKey="key"
+                    onRow={(f) => ({ 'data-testid': 'overview-finding', 'data-rule': f.rule, 'data-subject': f.subject.id }) as never}
                     dataSource={all.data.items.filter((f) => f.rule === openRule)}
                     pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
                     columns={findingColumns}
@@ -149,6 +166,7 @@ export default function OverviewPage() {
                   <Table
                     size="small"
                     rowKey="key"
+                    onRow={(f) => ({ 'data-testid': 'overview-finding', 'data-rule': f.rule, 'data-subject': f.subject.id }) as never}
                     dataSource={o.newItems}
                     pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
                     columns={findingColumns}

@@ -22,6 +22,7 @@ export default {
     openTracker: '查看台账',
     comparedWith: '与 {{month}} 相比',
     showAll: '查看该规则的全部 {{count}} 条',
+    actions: '处理',
   },
   en: {
     title: 'This month',
@@ -45,5 +46,6 @@ export default {
     openTracker: 'Open tracker',
     comparedWith: 'Compared with {{month}}',
     showAll: 'All {{count}} of this rule',
+    actions: 'Action',
   },
 };

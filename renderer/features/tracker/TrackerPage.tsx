@@ -1,9 +1,9 @@
 // 预警与观察期台账 (/tracker): everything in progress with its review date and days left, filters
 // (kept in the address so a reload keeps them), closing with an outcome — "not improved" offers the
 // ladder's next step pre-filled — the team view, and export of the board to Excel.
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Radio, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NextStep, TeamView, TrackerFilters, TrackerItem, TrackerStatus } from '../../../shared/contract/tracker';
@@ -62,6 +62,7 @@ export default function TrackerPage({ query }: PageProps) {
   const [closing, setClosing] = useState<TrackerItem | null>(null);
   const [next, setNext] = useState<{ step: NextStep; item: TrackerItem } | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [registering, setRegistering] = useState(false);
 
   async function exportBoard() {
     if (!asOf) return;
@@ -153,9 +154,14 @@ export default function TrackerPage({ query }: PageProps) {
           </Space>
         }
         extra={
-          <Button icon={<DownloadOutlined />} onClick={() => void exportBoard()} loading={exporting} data-testid="tracker-export">
-            {t('export')}
-          </Button>
+          <Space>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="tracker-register">
+              {t('register')}
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void exportBoard()} loading={exporting} data-testid="tracker-export">
+              {t('export')}
+            </Button>
+          </Space>
         }
       >
         <Space wrap style={{ marginBottom: 16 }}>
@@ -231,6 +237,24 @@ export default function TrackerPage({ query }: PageProps) {
             void board.refetch();
             if (step) setNext({ step, item });
           }}
+        />
+      )}
+      {registering && (
+        <MeasureModal
+          open
+          onClose={() => {
+            setRegistering(false);
+            void board.refetch();
+          }}
+          title={t('register')}
+          draft={{
+            kind: 'probation',
+            startsOn: b?.referenceDate ?? dayjs().format('YYYY-MM-DD'),
+            endsOn: dayjs(b?.referenceDate).add(3, 'month').subtract(1, 'day').format('YYYY-MM-DD'),
+          }}
+          kinds={trackedKinds}
+          formId="tracker:register"
+          testId="register-form"
         />
       )}
       {next && (

@@ -53,6 +53,7 @@ export default {
     extendTitle: '延长试用期',
     record: '记录措施',
     export: '导出 Excel',
+    register: '登记警示/观察期',
     exported: '已导出 {{name}}',
     teamView: {
       title: '班子情况',
@@ -127,6 +128,7 @@ export default {
     extendTitle: 'Extend the trial period',
     record: 'Record measure',
     export: 'Export to Excel',
+    register: 'Register warning / probation',
     exported: 'Exported {{name}}',
     teamView: {
       title: 'Teams',
