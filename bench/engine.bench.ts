@@ -142,12 +142,12 @@ async function jsonRulesEngine(): Promise<{ ms: number; indexMs: number; sample:
   engine.addFact('raisesInTopStreak', async (_: unknown, almanac: Almanac) => {
     const c = await cadreOf(almanac);
     const since = index.monthName(month - runEndingAt(index.thirds, c, month, THIRD_TOP) + 1) + '-01';
-    return index.measuresByCadre[c]?.filter((m) => m.kind === 'salaryRaise' && m.startsOn >= since).length ?? 0;
+    return index.measuresOf(c)?.filter((m) => m.kind === 'salaryRaise' && m.startsOn >= since).length ?? 0;
   });
   engine.addFact('actedInLast', async (params: Record<string, any>, almanac: Almanac) => {
     const c = await cadreOf(almanac);
     const since = index.monthName(month - params.months + 1) + '-01';
-    return index.measuresByCadre[c]?.filter((m) => params.kinds.includes(m.kind) && m.startsOn >= since).length ?? 0;
+    return index.measuresOf(c)?.filter((m) => params.kinds.includes(m.kind) && m.startsOn >= since).length ?? 0;
   });
   engine.addFact('topMonthsInWindow', async (params: Record<string, any>, almanac: Almanac) =>
     countInWindow(index.thirds, await cadreOf(almanac), month - params.months + 1, month, THIRD_TOP),
@@ -162,8 +162,8 @@ async function jsonRulesEngine(): Promise<{ ms: number; indexMs: number; sample:
   engine.addFact('honoursRecordsThisYear', async (_: unknown, almanac: Almanac) => {
     const c = await cadreOf(almanac);
     const yearStart = `${ctx.year}-01-01`;
-    const s = index.sanctionsByCadre[c]?.filter((x) => x.decidedOn >= yearStart).length ?? 0;
-    const m = index.measuresByCadre[c]?.filter((x) => x.startsOn >= yearStart && policy.honours.disqualifyingMeasures.includes(x.kind)).length ?? 0;
+    const s = index.sanctionsOf(c)?.filter((x) => x.decidedOn >= yearStart).length ?? 0;
+    const m = index.measuresOf(c)?.filter((x) => x.startsOn >= yearStart && policy.honours.disqualifyingMeasures.includes(x.kind)).length ?? 0;
     return s + m;
   });
   engine.addFact('periodsToRelease', async (_: unknown, almanac: Almanac) => {

@@ -3,7 +3,7 @@
 import type { AnnualGrade, AnnualGradeValue, Measure, MeasureKind, MeasureOutcome } from '../domain/records';
 import type { IsoDate } from '../domain/primitives';
 import { monthIndex } from './calendar';
-import type { LedgerIndex } from './ledgerIndex';
+import { kindMask, type LedgerIndex } from './ledgerIndex';
 import { scheduledLastDay } from './periods';
 
 /** Grades from best to worst; `ungraded` is outside the order. */
@@ -16,10 +16,9 @@ export const gradeOrder: Record<Exclude<AnnualGradeValue, 'ungraded'>, number> =
 
 /** "Last graded year" at `year`: the latest year ≤ year with a grade other than ungraded. */
 export function lastGraded(index: LedgerIndex, c: number, year: number): AnnualGrade | undefined {
-  const grades = index.gradesByCadre[c];
-  if (!grades) return undefined;
-  for (let i = grades.length - 1; i >= 0; i--) {
-    const g = grades[i];
+  const { items, start } = index.grades;
+  for (let i = start[c + 1] - 1; i >= start[c]; i--) {
+    const g = items[i];
     if (g.year <= year && g.grade !== 'ungraded') return g;
   }
   return undefined;
@@ -27,9 +26,8 @@ export function lastGraded(index: LedgerIndex, c: number, year: number): AnnualG
 
 /** The cadre's grade record for `year`, if any (and not cleared). */
 export function gradeOf(index: LedgerIndex, c: number, year: number): AnnualGrade | undefined {
-  const grades = index.gradesByCadre[c];
-  if (!grades) return undefined;
-  for (let i = grades.length - 1; i >= 0; i--) if (grades[i].year === year) return grades[i];
+  const { items, start } = index.grades;
+  for (let i = start[c + 1] - 1; i >= start[c]; i--) if (items[i].year === year) return items[i];
   return undefined;
 }
 
@@ -40,11 +38,11 @@ export function gradeRun(index: LedgerIndex, c: number, year: number, grade: Ann
   return n;
 }
 
-const exitKinds: ReadonlySet<MeasureKind> = new Set(['dismissal', 'retirement', 'immediateExit']);
+const exitMask = kindMask(['dismissal', 'retirement', 'immediateExit']);
 
 /** Whether the cadre has left (dismissal, retirement, immediate exit started by the cutoff). */
 export function hasExited(index: LedgerIndex, c: number): boolean {
-  return index.measuresByCadre[c]?.some((m) => exitKinds.has(m.kind)) ?? false;
+  return index.cadreHas(c, exitMask);
 }
 
 /** Month indexes of the cadre's measures of the given kinds. */
@@ -73,7 +71,7 @@ export interface TrialStretch {
 
 export function currentTrial(index: LedgerIndex, c: number): TrialStretch | undefined {
   const cadre = index.cadres[c];
-  const measures = index.measuresByCadre[c];
+  const measures = index.measuresOf(c);
   let base: TrialStretch | undefined;
   let trialMeasure: Measure | undefined;
   if (measures) for (const m of measures) if (m.kind === 'trialPeriod') trialMeasure = m;

@@ -15,6 +15,7 @@ import type {
   Sanction,
   Unit,
 } from '../domain/records';
+import { measureKinds, type MeasureKind } from '../domain/records';
 import type { LedgerState } from '../ledger/collections';
 import { defaultPolicy } from '../policy/default';
 import { sortPolicyVersions } from '../policy/index';
@@ -22,6 +23,7 @@ import type { PolicyVersion } from '../policy/schema';
 import { lastDayOf, monthFromIndex, monthIndex } from './calendar';
 import { impactPeriods, promotionBars, type ImpactPeriod, type PromotionBar } from './periods';
 import { rankInAscending, thirdOf, type ThirdCode } from './ranking';
+import { groupBySubject, Segments } from './segments';
 import type { ThirdMatrix } from './streaks';
 
 export interface LedgerIndexOptions {
@@ -47,7 +49,21 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Scratch counts for ranking scores in hundredths (0.00–100.00). */
 const rankCounts = new Int32Array(10_001);
 const thirdText = ['none', 'top', 'middle', 'bottom', 'none'] as const;
-const barMeasureKinds: ReadonlySet<string> = new Set(['admonishment', 'demotion', 'removal']);
+/** Bit of each measure kind in the per-subject kind masks. */
+export function kindMask(kinds: readonly MeasureKind[]): number {
+  let mask = 0;
+  for (const k of kinds) mask |= 1 << measureKinds.indexOf(k);
+  return mask;
+}
+const kindBit = new Map<string, number>(measureKinds.map((k, i) => [k, 1 << i]));
+function kindBits(segments: Segments<Measure>, subjects: number): Uint32Array {
+  const bits = new Uint32Array(subjects);
+  for (let s = 0; s < subjects; s++) {
+    for (let i = segments.start[s]; i < segments.start[s + 1]; i++) bits[s] |= kindBit.get(segments.items[i].kind) ?? 0;
+  }
+  return bits;
+}
+const barMeasureMask = kindMask(['admonishment', 'demotion', 'removal']);
 
 export class LedgerIndex {
   readonly kind = 'LedgerIndex' as const;
@@ -73,9 +89,10 @@ export class LedgerIndex {
   /** Month index of row 0 of the matrices, and the number of rows. */
   readonly baseMonth: number;
   readonly span: number;
-  /** month × cadre (row-major by month): score (NaN = none), competition rank (0 = unranked). */
-  readonly scores: Float64Array;
-  readonly ranks: Int32Array;
+  /** Per month (row m = month base + m), per cadre: the score, NaN without one. */
+  readonly scoreRows: Float64Array[];
+  /** month × cadre competition rank (0 = unranked); 16-bit while groups stay below 65,536. */
+  readonly ranks: Uint16Array | Int32Array;
   /** month × cadre third codes (see ranking.ts), as a matrix for the streak helpers. */
   readonly thirds: ThirdMatrix;
   /** month × group: ranked cadres. */
@@ -86,13 +103,18 @@ export class LedgerIndex {
   /** Ids named by a clearance or revocation. */
   readonly annulled: Set<string>;
   readonly clearances: Clearance[];
-  readonly sanctionsByCadre: (Sanction[] | undefined)[];
-  readonly measuresByCadre: (Measure[] | undefined)[];
-  readonly measuresByUnit: (Measure[] | undefined)[];
-  /** Each cadre's grades, oldest year first. */
-  readonly gradesByCadre: (AnnualGrade[] | undefined)[];
-  readonly faultsByCadre: (FaultRecord[] | undefined)[];
-  readonly plansByCadre: (RehabPlan[] | undefined)[];
+  /** Per cadre, by decision date. */
+  readonly sanctions: Segments<Sanction>;
+  /** Per cadre / per unit, by start date. */
+  readonly cadreMeasures: Segments<Measure>;
+  readonly unitMeasures: Segments<Measure>;
+  /** Bit i set when the cadre / unit has a measure of kind measureKinds[i] (see kindMask). */
+  readonly cadreMeasureKinds: Uint32Array;
+  readonly unitMeasureKinds: Uint32Array;
+  /** Per cadre, oldest year first. */
+  readonly grades: Segments<AnnualGrade>;
+  readonly faults: Segments<FaultRecord>;
+  readonly plans: Segments<RehabPlan>;
   readonly checkInsByPlan = new Map<string, CheckIn[]>();
 
   private readonly rankedGroups: Uint8Array;
@@ -154,12 +176,13 @@ export class LedgerIndex {
     // month, so the last lookup of each is reused.
     const scoreAnnulled = new Set<string>();
     for (const id of annulled) if (state.scores.has(id)) scoreAnnulled.add(id);
-    const rows = new Map<number, Float64Array>();
+    // Keyed by the month text: months after the cutoff map to null (left out).
+    const rowsByText = new Map<string, Float64Array | null>();
     const cutoffMonth = this.cutoffMonthIndex;
     let lastCadreId = '';
     let lastCadre: number | undefined;
     let lastMonthText = '';
-    let row: Float64Array | undefined;
+    let row: Float64Array | null | undefined = null;
     for (const r of state.scores.values()) {
       if (r.cadreId !== lastCadreId) {
         lastCadreId = r.cadreId;
@@ -168,15 +191,18 @@ export class LedgerIndex {
       if (lastCadre === undefined) continue;
       if (r.month !== lastMonthText) {
         lastMonthText = r.month;
-        const m = monthIndex(r.month);
-        row = rows.get(m);
-        if (!row && m <= cutoffMonth) rows.set(m, (row = new Float64Array(C).fill(Number.NaN)));
-        if (m > cutoffMonth) row = undefined;
+        row = rowsByText.get(r.month);
+        if (row === undefined) {
+          row = monthIndex(r.month) <= cutoffMonth ? new Float64Array(C).fill(Number.NaN) : null;
+          rowsByText.set(r.month, row);
+        }
       }
-      if (row === undefined) continue;
+      if (row === null) continue;
       if (scoreAnnulled.size !== 0 && scoreAnnulled.has(r.id)) continue;
       row[lastCadre] = r.score;
     }
+    const rows = new Map<number, Float64Array>();
+    for (const [text, r] of rowsByText) if (r) rows.set(monthIndex(text), r);
     let minMonth = Number.POSITIVE_INFINITY;
     let maxMonth = Number.NEGATIVE_INFINITY;
     for (const m of rows.keys()) {
@@ -191,13 +217,12 @@ export class LedgerIndex {
     this.span = maxMonth - minMonth + 1;
     this.monthNames = [];
     for (let m = 0; m < this.span; m++) this.monthNames.push(monthFromIndex(minMonth + m));
-    this.scores = new Float64Array(C * this.span);
-    for (let m = 0; m < this.span; m++) {
-      const r = rows.get(minMonth + m);
-      if (r) this.scores.set(r, m * C);
-      else this.scores.fill(Number.NaN, m * C, (m + 1) * C);
-    }
-    this.ranks = new Int32Array(C * this.span);
+    let gapRow: Float64Array | undefined;
+    this.scoreRows = [];
+    for (let m = 0; m < this.span; m++) this.scoreRows.push(rows.get(minMonth + m) ?? (gapRow ??= new Float64Array(C).fill(Number.NaN)));
+    let largestGroup = 0;
+    for (const g of this.groupMembers) largestGroup = Math.max(largestGroup, g.length);
+    this.ranks = largestGroup < 65_536 ? new Uint16Array(C * this.span) : new Int32Array(C * this.span);
     this.thirds = { data: new Uint8Array(C * this.span), stride: C, base: minMonth, span: this.span };
     this.groupSizes = new Int32Array(this.groupNames.length * this.span);
     this.rankedGroups = new Uint8Array(this.groupNames.length);
@@ -205,58 +230,24 @@ export class LedgerIndex {
     this.barCache = new Array(C);
 
     // Per-subject record lists.
-    this.sanctionsByCadre = new Array(C);
-    for (const s of state.sanctions.values()) {
-      if (s.decidedOn > cutoffDay || (hasAnnulled && annulled.has(s.id))) continue;
-      const c = this.cadreIndex.get(s.cadreId);
-      if (c !== undefined) (this.sanctionsByCadre[c] ??= []).push(s);
-    }
-    for (const list of this.sanctionsByCadre) if (list && list.length > 1) list.sort((a, b) => byString(a.decidedOn, b.decidedOn) || byString(a.id, b.id));
-
-    this.measuresByCadre = new Array(C);
-    this.measuresByUnit = new Array(this.units.length);
-    for (const m of state.measures.values()) {
-      if (m.startsOn > cutoffDay || (hasAnnulled && annulled.has(m.id))) continue;
-      if (m.subjectType === 'cadre') {
-        const c = this.cadreIndex.get(m.subjectId);
-        if (c !== undefined) (this.measuresByCadre[c] ??= []).push(m);
-      } else {
-        const u = this.unitIndex.get(m.subjectId);
-        if (u !== undefined) (this.measuresByUnit[u] ??= []).push(m);
-      }
-    }
+    const kept = <T extends { id: string }>(r: T, date: string) => date <= cutoffDay && !(hasAnnulled && annulled.has(r.id));
+    const cadreOf = (id: string) => this.cadreIndex.get(id) ?? -1;
+    this.sanctions = groupBySubject(state.sanctions.values(), state.sanctions.size, C, (x) => (kept(x, x.decidedOn) ? cadreOf(x.cadreId) : -1), (a, b) =>
+      byString(a.decidedOn, b.decidedOn) || byString(a.id, b.id),
+    );
     const byStart = (a: Measure, b: Measure) => byString(a.startsOn, b.startsOn) || byString(a.id, b.id);
-    for (const list of this.measuresByCadre) if (list && list.length > 1) list.sort(byStart);
-    for (const list of this.measuresByUnit) if (list && list.length > 1) list.sort(byStart);
-
-    this.gradesByCadre = new Array(C);
-    lastCadreId = '';
-    lastCadre = undefined;
-    for (const g of state.grades.values()) {
-      if (g.year > cutoffYear || (hasAnnulled && annulled.has(g.id))) continue;
-      if (g.cadreId !== lastCadreId) {
-        lastCadreId = g.cadreId;
-        lastCadre = this.cadreIndex.get(g.cadreId);
-      }
-      if (lastCadre !== undefined) (this.gradesByCadre[lastCadre] ??= []).push(g);
-    }
-    for (const list of this.gradesByCadre) if (list && list.length > 1) list.sort((a, b) => a.year - b.year || byString(a.id, b.id));
-
-    this.faultsByCadre = new Array(C);
-    for (const f of state.faults.values()) {
-      if (f.date > cutoffDay || (hasAnnulled && annulled.has(f.id))) continue;
-      const c = this.cadreIndex.get(f.cadreId);
-      if (c !== undefined) (this.faultsByCadre[c] ??= []).push(f);
-    }
-    for (const list of this.faultsByCadre) if (list && list.length > 1) list.sort((a, b) => byString(a.date, b.date) || byString(a.id, b.id));
-
-    this.plansByCadre = new Array(C);
-    for (const p of state.rehabPlans.values()) {
-      if (p.startsOn > cutoffDay || (hasAnnulled && annulled.has(p.id))) continue;
-      const c = this.cadreIndex.get(p.cadreId);
-      if (c !== undefined) (this.plansByCadre[c] ??= []).push(p);
-    }
-    for (const list of this.plansByCadre) if (list && list.length > 1) list.sort((a, b) => byString(a.startsOn, b.startsOn) || byString(a.id, b.id));
+    this.cadreMeasures = groupBySubject(state.measures.values(), state.measures.size, C, (m) =>
+      m.subjectType === 'cadre' && kept(m, m.startsOn) ? cadreOf(m.subjectId) : -1, byStart);
+    this.unitMeasures = groupBySubject(state.measures.values(), state.measures.size, this.units.length, (m) =>
+      m.subjectType === 'unit' && kept(m, m.startsOn) ? (this.unitIndex.get(m.subjectId) ?? -1) : -1, byStart);
+    this.cadreMeasureKinds = kindBits(this.cadreMeasures, C);
+    this.unitMeasureKinds = kindBits(this.unitMeasures, this.units.length);
+    this.grades = groupBySubject(state.grades.values(), state.grades.size, C, (g) =>
+      g.year <= cutoffYear && !(hasAnnulled && annulled.has(g.id)) ? cadreOf(g.cadreId) : -1, (a, b) => a.year - b.year || byString(a.id, b.id));
+    this.faults = groupBySubject(state.faults.values(), state.faults.size, C, (f) => (kept(f, f.date) ? cadreOf(f.cadreId) : -1), (a, b) =>
+      byString(a.date, b.date) || byString(a.id, b.id));
+    this.plans = groupBySubject(state.rehabPlans.values(), state.rehabPlans.size, C, (p) => (kept(p, p.startsOn) ? cadreOf(p.cadreId) : -1), (a, b) =>
+      byString(a.startsOn, b.startsOn) || byString(a.id, b.id));
 
     for (const ci of state.checkIns.values()) {
       if (ci.date > cutoffDay) continue;
@@ -265,6 +256,37 @@ export class LedgerIndex {
       list.push(ci);
     }
     for (const list of this.checkInsByPlan.values()) if (list.length > 1) list.sort((a, b) => byString(a.date, b.date) || byString(a.id, b.id));
+  }
+
+  // ---- records by subject ------------------------------------------------------------------------
+
+  sanctionsOf(c: number): readonly Sanction[] | undefined {
+    return this.sanctions.of(c);
+  }
+
+  measuresOf(c: number): readonly Measure[] | undefined {
+    return this.cadreMeasures.of(c);
+  }
+
+  unitMeasuresOf(u: number): readonly Measure[] | undefined {
+    return this.unitMeasures.of(u);
+  }
+
+  faultsOf(c: number): readonly FaultRecord[] | undefined {
+    return this.faults.of(c);
+  }
+
+  plansOf(c: number): readonly RehabPlan[] | undefined {
+    return this.plans.of(c);
+  }
+
+  /** Whether the cadre has a measure of any kind in `mask` (kindMask). */
+  cadreHas(c: number, mask: number): boolean {
+    return (this.cadreMeasureKinds[c] & mask) !== 0;
+  }
+
+  unitHas(u: number, mask: number): boolean {
+    return (this.unitMeasureKinds[u] & mask) !== 0;
   }
 
   // ---- policy ---------------------------------------------------------------------------------
@@ -295,15 +317,16 @@ export class LedgerIndex {
     const members = this.groupMembers[g];
     const C = this.cadres.length;
     const G = this.groupNames.length;
-    const { scores, ranks } = this;
+    const { ranks } = this;
     const thirds = this.thirds.data;
     const buf = new Float64Array(members.length);
     for (let m = 0; m < this.span; m++) {
       const row = m * C;
+      const scores = this.scoreRows[m];
       let n = 0;
       let hundredths = true;
       for (let i = 0; i < members.length; i++) {
-        const s = scores[row + members[i]];
+        const s = scores[members[i]];
         if (s !== s) continue; // NaN: no score
         buf[n++] = s;
         if (hundredths) {
@@ -327,7 +350,7 @@ export class LedgerIndex {
         }
         for (let i = 0; i < members.length; i++) {
           const at = row + members[i];
-          const s = scores[at];
+          const s = scores[members[i]];
           if (s !== s) continue;
           const rank = count[Math.round(s * 100)];
           ranks[at] = rank;
@@ -337,7 +360,7 @@ export class LedgerIndex {
         const sorted = buf.subarray(0, n).sort();
         for (let i = 0; i < members.length; i++) {
           const at = row + members[i];
-          const s = scores[at];
+          const s = scores[members[i]];
           if (s !== s) continue;
           const rank = rankInAscending(sorted, n, s);
           ranks[at] = rank;
@@ -365,7 +388,7 @@ export class LedgerIndex {
     const m = month - this.baseMonth;
     if (m < 0 || m >= this.span) return undefined;
     const at = m * this.cadres.length + c;
-    const score = this.scores[at];
+    const score = this.scoreRows[m][c];
     if (score !== score) return undefined;
     this.rankGroup(this.groupOf[c]);
     return {
@@ -389,10 +412,10 @@ export class LedgerIndex {
     for (let m = 0; m < this.span; m++) {
       sum.fill(0);
       const count = new Int32Array(U);
-      const row = m * C;
+      const scores = this.scoreRows[m];
       for (let c = 0; c < C; c++) {
         const u = this.unitOf[c];
-        const s = this.scores[row + c];
+        const s = scores[c];
         if (u < 0 || s !== s) continue;
         sum[u] += s;
         count[u]++;
@@ -442,7 +465,7 @@ export class LedgerIndex {
   impactPeriodsOf(c: number): ImpactPeriod[] {
     let p = this.periodCache[c];
     if (!p) {
-      const list = this.sanctionsByCadre[c];
+      const list = this.sanctions.of(c);
       p = list ? impactPeriods(list, this.policyAt) : [];
       this.periodCache[c] = p;
     }
@@ -452,9 +475,8 @@ export class LedgerIndex {
   promotionBarsOf(c: number): PromotionBar[] {
     let b = this.barCache[c];
     if (!b) {
-      const measures = this.measuresByCadre[c];
-      const barMeasures = measures?.some((m) => barMeasureKinds.has(m.kind));
-      b = this.sanctionsByCadre[c] || barMeasures ? promotionBars(this.impactPeriodsOf(c), barMeasures ? measures! : [], this.policyAt) : [];
+      const barMeasures = this.cadreHas(c, barMeasureMask);
+      b = this.sanctions.count(c) || barMeasures ? promotionBars(this.impactPeriodsOf(c), barMeasures ? this.measuresOf(c)! : [], this.policyAt) : [];
       this.barCache[c] = b;
     }
     return b;

@@ -4,7 +4,8 @@
 // from party posts, party probation). With several limits the strictest applies:
 // incompetent > not graded > not excellent.
 import type { Bilingual } from '../../domain/primitives';
-import type { AnnualGradeValue } from '../../domain/records';
+import type { AnnualGradeValue, MeasureKind } from '../../domain/records';
+import { kindMask } from '../ledgerIndex';
 import type { GradeLimit } from '../../policy/schema';
 import { gradeOf } from '../facts';
 import { gradeLabels, measureLabels, sanctionLabels } from '../labels';
@@ -52,10 +53,12 @@ export const annualGradeConflict: Rule = {
     if (!isAnnualEvaluation(ctx)) return;
     const { index } = ctx;
     const Y = ctx.year;
+    // Measures that limit a grade under any policy version in force.
+    const limitingMeasures = kindMask(index.policies.flatMap((p) => Object.keys(p.gradeLimits.measures) as MeasureKind[]));
     for (const c of ctx.cadres) {
-      const sanctions = index.sanctionsByCadre[c];
-      const measures = index.measuresByCadre[c];
-      if (!sanctions && !measures) continue;
+      if (!index.sanctions.count(c) && !index.cadreHas(c, limitingMeasures)) continue;
+      const sanctions = index.sanctionsOf(c);
+      const measures = index.measuresOf(c);
       const g = gradeOf(index, c, Y);
       if (!g) continue;
       let limit: GradeLimit | undefined;

@@ -48,7 +48,7 @@ export const deductionFault: Rule = {
     const policy = ctx.policy.faults;
     const { index } = ctx;
     for (const c of ctx.cadres) {
-      const faults = index.faultsByCadre[c];
+      const faults = index.faultsOf(c);
       if (!faults) continue;
       for (const f of faults) {
         if (monthOf(f.date) !== ctx.asOf) continue;

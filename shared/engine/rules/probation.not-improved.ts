@@ -8,7 +8,10 @@ import type { Bilingual, IsoDate } from '../../domain/primitives';
 import type { Measure, MeasureKind, Subject } from '../../domain/records';
 import { monthIndex, monthOf } from '../calendar';
 import { joinLabels, measureLabels } from '../labels';
+import { kindMask } from '../ledgerIndex';
 import { scheduledLastDay } from '../periods';
+
+const PROBATION = kindMask(['probation']);
 import { cadreMonths, cadreSubject, makeFinding, unitMonths, unitSubject, type Rule, type RuleContext } from '../rule';
 
 export interface NotImprovedFacts {
@@ -74,14 +77,14 @@ export const probationNotImproved: Rule = {
     const unitSteps = nextSteps(ctx.policy.ladder.unit);
     if (cadreSteps) {
       for (const c of ctx.cadres) {
-        const measures = index.measuresByCadre[c];
-        if (measures?.some((m) => m.kind === 'probation')) check(ctx, cadreSubject(ctx, c), measures, cadreSteps, (m) => cadreMonths(ctx, c, m, m));
+        const measures = index.cadreHas(c, PROBATION) ? index.measuresOf(c) : undefined;
+        if (measures) check(ctx, cadreSubject(ctx, c), measures, cadreSteps, (m) => cadreMonths(ctx, c, m, m));
       }
     }
     if (unitSteps) {
       for (const u of ctx.units) {
-        const measures = index.measuresByUnit[u];
-        if (measures?.some((m) => m.kind === 'probation')) check(ctx, unitSubject(ctx, u), measures, unitSteps, (m) => unitMonths(ctx, u, m, m));
+        const measures = index.unitHas(u, PROBATION) ? index.unitMeasuresOf(u) : undefined;
+        if (measures) check(ctx, unitSubject(ctx, u), measures, unitSteps, (m) => unitMonths(ctx, u, m, m));
       }
     }
   },

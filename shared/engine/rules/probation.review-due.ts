@@ -7,7 +7,10 @@ import type { Measure, MeasureKind, Subject } from '../../domain/records';
 import { addDays, monthOf } from '../calendar';
 import { currentTrial } from '../facts';
 import { measureLabels } from '../labels';
+import { kindMask } from '../ledgerIndex';
 import { scheduledLastDay } from '../periods';
+
+const REVIEWED = kindMask(['probation', 'transitionalPlacement', 'trialPeriod', 'trialExtension']);
 import { cadreSubject, makeFinding, unitSubject, type Rule, type RuleContext } from '../rule';
 
 export interface ReviewDueFacts {
@@ -72,15 +75,15 @@ export const probationReviewDue: Rule = {
     const dueBy = addDays(ctx.lastDay, ctx.policy.reviewWindows.probationDays);
     const { index } = ctx;
     for (const c of ctx.cadres) {
-      const measures = index.measuresByCadre[c];
+      const cadre = index.cadres[c];
+      if (!cadre.trialEndsOn && !index.cadreHas(c, REVIEWED)) continue;
+      const measures = index.measuresOf(c);
       if (measures) {
         for (const m of measures) {
           const lastDay = reviewable(ctx, m);
           if (lastDay) consider(ctx, cadreSubject(ctx, c), m.kind, m.id, m.startsOn, lastDay, dueBy);
         }
       }
-      const cadre = index.cadres[c];
-      if (!cadre.trialEndsOn && !measures) continue;
       const trial = currentTrial(index, c);
       if (trial && !trial.outcome && trial.lastDay) {
         const kind = trial.source === 'trialExtension' ? 'trialExtension' : 'trialPeriod';
@@ -88,7 +91,7 @@ export const probationReviewDue: Rule = {
       }
     }
     for (const u of ctx.units) {
-      const measures = index.measuresByUnit[u];
+      const measures = index.unitHas(u, REVIEWED) ? index.unitMeasuresOf(u) : undefined;
       if (!measures) continue;
       for (const m of measures) {
         const lastDay = reviewable(ctx, m);

@@ -4,7 +4,10 @@ import type { RankEvidence } from '../../domain/findings';
 import type { Bilingual, Month } from '../../domain/primitives';
 import { firstDayOf, monthFromIndex } from '../calendar';
 import { monthRange, rankList } from '../explain';
+import { kindMask } from '../ledgerIndex';
 import { THIRD_TOP } from '../ranking';
+
+const RAISE = kindMask(['salaryRaise']);
 import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
 import { runEndingAt, thirdIn } from '../streaks';
 
@@ -36,8 +39,7 @@ export const raiseTopThirdStreak: Rule = {
       if (length < need) continue;
       const start = monthFromIndex(ctx.month - length + 1);
       const since = firstDayOf(start);
-      const raises = index.measuresByCadre[c]?.filter((m) => m.kind === 'salaryRaise' && m.startsOn >= since) ?? [];
-      if (raises.length) continue;
+      if (index.cadreHas(c, RAISE) && index.measuresOf(c)!.some((m) => m.kind === 'salaryRaise' && m.startsOn >= since)) continue;
       const months = cadreMonths(ctx, c, ctx.month - length + 1, ctx.month);
       ctx.emit(
         makeFinding(

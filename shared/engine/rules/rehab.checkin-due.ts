@@ -32,7 +32,7 @@ export const rehabCheckinDue: Rule = {
     const days = ctx.policy.reviewWindows.checkInDays;
     const { index } = ctx;
     for (const c of ctx.cadres) {
-      const plans = index.plansByCadre[c];
+      const plans = index.plansOf(c);
       if (!plans) continue;
       for (const plan of plans) {
         if (plan.status !== 'active') continue;

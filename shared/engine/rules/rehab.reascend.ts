@@ -10,6 +10,7 @@ import { monthIndex } from '../calendar';
 import { monthRange, rankList } from '../explain';
 import { hasExited } from '../facts';
 import { measureLabels } from '../labels';
+import { kindMask } from '../ledgerIndex';
 import { barsInMonth } from '../periods';
 import { THIRD_TOP } from '../ranking';
 import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
@@ -44,10 +45,11 @@ export const rehabReascend: Rule = {
   run(ctx) {
     const p = ctx.policy.rehab;
     const { index } = ctx;
+    const rehabMask = kindMask(p.measures);
     for (const c of ctx.cadres) {
-      const measures = index.measuresByCadre[c];
-      const plans = index.plansByCadre[c];
-      if (!measures || !plans) continue;
+      if (!index.plans.count(c) || !index.cadreHas(c, rehabMask)) continue;
+      const measures = index.measuresOf(c)!;
+      const plans = index.plansOf(c)!;
       let latest: Measure | undefined;
       for (const m of measures) if (p.measures.includes(m.kind)) latest = m;
       if (!latest) continue;

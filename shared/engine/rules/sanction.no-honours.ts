@@ -2,6 +2,7 @@
 // year → disqualified from honours this year. One finding per cadre and year.
 import type { Bilingual } from '../../domain/primitives';
 import { joinLabels, measureLabels, sanctionLabels } from '../labels';
+import { kindMask } from '../ledgerIndex';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 
 export interface NoHonoursFacts {
@@ -24,10 +25,11 @@ export const sanctionNoHonours: Rule = {
     const yearStart = `${ctx.asOf.slice(0, 4)}-01-01`;
     const kinds = ctx.policy.honours.disqualifyingMeasures;
     const { index } = ctx;
+    const disqualifying = kindMask(kinds);
     for (const c of ctx.cadres) {
-      const sanctions = index.sanctionsByCadre[c];
-      const measures = index.measuresByCadre[c];
-      if (!sanctions && !measures) continue;
+      if (!index.sanctions.count(c) && !index.cadreHas(c, disqualifying)) continue;
+      const sanctions = index.sanctionsOf(c);
+      const measures = index.cadreHas(c, disqualifying) ? index.measuresOf(c) : undefined;
       const records: NoHonoursFacts['records'][number][] = [];
       if (sanctions) for (const s of sanctions) if (s.decidedOn >= yearStart) records.push({ id: s.id, label: sanctionLabels[s.kind], date: s.decidedOn });
       if (measures) for (const m of measures) if (m.startsOn >= yearStart && kinds.includes(m.kind)) records.push({ id: m.id, label: measureLabels[m.kind], date: m.startsOn });

@@ -4,7 +4,7 @@
 import type { Bilingual, IsoDate } from '../../domain/primitives';
 import type { MeasureKind, SanctionKind } from '../../domain/records';
 import { measureLabels, sanctionLabels } from '../labels';
-import { barsInMonth, type PromotionBar } from '../periods';
+import type { PromotionBar } from '../periods';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 
 const reasonLabels: Record<PromotionBar['reason'], Bilingual> = {
@@ -34,8 +34,9 @@ export const sanctionNoPromotion: Rule = {
   run(ctx) {
     const { index } = ctx;
     for (const c of ctx.cadres) {
-      if (!index.sanctionsByCadre[c] && !index.measuresByCadre[c]) continue;
-      const bars = barsInMonth(index.promotionBarsOf(c), ctx.asOf);
+      const all = index.promotionBarsOf(c);
+      if (!all.length) continue;
+      const bars = all.filter((b) => b.start <= ctx.lastDay && b.until > ctx.firstDay);
       if (!bars.length) continue;
       let last = bars[0];
       for (const b of bars) if (b.until > last.until || (b.until === last.until && b.recordId < last.recordId)) last = b;

@@ -28,7 +28,7 @@ export const sanctionReleaseDue: Rule = {
     const { index } = ctx;
     const endedBy = addDays(ctx.lastDay, 1); // exclusive end on or before the 1st of the next month
     for (const c of ctx.cadres) {
-      if (!index.sanctionsByCadre[c]) continue;
+      if (!index.sanctions.count(c)) continue;
       for (const p of index.impactPeriodsOf(c)) {
         if (p.end > endedBy) continue;
         if (p.releasedOn && p.releasedOn <= ctx.lastDay) continue;

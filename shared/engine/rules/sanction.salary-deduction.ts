@@ -32,7 +32,7 @@ export const sanctionSalaryDeduction: Rule = {
     const percents = ctx.policy.salaryDeductionPercent;
     const { index } = ctx;
     for (const c of ctx.cadres) {
-      if (!index.sanctionsByCadre[c]) continue;
+      if (!index.sanctions.count(c)) continue;
       const running = index.impactPeriodsOf(c).filter((p) => p.start <= ctx.lastDay && p.end > ctx.firstDay);
       if (!running.length) continue;
       let best = running[0];

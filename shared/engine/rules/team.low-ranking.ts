@@ -5,7 +5,10 @@ import type { RankEvidence } from '../../domain/findings';
 import type { Bilingual, Month } from '../../domain/primitives';
 import { monthFromIndex } from '../calendar';
 import { monthRange } from '../explain';
+import { kindMask } from '../ledgerIndex';
 import { measureActiveIn } from '../periods';
+
+const PROBATION = kindMask(['probation']);
 import { THIRD_BOTTOM } from '../ranking';
 import { makeFinding, unitMonths, unitSubject, type Rule } from '../rule';
 import { runEndingAt } from '../streaks';
@@ -40,7 +43,7 @@ export const teamLowRanking: Rule = {
       if (now.third[u] !== THIRD_BOTTOM) continue;
       const length = runEndingAt(index.unitThirds, u, ctx.month, THIRD_BOTTOM);
       if (length < need) continue;
-      const onProbation = index.measuresByUnit[u]?.some((m) => m.kind === 'probation' && measureActiveIn(m, ctx.asOf));
+      const onProbation = index.unitHas(u, PROBATION) && index.unitMeasuresOf(u)!.some((m) => m.kind === 'probation' && measureActiveIn(m, ctx.asOf));
       if (onProbation) continue;
       const start = monthFromIndex(ctx.month - length + 1);
       const months = unitMonths(ctx, u, ctx.month - length + 1, ctx.month);

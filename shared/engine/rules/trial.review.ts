@@ -7,6 +7,9 @@ import type { AnnualGrade } from '../../domain/records';
 import { addDays, monthIndex } from '../calendar';
 import { currentTrial, gradeOrder, lastGraded } from '../facts';
 import { gradeLabels } from '../labels';
+import { kindMask } from '../ledgerIndex';
+
+const TRIAL = kindMask(['trialPeriod', 'trialExtension']);
 import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
 
 export interface TrialReviewFacts {
@@ -43,7 +46,7 @@ export const trialReview: Rule = {
     const dueBy = addDays(ctx.lastDay, ctx.policy.reviewWindows.trialDays);
     const { index } = ctx;
     for (const c of ctx.cadres) {
-      if (!index.cadres[c].trialEndsOn && !index.measuresByCadre[c]) continue;
+      if (!index.cadres[c].trialEndsOn && !index.cadreHas(c, TRIAL)) continue;
       const trial = currentTrial(index, c);
       if (!trial || trial.outcome || !trial.lastDay) continue;
       if (trial.lastDay < ctx.firstDay || trial.lastDay > dueBy) continue;

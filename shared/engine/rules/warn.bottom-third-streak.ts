@@ -7,6 +7,7 @@ import type { Bilingual, Month } from '../../domain/primitives';
 import { monthFromIndex } from '../calendar';
 import { monthRange, rankList } from '../explain';
 import { measureMonths } from '../facts';
+import { kindMask } from '../ledgerIndex';
 import { THIRD_BOTTOM } from '../ranking';
 import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
 import { runEndingAt, runSinceLastAction, thirdIn } from '../streaks';
@@ -33,12 +34,13 @@ export const warnBottomThirdStreak: Rule = {
   run(ctx) {
     const need = ctx.policy.streaks.warnBottomThirdMonths;
     const acted = ctx.policy.actedMeasures.warn;
+    const actedMask = kindMask(acted);
     const { index } = ctx;
     for (const c of ctx.cadres) {
       if (thirdIn(index.thirds, c, ctx.month) !== THIRD_BOTTOM) continue;
       const streak = runEndingAt(index.thirds, c, ctx.month, THIRD_BOTTOM);
       if (streak < need) continue;
-      const run = runSinceLastAction(streak, ctx.month, measureMonths(index.measuresByCadre[c], acted));
+      const run = runSinceLastAction(streak, ctx.month, index.cadreHas(c, actedMask) ? measureMonths(index.measuresOf(c), acted) : []);
       if (run.length < need) continue;
       const start = monthFromIndex(run.start);
       const months = cadreMonths(ctx, c, run.start, ctx.month);
