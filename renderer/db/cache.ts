@@ -27,7 +27,16 @@ export async function setCacheScope(next: string): Promise<void> {
   } catch {
     // ignore: the cache is only an accelerator
   }
+  await resetLedgerView();
+}
+
+/**
+ * The whole ledger was replaced (restore, demo switch): revisions may repeat, so the cache is
+ * dropped before every mounted query is told to fetch again.
+ */
+export async function resetLedgerView(): Promise<void> {
   await db.cache.clear().catch(() => undefined);
+  useRevision.getState().newEpoch();
 }
 
 export const cacheKey = (name: string, input: unknown): string => `${scope}|${name}|${JSON.stringify(input ?? {})}`;
@@ -51,6 +60,7 @@ export function useQuery<N extends EndpointName>(
   const enabled = opts.enabled ?? true;
   const inputKey = JSON.stringify(input ?? {});
   const revision = useRevision((s) => s.revision);
+  const epoch = useRevision((s) => s.epoch);
   const [state, setState] = useState<{
     key: string;
     data?: OutputOf<N>;
@@ -103,7 +113,7 @@ export function useQuery<N extends EndpointName>(
     return () => {
       live = false;
     };
-  }, [key, enabled, fetchNow, name, inputKey]);
+  }, [key, enabled, fetchNow, name, inputKey, epoch]);
 
   // A command elsewhere moved the store: refetch what is on screen.
   const shownRevision = state.revision;
