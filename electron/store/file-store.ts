@@ -356,7 +356,7 @@ export class FileStore implements LedgerStore {
     }
     let loaded;
     try {
-      loaded = readSnapshot(file, { storeId: this.storeId, key: this.key }, true);
+      loaded = readSnapshot(file, { storeId: this.storeId, key: this.key }, true, false);
     } catch (e) {
       return skip((e as Error).message);
     }

@@ -6,6 +6,7 @@
 // deletion, insertion or reordering of any record breaks the chain even if the attacker recomputes
 // the frame checksums. Payload: 'P' + JSON (plain store) or 'E' + seq (6 bytes) + AES-GCM(JSON)
 // with "journal:<storeId>:<seq>" as associated data (encrypted store).
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { collectionNames } from '../../shared/ledger/collections';
 import type { LedgerEvent } from '../../shared/ledger/events';
@@ -96,7 +97,7 @@ export function decodeRecord(
   }
   let record: JournalRecord;
   try {
-    record = JSON.parse(plain.toString('utf8')) as JournalRecord;
+    record = JSON.parse(isAscii(plain) ? plain.toString('latin1') : plain.toString('utf8')) as JournalRecord;
   } catch {
     throw new RecordError('format', 'record is not valid JSON');
   }
