@@ -41,6 +41,18 @@ describe('ledger index ranking', () => {
     });
   }
 
+  it('property: a large group (counting ranks) agrees with the reference too', () => {
+    fc.assert(
+      fc.property(fc.array(hundredths, { minLength: 1024, maxLength: 1300 }), (scores) => {
+        const index = indexWith(scores);
+        const expected = competitionRanks(scores);
+        const month = monthIndex('2026-01');
+        scores.forEach((_, i) => expect(index.rankEvidence(i, month)!.rank).toBe(expected[i]));
+      }),
+      { numRuns: 5 },
+    );
+  });
+
   it('a month without any score is a gap row; cadres without a score that month are unranked', () => {
     const b = new LedgerBuilder().peers('G', '2026-01', 1, 3).cadre('A').score('A', '2026-03', 70).peers('G', '2026-03', 1, 3);
     const index = new LedgerIndex(b.state);

@@ -46,6 +46,16 @@ export interface UnitMonthRanking {
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** "No score" in a hundredths row. */
+const NO_SCORE = 0xffff;
+/** Months the index can hold: 1900-01 … 2199-12 (records are validated YYYY-MM). */
+const MONTH_FLOOR = 1900 * 12;
+const MONTH_CEILING = 2200 * 12;
+/** 'YYYY-MM' → month index, from the character codes (no slicing, no hashing). */
+function parseMonth(t: string): number {
+  const y = (t.charCodeAt(0) - 48) * 1000 + (t.charCodeAt(1) - 48) * 100 + (t.charCodeAt(2) - 48) * 10 + (t.charCodeAt(3) - 48);
+  return y * 12 + (t.charCodeAt(5) - 48) * 10 + (t.charCodeAt(6) - 48) - 1;
+}
 /** Scratch counts for ranking scores in hundredths (0.00–100.00). */
 const rankCounts = new Int32Array(10_001);
 const thirdText = ['none', 'top', 'middle', 'bottom', 'none'] as const;
@@ -89,8 +99,13 @@ export class LedgerIndex {
   /** Month index of row 0 of the matrices, and the number of rows. */
   readonly baseMonth: number;
   readonly span: number;
-  /** Per month (row m = month base + m), per cadre: the score, NaN without one. */
-  readonly scoreRows: Float64Array[];
+  /**
+   * Scores per month (row m = month base + m) and cadre: in hundredths (NO_SCORE without one), or
+   * — for a month with a score that is not a hundredth — as numbers (NaN without one). Exactly one
+   * of the two is set per month. Read them with scoreAt().
+   */
+  readonly scoreRows16: (Uint16Array | undefined)[];
+  readonly scoreRows64: (Float64Array | undefined)[];
   /** month × cadre competition rank (0 = unranked); 16-bit while groups stay below 65,536. */
   readonly ranks: Uint16Array | Int32Array;
   /** month × cadre third codes (see ranking.ts), as a matrix for the streak helpers. */
@@ -172,44 +187,54 @@ export class LedgerIndex {
     for (const list of groupLists) this.groupMembers.push(Int32Array.from(list));
 
     // Scores: one pass, each month's scores into a row of its own (the month range is not known
-    // yet), then the rows into one month-major matrix. Records usually come grouped by cadre or by
-    // month, so the last lookup of each is reused.
+    // yet). A row holds exact hundredths in 16 bits (0xFFFF = no score) — what every import gives —
+    // and turns into a Float64Array row the first time a score is not a hundredth. Records usually
+    // come grouped by cadre, so the last cadre lookup is reused; months are parsed, not hashed.
     const scoreAnnulled = new Set<string>();
     for (const id of annulled) if (state.scores.has(id)) scoreAnnulled.add(id);
-    // Keyed by the month text: months after the cutoff map to null (left out).
-    const rowsByText = new Map<string, Float64Array | null>();
     const cutoffMonth = this.cutoffMonthIndex;
+    const rows16: (Uint16Array | undefined)[] = [];
+    const rows64: (Float64Array | undefined)[] = [];
+    const seen: boolean[] = [];
     let lastCadreId = '';
     let lastCadre: number | undefined;
-    let lastMonthText = '';
-    let row: Float64Array | null | undefined = null;
     for (const r of state.scores.values()) {
       if (r.cadreId !== lastCadreId) {
         lastCadreId = r.cadreId;
         lastCadre = this.cadreIndex.get(r.cadreId);
       }
       if (lastCadre === undefined) continue;
-      if (r.month !== lastMonthText) {
-        lastMonthText = r.month;
-        row = rowsByText.get(r.month);
-        if (row === undefined) {
-          row = monthIndex(r.month) <= cutoffMonth ? new Float64Array(C).fill(Number.NaN) : null;
-          rowsByText.set(r.month, row);
-        }
-      }
-      if (row === null) continue;
+      const m = parseMonth(r.month);
+      if (m > cutoffMonth || m < MONTH_FLOOR || m >= MONTH_CEILING) continue;
       if (scoreAnnulled.size !== 0 && scoreAnnulled.has(r.id)) continue;
-      row[lastCadre] = r.score;
+      const slot = m - MONTH_FLOOR;
+      if (!seen[slot]) {
+        seen[slot] = true;
+        rows16[slot] = new Uint16Array(C).fill(NO_SCORE);
+      }
+      const score = r.score;
+      const row16 = rows16[slot];
+      if (row16) {
+        const h = Math.round(score * 100);
+        if (h >= 0 && h <= 10_000 && h / 100 === score) {
+          row16[lastCadre] = h;
+          continue;
+        }
+        const row = new Float64Array(C);
+        for (let c = 0; c < C; c++) row[c] = row16[c] === NO_SCORE ? Number.NaN : row16[c] / 100;
+        rows64[slot] = row;
+        rows16[slot] = undefined;
+      }
+      rows64[slot]![lastCadre] = score;
     }
-    const rows = new Map<number, Float64Array>();
-    for (const [text, r] of rowsByText) if (r) rows.set(monthIndex(text), r);
     let minMonth = Number.POSITIVE_INFINITY;
     let maxMonth = Number.NEGATIVE_INFINITY;
-    for (const m of rows.keys()) {
-      if (m < minMonth) minMonth = m;
-      if (m > maxMonth) maxMonth = m;
+    for (let slot = 0; slot < seen.length; slot++) {
+      if (!seen[slot]) continue;
+      minMonth = Math.min(minMonth, slot + MONTH_FLOOR);
+      maxMonth = Math.max(maxMonth, slot + MONTH_FLOOR);
     }
-    if (rows.size === 0) {
+    if (!Number.isFinite(minMonth)) {
       minMonth = Number.isFinite(cutoffMonth) ? cutoffMonth : 0;
       maxMonth = minMonth - 1;
     }
@@ -217,9 +242,15 @@ export class LedgerIndex {
     this.span = maxMonth - minMonth + 1;
     this.monthNames = [];
     for (let m = 0; m < this.span; m++) this.monthNames.push(monthFromIndex(minMonth + m));
-    let gapRow: Float64Array | undefined;
-    this.scoreRows = [];
-    for (let m = 0; m < this.span; m++) this.scoreRows.push(rows.get(minMonth + m) ?? (gapRow ??= new Float64Array(C).fill(Number.NaN)));
+    let gapRow: Uint16Array | undefined;
+    this.scoreRows16 = [];
+    this.scoreRows64 = [];
+    for (let m = 0; m < this.span; m++) {
+      const slot = minMonth + m - MONTH_FLOOR;
+      const r64 = rows64[slot];
+      this.scoreRows64.push(r64);
+      this.scoreRows16.push(r64 ? undefined : (rows16[slot] ?? (gapRow ??= new Uint16Array(C).fill(NO_SCORE))));
+    }
     let largestGroup = 0;
     for (const g of this.groupMembers) largestGroup = Math.max(largestGroup, g.length);
     this.ranks = largestGroup < 65_536 ? new Uint16Array(C * this.span) : new Int32Array(C * this.span);
@@ -322,52 +353,83 @@ export class LedgerIndex {
     const buf = new Float64Array(members.length);
     for (let m = 0; m < this.span; m++) {
       const row = m * C;
-      const scores = this.scoreRows[m];
-      let n = 0;
-      let hundredths = true;
-      for (let i = 0; i < members.length; i++) {
-        const s = scores[members[i]];
-        if (s !== s) continue; // NaN: no score
-        buf[n++] = s;
-        if (hundredths) {
-          const b = Math.round(s * 100);
-          if (b < 0 || b > 10_000 || b / 100 !== s) hundredths = false;
-        }
-      }
-      this.groupSizes[m * G + g] = n;
-      if (n === 0) continue;
       const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
-      if (hundredths) {
-        // Scores are 0–100 in hundredths (the import format): competition ranks by counting.
+      const row16 = this.scoreRows16[m];
+      if (row16 && members.length < 1024) {
+        // A small group: sort its hundredths, rank by binary search (counting would cost more).
+        let n = 0;
+        for (let i = 0; i < members.length; i++) {
+          const h = row16[members[i]];
+          if (h !== NO_SCORE) buf[n++] = h;
+        }
+        this.groupSizes[m * G + g] = n;
+        if (n === 0) continue;
+        const sorted = buf.subarray(0, n).sort();
+        for (let i = 0; i < members.length; i++) {
+          const h = row16[members[i]];
+          if (h === NO_SCORE) continue;
+          const rank = rankInAscending(sorted, n, h);
+          ranks[row + members[i]] = rank;
+          thirds[row + members[i]] = thirdOf(rank, n, ranking);
+        }
+        continue;
+      }
+      if (row16) {
+        // Hundredths in a large group: competition ranks by counting (1 + how many scored higher).
         const count = rankCounts;
         count.fill(0);
-        for (let i = 0; i < n; i++) count[Math.round(buf[i] * 100)]++;
+        let n = 0;
+        for (let i = 0; i < members.length; i++) {
+          const h = row16[members[i]];
+          if (h !== NO_SCORE) {
+            count[h]++;
+            n++;
+          }
+        }
+        this.groupSizes[m * G + g] = n;
+        if (n === 0) continue;
         let above = 0;
-        for (let b = 10_000; b >= 0; b--) {
-          const k = count[b];
-          count[b] = above + 1; // now: the rank of score b / 100
+        for (let h = 10_000; h >= 0; h--) {
+          const k = count[h];
+          count[h] = above + 1; // now: the rank of score h / 100
           above += k;
         }
         for (let i = 0; i < members.length; i++) {
-          const at = row + members[i];
-          const s = scores[members[i]];
-          if (s !== s) continue;
-          const rank = count[Math.round(s * 100)];
-          ranks[at] = rank;
-          thirds[at] = thirdOf(rank, n, ranking);
+          const h = row16[members[i]];
+          if (h === NO_SCORE) continue;
+          const rank = count[h];
+          ranks[row + members[i]] = rank;
+          thirds[row + members[i]] = thirdOf(rank, n, ranking);
         }
-      } else {
-        const sorted = buf.subarray(0, n).sort();
-        for (let i = 0; i < members.length; i++) {
-          const at = row + members[i];
-          const s = scores[members[i]];
-          if (s !== s) continue;
-          const rank = rankInAscending(sorted, n, s);
-          ranks[at] = rank;
-          thirds[at] = thirdOf(rank, n, ranking);
-        }
+        continue;
+      }
+      const scores = this.scoreRows64[m]!;
+      let n = 0;
+      for (let i = 0; i < members.length; i++) {
+        const s = scores[members[i]];
+        if (s === s) buf[n++] = s; // not NaN
+      }
+      this.groupSizes[m * G + g] = n;
+      if (n === 0) continue;
+      const sorted = buf.subarray(0, n).sort();
+      for (let i = 0; i < members.length; i++) {
+        const s = scores[members[i]];
+        if (s !== s) continue;
+        const rank = rankInAscending(sorted, n, s);
+        ranks[row + members[i]] = rank;
+        thirds[row + members[i]] = thirdOf(rank, n, ranking);
       }
     }
+  }
+
+  /** The score of cadre `c` in row `m` (month base + m), NaN without one. */
+  scoreAt(m: number, c: number): number {
+    const row16 = this.scoreRows16[m];
+    if (row16) {
+      const h = row16[c];
+      return h === NO_SCORE ? Number.NaN : h / 100;
+    }
+    return this.scoreRows64[m]![c];
   }
 
   /** Third of cadre `c` in month index `month` (ranks the cadre's group first if needed). */
@@ -388,7 +450,7 @@ export class LedgerIndex {
     const m = month - this.baseMonth;
     if (m < 0 || m >= this.span) return undefined;
     const at = m * this.cadres.length + c;
-    const score = this.scoreRows[m][c];
+    const score = this.scoreAt(m, c);
     if (score !== score) return undefined;
     this.rankGroup(this.groupOf[c]);
     return {
@@ -412,11 +474,20 @@ export class LedgerIndex {
     for (let m = 0; m < this.span; m++) {
       sum.fill(0);
       const count = new Int32Array(U);
-      const scores = this.scoreRows[m];
+      const row16 = this.scoreRows16[m];
+      const row64 = this.scoreRows64[m];
       for (let c = 0; c < C; c++) {
         const u = this.unitOf[c];
-        const s = scores[c];
-        if (u < 0 || s !== s) continue;
+        if (u < 0) continue;
+        let s: number;
+        if (row16) {
+          const h = row16[c];
+          if (h === NO_SCORE) continue;
+          s = h / 100;
+        } else {
+          s = row64![c];
+          if (s !== s) continue;
+        }
         sum[u] += s;
         count[u]++;
       }
