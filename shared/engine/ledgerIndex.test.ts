@@ -8,7 +8,7 @@ import { LedgerBuilder } from './testkit';
 
 function indexWith(scores: number[]): LedgerIndex {
   const b = new LedgerBuilder();
-  scores.forEach((s, i) => b.cadre(`C${String(i).padStart(3, '0')}`).score(`C${String(i).padStart(3, '0')}`, '2026-01', s));
+  scores.forEach((s, i) => b.cadre(`C${String(i).padStart(5, '0')}`).score(`C${String(i).padStart(5, '0')}`, '2026-01', s));
   const index = new LedgerIndex(b.state);
   index.rankAll();
   return index;
