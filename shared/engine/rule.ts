@@ -105,7 +105,7 @@ export function makeFinding(
     subject,
     asOf: ctx.asOf,
     suggestion: { kind: suggestion.kind, params: suggestion.params ?? {} },
-    evidence: { ...evidence, recordIds: evidence.recordIds ?? [] },
+    evidence: evidence.recordIds ? (evidence as Finding['evidence']) : { ...evidence, recordIds: [] },
     explanation,
   };
 }
