@@ -86,6 +86,24 @@ describe('backup and restore', () => {
     await expect(restoreStore(out, d)).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
+  it('restores over a store too damaged to open, keeping its files as they were', async () => {
+    const d = dir();
+    const s = await openStore(d, { create: true, autoBackup: false });
+    await s.commit([unitPut('good')], who);
+    const out = join(dir(), 'b.cbak');
+    await backupStore(s, out);
+    await s.close();
+    writeFileSync(join(d, 'meta.json'), '{ broken');
+    writeFileSync(join(d, 'meta.backup.json'), '{ broken');
+    await expect(openStore(d)).rejects.toMatchObject({ code: 'INTERNAL' });
+    const result = await restoreStore(out, d);
+    expect(result.safetyBackup).toMatch(/recovered[\\/]pre-restore-/);
+    expect(readFileSync(join(result.safetyBackup!, 'meta.json'), 'utf8')).toBe('{ broken');
+    const r = await openStore(d, { autoBackup: false });
+    expect(r.state().units.has('good')).toBe(true);
+    await r.close();
+  });
+
   it('an encrypted backup needs its key: the same store’s key, or the passphrase', async () => {
     const d = dir();
     await initStore(d, { passphrase: 'pw', scryptParams: fastScrypt });

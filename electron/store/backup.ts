@@ -9,7 +9,7 @@
 //   'Z' + JSON { files, bytes }
 // Snapshots are not included (derived data: the restored store replays its journal once).
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, createReadStream, createWriteStream, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -21,7 +21,7 @@ import { FileStore } from './file-store';
 import { encodeFrame, FRAME_HEADER, FRAME_MAGIC, frameChecksum, MAX_FRAME } from './frame';
 import { atomicWriteFile, fileSize, fsyncDir, nodeFs, renameWithRetry, type StoreFs } from './fsio';
 import { acquireLock } from './lock';
-import { BACKUP_DIR, JOURNAL_FILE, META_FILE, parseMeta, readMeta } from './meta';
+import { BACKUP_DIR, HEAD_FILE, JOURNAL_FILE, META_BACKUP_FILE, META_FILE, parseMeta, readMeta, RECOVERED_DIR, type StoreMeta } from './meta';
 import { finishPendingRestore, RESTORE_STAGING, writeRestoreIntent } from './restore-intent';
 import type { LedgerStore } from './types';
 import { verifyDirectory, type VerifyProblem } from './verify';
@@ -389,7 +389,16 @@ export async function restoreStore(file: string, dataDir: string, options: Resto
     } catch (e) {
       throw damaged(file, `meta.json: ${(e as Error).message}`);
     }
-    const current = readMeta(dir)?.meta;
+    // The store being replaced may itself be damaged (that is when restores happen): never let
+    // that stop the restore, but keep its files.
+    let current: StoreMeta | undefined;
+    let currentDamaged = false;
+    try {
+      current = readMeta(dir)?.meta;
+    } catch {
+      current = undefined;
+      currentDamaged = true;
+    }
     const sameStore = current?.storeId === stagedMeta.storeId;
     const key = stagedMeta.encryption
       ? options.dataKey && sameStore
@@ -401,11 +410,17 @@ export async function restoreStore(file: string, dataDir: string, options: Resto
     if (problem) throw damaged(file, `${problem.file}: ${problem.message.en}`);
     let safetyBackup: string | undefined;
     if (current) {
-      safetyBackup = await backupClosedDirectory(dir, join(dir, BACKUP_DIR, backupName('pre-restore', now())), now());
+      try {
+        safetyBackup = await backupClosedDirectory(dir, join(dir, BACKUP_DIR, backupName('pre-restore', now())), now());
+      } catch {
+        safetyBackup = keepRawFiles(dir, now());
+      }
       // Same store, same format: keep today's key wrapping so the current passphrase still opens it.
       if (sameStore && current.v === stagedMeta.v && current.encryption && stagedMeta.encryption) {
         await atomicWriteFile(fsx, join(staging, META_FILE), readFileSync(join(dir, META_FILE)));
       }
+    } else if (currentDamaged || fileSize(join(dir, JOURNAL_FILE)) > 0) {
+      safetyBackup = keepRawFiles(dir, now());
     }
     await writeRestoreIntent(fsx, dir, { from: basename(file), at: now().toISOString(), revision: header.revision });
     await finishPendingRestore(dir, fsx);
@@ -413,6 +428,16 @@ export async function restoreStore(file: string, dataDir: string, options: Resto
   } finally {
     lock.release();
   }
+}
+
+/** Copies a damaged store's files as they are to recovered/pre-restore-<time>/ (the last resort). */
+function keepRawFiles(dataDir: string, at: Date): string {
+  const target = join(dataDir, RECOVERED_DIR, `pre-restore-${stamp(at)}`);
+  mkdirSync(target, { recursive: true });
+  for (const name of [META_FILE, META_BACKUP_FILE, JOURNAL_FILE, HEAD_FILE]) {
+    if (existsSync(join(dataDir, name))) cpSync(join(dataDir, name), join(target, name));
+  }
+  return target;
 }
 
 /** The backups in a store's backups directory, newest first. */
