@@ -15,8 +15,21 @@ function scoreText(score: number): string {
 
 /** 第2/18名、第1/18名 / rank 2/18, 1/18 — with the scores when `withScores`. */
 export function rankList(months: readonly RankEvidence[], withScores = false): Bilingual {
-  const zh = months.map((e) => `${e.month} 第${e.rank}/${e.n}名${withScores ? `（${scoreText(e.score)}分）` : ''}`).join('、');
-  const en = months.map((e) => `${e.month} rank ${e.rank}/${e.n}${withScores ? ` (${scoreText(e.score)})` : ''}`).join(', ');
+  let zh = '';
+  let en = '';
+  for (let i = 0; i < months.length; i++) {
+    const e = months[i];
+    if (i) {
+      zh += '、';
+      en += ', ';
+    }
+    zh += `${e.month} 第${e.rank}/${e.n}名`;
+    en += `${e.month} rank ${e.rank}/${e.n}`;
+    if (withScores) {
+      zh += `（${scoreText(e.score)}分）`;
+      en += ` (${scoreText(e.score)})`;
+    }
+  }
   return { zh, en };
 }
 

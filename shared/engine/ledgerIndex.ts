@@ -46,6 +46,11 @@ export interface UnitMonthRanking {
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Sorts by id in place unless already in id order (the usual case: ids are issued in order). */
+function sortedById<T extends { id: string }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1].id > list[i].id) return list.sort((a, b) => byString(a.id, b.id));
+  return list;
+}
 /** "No score" in a hundredths row. */
 const NO_SCORE = 0xffff;
 /** Months the index can hold: 1900-01 … 2199-12 (records are validated YYYY-MM). */
@@ -155,13 +160,13 @@ export class LedgerIndex {
     const hasAnnulled = annulled.size > 0;
 
     // Units and cadres in id order, so that every later loop is independent of insertion order.
-    const units = [...state.units.values()].sort((a, b) => byString(a.id, b.id));
+    const units = sortedById([...state.units.values()]);
     for (const u of units) {
       this.unitIndex.set(u.id, this.units.length);
       this.units.push(u);
       this.unitMembers.push([]);
     }
-    const cadres = [...state.cadres.values()].sort((a, b) => byString(a.id, b.id));
+    const cadres = sortedById([...state.cadres.values()]);
     const C = cadres.length;
     this.unitOf = new Int32Array(C);
     this.groupOf = new Int32Array(C);
