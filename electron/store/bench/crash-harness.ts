@@ -138,7 +138,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashResult> 
       const delay = Math.floor(random() * (duringOpen ? 400 : 80));
       const childStart = Date.now();
       const run = await runChild(script, dir, passphrase, Math.floor(random() * 2 ** 31), delay, !duringOpen);
-      result.kills++;
+      const killNumber = ++result.kills;
       const checkStart = Date.now();
       result.childSeconds += (checkStart - childStart) / 1000;
       if (run.exitSignal !== 'SIGKILL') {
@@ -175,7 +175,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashResult> 
         dir = ''; // start a fresh store rather than repeat the failure
       }
       result.checkSeconds += (Date.now() - checkStart) / 1000;
-      options.onProgress?.(result.kills, result);
+      options.onProgress?.(killNumber, result);
     }
   }
   try {
