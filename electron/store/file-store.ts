@@ -237,7 +237,12 @@ export class FileStore implements LedgerStore {
     let createdRecoveryKey: string | undefined;
     if (!exists(dir) || (!readMeta(dir) && !exists(join(dir, 'journal.jsonl')) && !exists(join(dir, 'RESTORE')))) {
       if (!options.create) throw noStoreError(dir);
-      createdRecoveryKey = (await initStore(dir, options)).recoveryKey;
+      try {
+        createdRecoveryKey = (await initStore(dir, options)).recoveryKey;
+      } catch (e) {
+        // Another process created it meanwhile: open that one.
+        if (!(e instanceof LedgerError && e.code === 'CONFLICT' && readMeta(dir))) throw e;
+      }
     }
     const lock = acquireLock(dir, options.purpose ?? 'cadre-ledger');
     try {
