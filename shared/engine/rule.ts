@@ -97,17 +97,37 @@ export function makeFinding(
   discriminator: string,
   suggestion: { kind: string; params?: Record<string, unknown> },
   evidence: { months?: RankEvidence[]; recordIds?: string[]; [extra: string]: unknown },
-  explanation: Bilingual,
+  explain: () => Bilingual,
 ): Finding {
-  return {
-    key: findingKey(rule, subject, discriminator),
-    rule,
-    subject,
-    asOf: ctx.asOf,
-    suggestion: { kind: suggestion.kind, params: suggestion.params ?? {} },
-    evidence: evidence.recordIds ? (evidence as Finding['evidence']) : { ...evidence, recordIds: [] },
-    explanation,
-  };
+  return lazyExplanation(
+    {
+      key: findingKey(rule, subject, discriminator),
+      rule,
+      subject,
+      asOf: ctx.asOf,
+      suggestion: { kind: suggestion.kind, params: suggestion.params ?? {} },
+      evidence: evidence.recordIds ? (evidence as Finding['evidence']) : { ...evidence, recordIds: [] },
+    },
+    explain,
+  );
+}
+
+/**
+ * Gives a finding its `explanation` as an own enumerable property that is worded on first read
+ * (then kept). A docket of 50,000 cadres has ~20,000 findings of which an officer reads a page:
+ * wording them all up front would be most of an evaluation's time and memory. JSON, spreading,
+ * structured cloning (IPC) and zod all read the property like any other.
+ */
+function lazyExplanation(finding: Omit<Finding, 'explanation'>, explain: () => Bilingual): Finding {
+  let text: Bilingual | undefined;
+  return Object.defineProperty(finding, 'explanation', {
+    enumerable: true,
+    configurable: true,
+    get: () => (text ??= explain()),
+    set(value: Bilingual) {
+      text = value;
+    },
+  }) as Finding;
 }
 
 /** Rank evidence of cadre `c` for months [from, to] (months without a score are left out). */

@@ -10,7 +10,7 @@ describe('groupBySubject', () => {
       { s: 2, v: 1 },
       { s: 0, v: 9 },
     ];
-    const g = groupBySubject(records, records.length, 4, (r) => r.s, (a, b) => a.v - b.v);
+    const g = groupBySubject(new Map(records.map((r, i) => [String(i), r])), 4, (r) => r.s, (a, b) => a.v - b.v);
     expect(g.of(0)?.map((r) => r.v)).toEqual([3, 9]);
     expect(g.of(1)).toBeUndefined();
     expect(g.of(2)?.map((r) => r.v)).toEqual([1, 5]);
@@ -21,7 +21,7 @@ describe('groupBySubject', () => {
 
   it('sorts long groups too', () => {
     const records = Array.from({ length: 200 }, (_, i) => ({ s: 0, v: (i * 7919) % 200 }));
-    const g = groupBySubject(records, records.length, 1, (r) => r.s, (a, b) => a.v - b.v);
+    const g = groupBySubject(new Map(records.map((r, i) => [String(i), r])), 1, (r) => r.s, (a, b) => a.v - b.v);
     expect(g.of(0)?.map((r) => r.v)).toEqual([...Array(200).keys()]);
   });
 });

@@ -25,30 +25,30 @@ export class Segments<T> {
 }
 
 /**
- * Groups `records` by `subjectOf` (−1 leaves a record out), stable, then sorts each group with
- * `compare`. `size` is an upper bound of the number of records (a Map's size).
+ * Groups the records of a collection by `subjectOf` (−1 leaves a record out), stable, then sorts
+ * each group with `compare`. Iterates with forEach (no iterator result per record).
  */
 export function groupBySubject<T>(
-  records: Iterable<T>,
-  size: number,
+  records: ReadonlyMap<string, T>,
   subjects: number,
   subjectOf: (record: T) => number,
   compare: (a: T, b: T) => number,
 ): Segments<T> {
-  const kept: T[] = [];
-  const keys = new Int32Array(size);
+  const kept = new Array<T>(records.size);
+  const keys = new Int32Array(records.size);
   const start = new Int32Array(subjects + 1);
-  for (const r of records) {
+  let n = 0;
+  records.forEach((r) => {
     const s = subjectOf(r);
-    if (s < 0) continue;
-    keys[kept.length] = s;
-    kept.push(r);
+    if (s < 0) return;
+    keys[n] = s;
+    kept[n++] = r;
     start[s + 1]++;
-  }
+  });
   for (let s = 0; s < subjects; s++) start[s + 1] += start[s];
   const next = start.slice(0, subjects);
-  const items = new Array<T>(kept.length);
-  for (let i = 0; i < kept.length; i++) items[next[keys[i]]++] = kept[i];
+  const items = new Array<T>(n);
+  for (let i = 0; i < n; i++) items[next[keys[i]]++] = kept[i];
   for (let s = 0; s < subjects; s++) {
     const a = start[s];
     const b = start[s + 1];

@@ -24,9 +24,11 @@ export const annualBonusCancel: Rule = {
   title: { zh: '取消年度奖金', en: 'Annual bonus cancelled' },
   run(ctx) {
     if (!isAnnualEvaluation(ctx)) return;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       const g = gradeOf(ctx.index, c, ctx.year);
       if (g?.grade !== 'basic' && g?.grade !== 'incompetent') continue;
+      const grade = g.grade;
       ctx.emit(
         makeFinding(
           ctx,
@@ -35,7 +37,7 @@ export const annualBonusCancel: Rule = {
           String(ctx.year),
           { kind: 'cancelAnnualBonus', params: { year: ctx.year, grade: g.grade, admonishment: g.grade === 'basic' } },
           { recordIds: [g.id], year: ctx.year, grade: g.grade },
-          explainBonusCancel(ctx.year, g.grade),
+          () => explainBonusCancel(ctx.year, grade),
         ),
       );
     }

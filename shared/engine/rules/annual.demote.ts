@@ -23,7 +23,8 @@ export const annualDemote: Rule = {
   run(ctx) {
     if (!isAnnualEvaluation(ctx)) return;
     const dismissYears = ctx.policy.annual.dismissIncompetentYears;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       const g = gradeOf(ctx.index, c, ctx.year);
       if (g?.grade !== 'incompetent') continue;
       const dismissalApplies = gradeRun(ctx.index, c, ctx.year, 'incompetent') >= dismissYears;
@@ -35,7 +36,7 @@ export const annualDemote: Rule = {
           String(ctx.year),
           { kind: 'demotion', params: { year: ctx.year, levels: 1 } },
           { recordIds: [g.id], year: ctx.year, grade: g.grade },
-          explainDemote(ctx.year, dismissalApplies),
+          () => explainDemote(ctx.year, dismissalApplies),
         ),
       );
     }

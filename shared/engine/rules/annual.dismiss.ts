@@ -18,7 +18,8 @@ export const annualDismiss: Rule = {
   run(ctx) {
     if (!isAnnualEvaluation(ctx)) return;
     const need = ctx.policy.annual.dismissIncompetentYears;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       if (gradeOf(ctx.index, c, ctx.year)?.grade !== 'incompetent') continue;
       if (gradeRun(ctx.index, c, ctx.year, 'incompetent') < need) continue;
       const ids: string[] = [];
@@ -31,7 +32,7 @@ export const annualDismiss: Rule = {
           String(ctx.year),
           { kind: 'dismissal', params: { year: ctx.year, years: need } },
           { recordIds: ids, years: need },
-          explainDismiss(ctx.year, need),
+          () => explainDismiss(ctx.year, need),
         ),
       );
     }

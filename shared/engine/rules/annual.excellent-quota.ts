@@ -33,10 +33,13 @@ export const annualExcellentQuota: Rule = {
     if (!isAnnualEvaluation(ctx)) return;
     const { excellentQuotaPercent: percent, excellentQuotaMinimum: minimum } = ctx.policy.annual;
     const { index } = ctx;
-    for (const u of ctx.units) {
+    for (let ui = 0; ui < ctx.units.length; ui++) {
+      const u = ctx.units[ui];
       let graded = 0;
       const excellentIds: string[] = [];
-      for (const c of index.unitMembers[u]) {
+      const members = index.unitMembers[u];
+      for (let mi = 0; mi < members.length; mi++) {
+        const c = members[mi];
         const g = gradeOf(index, c, ctx.year);
         if (!g || g.grade === 'ungraded') continue;
         graded++;
@@ -52,7 +55,7 @@ export const annualExcellentQuota: Rule = {
           String(ctx.year),
           { kind: 'reduceExcellentGrades', params: { year: ctx.year, quota, excellent: excellentIds.length, excess: excellentIds.length - quota } },
           { recordIds: excellentIds, graded, excellent: excellentIds.length, quota },
-          explainExcellentQuota({ year: ctx.year, excellent: excellentIds.length, graded, quota, percent }),
+          () => explainExcellentQuota({ year: ctx.year, excellent: excellentIds.length, graded, quota, percent }),
         ),
       );
     }

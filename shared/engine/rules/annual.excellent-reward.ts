@@ -21,7 +21,8 @@ export const annualExcellentReward: Rule = {
   title: { zh: '年度优秀给予嘉奖', en: 'Excellent year: commendation' },
   run(ctx) {
     if (!isAnnualEvaluation(ctx)) return;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       const g = gradeOf(ctx.index, c, ctx.year);
       if (g?.grade !== 'excellent') continue;
       ctx.emit(
@@ -32,7 +33,7 @@ export const annualExcellentReward: Rule = {
           String(ctx.year),
           { kind: 'commendation', params: { year: ctx.year } },
           { recordIds: [g.id], year: ctx.year, grade: g.grade },
-          explainExcellentReward(ctx.year),
+          () => explainExcellentReward(ctx.year),
         ),
       );
     }

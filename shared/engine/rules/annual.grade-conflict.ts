@@ -55,7 +55,8 @@ export const annualGradeConflict: Rule = {
     const Y = ctx.year;
     // Measures that limit a grade under any policy version in force.
     const limitingMeasures = kindMask(index.policies.flatMap((p) => Object.keys(p.gradeLimits.measures) as MeasureKind[]));
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       if (!index.sanctions.count(c) && !index.cadreHas(c, limitingMeasures)) continue;
       const sanctions = index.sanctionsOf(c);
       const measures = index.measuresOf(c);
@@ -84,6 +85,7 @@ export const annualGradeConflict: Rule = {
         add(nextYear ? rule.nextYear : rule.sameYear, { id: m.id, label: measureLabels[m.kind], date: m.startsOn, nextYear });
       }
       if (!limit || !violatesLimit(g.grade, limit)) continue;
+      const finalLimit: GradeLimit = limit;
       ctx.emit(
         makeFinding(
           ctx,
@@ -92,7 +94,7 @@ export const annualGradeConflict: Rule = {
           String(Y),
           { kind: 'correctGrade', params: { year: Y, grade: g.grade, limit, allowed: allowedGrades[limit] } },
           { recordIds: [g.id, ...sources.map((s) => s.id)], year: Y, grade: g.grade, limit },
-          explainGradeConflict({ year: Y, grade: g.grade, limit, sources }),
+          () => explainGradeConflict({ year: Y, grade: g.grade, limit: finalLimit, sources }),
         ),
       );
     }

@@ -19,7 +19,8 @@ export const annualMerit3: Rule = {
   run(ctx) {
     if (!isAnnualEvaluation(ctx)) return;
     const need = ctx.policy.annual.merit3Years;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       if (gradeOf(ctx.index, c, ctx.year)?.grade !== 'excellent') continue;
       const run = gradeRun(ctx.index, c, ctx.year, 'excellent');
       if (run < need || run % need !== 0) continue;
@@ -33,7 +34,7 @@ export const annualMerit3: Rule = {
           String(ctx.year),
           { kind: 'merit3', params: { year: ctx.year, years: need } },
           { recordIds: ids, years: need },
-          explainMerit3(ctx.year, need),
+          () => explainMerit3(ctx.year, need),
         ),
       );
     }

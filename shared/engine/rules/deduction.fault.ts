@@ -47,7 +47,8 @@ export const deductionFault: Rule = {
   run(ctx) {
     const policy = ctx.policy.faults;
     const { index } = ctx;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       const faults = index.faultsOf(c);
       if (!faults) continue;
       for (const f of faults) {
@@ -63,7 +64,7 @@ export const deductionFault: Rule = {
             f.id,
             { kind: 'performanceDeduction', params: { amount, factor, standardAmount: policy.standardAmount, unit: policy.amountUnit.en } },
             { recordIds: [f.id], factor, basis },
-            explainFaultDeduction({ faultId: f.id, date: f.date, basis, factor, amount, standardAmount: policy.standardAmount, unit: policy.amountUnit }),
+            () => explainFaultDeduction({ faultId: f.id, date: f.date, basis, factor, amount, standardAmount: policy.standardAmount, unit: policy.amountUnit }),
           ),
         );
       }

@@ -35,7 +35,8 @@ export const placeBottomThirdLong: Rule = {
     const acted = ctx.policy.actedMeasures.place;
     const actedMask = kindMask(acted);
     const { index } = ctx;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       if (thirdIn(index.thirds, c, ctx.month) !== THIRD_BOTTOM) continue;
       const streak = runEndingAt(index.thirds, c, ctx.month, THIRD_BOTTOM);
       if (streak < need) continue;
@@ -51,7 +52,7 @@ export const placeBottomThirdLong: Rule = {
           start,
           { kind: 'transitionalPlacement', params: { streakMonths: run.length, since: start } },
           { months, recordIds: [] },
-          explainLongBottomPlacement({ start, end: ctx.asOf, length: run.length, months }),
+          () => explainLongBottomPlacement({ start, end: ctx.asOf, length: run.length, months }),
         ),
       );
     }

@@ -62,7 +62,7 @@ function check(
         p.id,
         { kind: steps.next[0], params: { alternatives: [...steps.next], probationId: p.id } },
         { months: [evidence], recordIds: [p.id], probationEndsOn: lastDay },
-        explainNotImproved({ probationId: p.id, start: p.startsOn, lastDay, lastMonth: evidence, nextStep: steps.next, unit: subject.type === 'unit' }),
+        () => explainNotImproved({ probationId: p.id, start: p.startsOn, lastDay, lastMonth: evidence, nextStep: steps.next, unit: subject.type === 'unit' }),
       ),
     );
   }
@@ -76,13 +76,15 @@ export const probationNotImproved: Rule = {
     const cadreSteps = nextSteps(ctx.policy.ladder.cadre);
     const unitSteps = nextSteps(ctx.policy.ladder.unit);
     if (cadreSteps) {
-      for (const c of ctx.cadres) {
+      for (let ci = 0; ci < ctx.cadres.length; ci++) {
+        const c = ctx.cadres[ci];
         const measures = index.cadreHas(c, PROBATION) ? index.measuresOf(c) : undefined;
         if (measures) check(ctx, cadreSubject(ctx, c), measures, cadreSteps, (m) => cadreMonths(ctx, c, m, m));
       }
     }
     if (unitSteps) {
-      for (const u of ctx.units) {
+      for (let ui = 0; ui < ctx.units.length; ui++) {
+        const u = ctx.units[ui];
         const measures = index.unitHas(u, PROBATION) ? index.unitMeasuresOf(u) : undefined;
         if (measures) check(ctx, unitSubject(ctx, u), measures, unitSteps, (m) => unitMonths(ctx, u, m, m));
       }

@@ -56,7 +56,7 @@ function consider(
       recordId,
       { kind: 'reviewMeeting', params: { recordId, measureKind: kind, endsOn: lastDay, overdue } },
       { recordIds: [recordId], endsOn: lastDay, endMonth: monthOf(lastDay) },
-      explainReviewDue({ kind, recordId, start, lastDay, overdue, days }),
+      () => explainReviewDue({ kind, recordId, start, lastDay, overdue, days }),
     ),
   );
 }
@@ -74,7 +74,8 @@ export const probationReviewDue: Rule = {
   run(ctx) {
     const dueBy = addDays(ctx.lastDay, ctx.policy.reviewWindows.probationDays);
     const { index } = ctx;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       const cadre = index.cadres[c];
       if (!cadre.trialEndsOn && !index.cadreHas(c, REVIEWED)) continue;
       const measures = index.measuresOf(c);
@@ -90,7 +91,8 @@ export const probationReviewDue: Rule = {
         consider(ctx, cadreSubject(ctx, c), kind, trial.recordId, trial.start, trial.lastDay, dueBy);
       }
     }
-    for (const u of ctx.units) {
+    for (let ui = 0; ui < ctx.units.length; ui++) {
+      const u = ctx.units[ui];
       const measures = index.unitHas(u, REVIEWED) ? index.unitMeasuresOf(u) : undefined;
       if (!measures) continue;
       for (const m of measures) {

@@ -36,7 +36,8 @@ export const promoteCandidate: Rule = {
     const p = ctx.policy.promotion;
     const { index } = ctx;
     const from = ctx.month - p.windowMonths + 1;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       const topMonths = countInWindow(index.thirds, c, from, ctx.month, THIRD_TOP);
       if (topMonths < p.topThirdMonths) continue;
       const grade = lastGraded(index, c, ctx.year);
@@ -52,7 +53,7 @@ export const promoteCandidate: Rule = {
           String(grade.year),
           { kind: 'promotion', params: { lastGradedYear: grade.year, topThirdMonths: topMonths, windowMonths: p.windowMonths } },
           { months, recordIds: [grade.id], topMonths },
-          explainPromotionCandidate({ grade, topMonths, windowMonths: p.windowMonths, months }),
+          () => explainPromotionCandidate({ grade, topMonths, windowMonths: p.windowMonths, months }),
         ),
       );
     }

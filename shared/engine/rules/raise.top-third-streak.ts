@@ -33,7 +33,8 @@ export const raiseTopThirdStreak: Rule = {
   run(ctx) {
     const need = ctx.policy.streaks.raiseTopThirdMonths;
     const { index } = ctx;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       if (thirdIn(index.thirds, c, ctx.month) !== THIRD_TOP) continue;
       const length = runEndingAt(index.thirds, c, ctx.month, THIRD_TOP);
       if (length < need) continue;
@@ -49,7 +50,7 @@ export const raiseTopThirdStreak: Rule = {
           start,
           { kind: 'salaryRaise', params: { streakMonths: length, since: start } },
           { months, recordIds: [] },
-          explainRaiseStreak({ start, end: ctx.asOf, length, months }),
+          () => explainRaiseStreak({ start, end: ctx.asOf, length, months }),
         ),
       );
     }

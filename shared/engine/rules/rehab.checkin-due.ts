@@ -31,7 +31,8 @@ export const rehabCheckinDue: Rule = {
   run(ctx) {
     const days = ctx.policy.reviewWindows.checkInDays;
     const { index } = ctx;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       const plans = index.plansOf(c);
       if (!plans) continue;
       for (const plan of plans) {
@@ -50,7 +51,7 @@ export const rehabCheckinDue: Rule = {
             `${plan.id}:${lastContact}`,
             { kind: 'checkIn', params: { planId: plan.id, lastContact, dueOn } },
             { recordIds: [plan.id, ...(hadCheckIn ? [last.id] : [])], lastContact },
-            explainCheckInDue({ planId: plan.id, lastContact, hadCheckIn, days, dueOn }),
+            () => explainCheckInDue({ planId: plan.id, lastContact, hadCheckIn, days, dueOn }),
           ),
         );
       }

@@ -46,7 +46,8 @@ export const rehabReascend: Rule = {
     const p = ctx.policy.rehab;
     const { index } = ctx;
     const rehabMask = kindMask(p.measures);
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       if (!index.plans.count(c) || !index.cadreHas(c, rehabMask)) continue;
       const measures = index.measuresOf(c)!;
       const plans = index.plansOf(c)!;
@@ -74,7 +75,7 @@ export const rehabReascend: Rule = {
           latest.id,
           { kind: 'reascendReview', params: { measureId: latest.id, measureKind: latest.kind, planId: plan.id, rigorousReview: true } },
           { months, recordIds: [latest.id, plan.id], topMonths },
-          explainReascend({ measure: latest, plan, topMonths, windowMonths: p.windowMonths, months }),
+          () => explainReascend({ measure: latest, plan, topMonths, windowMonths: p.windowMonths, months }),
         ),
       );
     }

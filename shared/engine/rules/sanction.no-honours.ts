@@ -26,7 +26,8 @@ export const sanctionNoHonours: Rule = {
     const kinds = ctx.policy.honours.disqualifyingMeasures;
     const { index } = ctx;
     const disqualifying = kindMask(kinds);
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       if (!index.sanctions.count(c) && !index.cadreHas(c, disqualifying)) continue;
       const sanctions = index.sanctionsOf(c);
       const measures = index.cadreHas(c, disqualifying) ? index.measuresOf(c) : undefined;
@@ -43,7 +44,7 @@ export const sanctionNoHonours: Rule = {
           String(ctx.year),
           { kind: 'honoursDisqualification', params: { year: ctx.year } },
           { recordIds: records.map((r) => r.id) },
-          explainNoHonours({ year: ctx.year, records }),
+          () => explainNoHonours({ year: ctx.year, records }),
         ),
       );
     }

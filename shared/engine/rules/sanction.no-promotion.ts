@@ -33,7 +33,8 @@ export const sanctionNoPromotion: Rule = {
   title: { zh: '影响期内不得提拔', en: 'No promotion during a bar' },
   run(ctx) {
     const { index } = ctx;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       const all = index.promotionBarsOf(c);
       if (!all.length) continue;
       const bars = all.filter((b) => b.start <= ctx.lastDay && b.until > ctx.firstDay);
@@ -51,7 +52,7 @@ export const sanctionNoPromotion: Rule = {
             recordIds: [...new Set(bars.map((b) => b.recordId))],
             bars: bars.map((b) => ({ recordId: b.recordId, reason: b.reason, kind: b.kind, start: b.start, until: b.until })),
           },
-          explainNoPromotion(bars, last.until),
+          () => explainNoPromotion(bars, last.until),
         ),
       );
     }

@@ -27,7 +27,8 @@ export const sanctionReleaseDue: Rule = {
   run(ctx) {
     const { index } = ctx;
     const endedBy = addDays(ctx.lastDay, 1); // exclusive end on or before the 1st of the next month
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       if (!index.sanctions.count(c)) continue;
       for (const p of index.impactPeriodsOf(c)) {
         if (p.end > endedBy) continue;
@@ -41,7 +42,7 @@ export const sanctionReleaseDue: Rule = {
             p.sanctionId,
             { kind: 'releaseNotice', params: { sanctionId: p.sanctionId, periodEndedOn: lastDay } },
             { recordIds: [p.sanctionId], periodStart: p.start, periodEnd: p.end },
-            explainReleaseDue({ sanctionId: p.sanctionId, kind: p.kind, start: p.start, lastDay }),
+            () => explainReleaseDue({ sanctionId: p.sanctionId, kind: p.kind, start: p.start, lastDay }),
           ),
         );
       }

@@ -31,7 +31,8 @@ export const sanctionSalaryDeduction: Rule = {
   run(ctx) {
     const percents = ctx.policy.salaryDeductionPercent;
     const { index } = ctx;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       if (!index.sanctions.count(c)) continue;
       const running = index.impactPeriodsOf(c).filter((p) => p.start <= ctx.lastDay && p.end > ctx.firstDay);
       if (!running.length) continue;
@@ -50,7 +51,7 @@ export const sanctionSalaryDeduction: Rule = {
             recordIds: running.map((p) => p.sanctionId),
             periods: running.map((p) => ({ sanctionId: p.sanctionId, kind: p.kind, start: p.start, end: p.end, percent: percents[p.kind] })),
           },
-          explainSalaryDeduction({ percent, month: ctx.asOf, governing: { sanctionId: best.sanctionId, kind: best.kind, start: best.start, end: best.end }, others: running.length - 1 }),
+          () => explainSalaryDeduction({ percent, month: ctx.asOf, governing: { sanctionId: best.sanctionId, kind: best.kind, start: best.start, end: best.end }, others: running.length - 1 }),
         ),
       );
     }

@@ -39,7 +39,8 @@ export const teamLowRanking: Rule = {
     const probationMonths = ctx.policy.probation.months;
     const { index } = ctx;
     const now = index.unitRanking(ctx.month);
-    for (const u of ctx.units) {
+    for (let ui = 0; ui < ctx.units.length; ui++) {
+      const u = ctx.units[ui];
       if (now.third[u] !== THIRD_BOTTOM) continue;
       const length = runEndingAt(index.unitThirds, u, ctx.month, THIRD_BOTTOM);
       if (length < need) continue;
@@ -55,7 +56,7 @@ export const teamLowRanking: Rule = {
           start,
           { kind: 'probation', params: { months: probationMonths, withWarning: true, since: start } },
           { months, recordIds: [] },
-          explainTeamLowRanking({ start, end: ctx.asOf, length, months, probationMonths }),
+          () => explainTeamLowRanking({ start, end: ctx.asOf, length, months, probationMonths }),
         ),
       );
     }

@@ -45,11 +45,13 @@ export const trialReview: Rule = {
     const p = ctx.policy.trial;
     const dueBy = addDays(ctx.lastDay, ctx.policy.reviewWindows.trialDays);
     const { index } = ctx;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       if (!index.cadres[c].trialEndsOn && !index.cadreHas(c, TRIAL)) continue;
       const trial = currentTrial(index, c);
       if (!trial || trial.outcome || !trial.lastDay) continue;
-      if (trial.lastDay < ctx.firstDay || trial.lastDay > dueBy) continue;
+      const lastDay = trial.lastDay;
+      if (lastDay < ctx.firstDay || lastDay > dueBy) continue;
       const endMonth = monthIndex(trial.lastDay);
       const windowEnd = Math.min(endMonth, ctx.month);
       const months: RankEvidence[] = cadreMonths(ctx, c, endMonth - p.poorWindowMonths + 1, windowEnd);
@@ -71,7 +73,7 @@ export const trialReview: Rule = {
             bottomMonths,
             ...(lastGrade ? { lastGrade: { year: lastGrade.year, grade: lastGrade.grade } } : {}),
           },
-          explainTrialReview({ lastDay: trial.lastDay, poor, bottomMonths, windowMonths: p.poorWindowMonths, lastGrade, gradePoor }),
+          () => explainTrialReview({ lastDay, poor, bottomMonths, windowMonths: p.poorWindowMonths, lastGrade, gradePoor }),
         ),
       );
     }

@@ -36,7 +36,8 @@ export const warnBottomThirdStreak: Rule = {
     const acted = ctx.policy.actedMeasures.warn;
     const actedMask = kindMask(acted);
     const { index } = ctx;
-    for (const c of ctx.cadres) {
+    for (let ci = 0; ci < ctx.cadres.length; ci++) {
+      const c = ctx.cadres[ci];
       if (thirdIn(index.thirds, c, ctx.month) !== THIRD_BOTTOM) continue;
       const streak = runEndingAt(index.thirds, c, ctx.month, THIRD_BOTTOM);
       if (streak < need) continue;
@@ -52,7 +53,7 @@ export const warnBottomThirdStreak: Rule = {
           start,
           { kind: 'reminderTalk', params: { streakMonths: run.length, since: start } },
           { months, recordIds: [] },
-          explainBottomStreakWarning({ start, end: ctx.asOf, length: run.length, months }),
+          () => explainBottomStreakWarning({ start, end: ctx.asOf, length: run.length, months }),
         ),
       );
     }
