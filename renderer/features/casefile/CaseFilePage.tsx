@@ -3,18 +3,18 @@
 // comes from one casefile.get as of the header's month; after any write it is fetched again.
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../shared/contract/casefile';
 import { useAsOf } from '../../app/asOf';
 import type { PageProps } from '../../app/routes';
 import { hrefOf } from '../../app/router';
-import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
 import { useSession } from '../session/store';
 import { FindingsPanel } from './FindingsPanel';
 import { GradeModal, MeasureModal, SanctionModal, ScoreModal, useModal } from './forms';
 import { Timeline } from './Timeline';
+import { useLiveQuery } from './useLiveQuery';
 
 const RankChart = lazy(() => import('./RankChart'));
 
@@ -23,13 +23,13 @@ const statusColor: Record<string, string> = { inPost: 'green', probation: 'orang
 export default function CaseFilePage({ params }: PageProps) {
   const { i18n } = useTranslation('casefile');
   const asOf = useAsOf((s) => s.asOf);
-  const cf = useQuery('casefile.get', { cadreId: params.id, asOf: asOf ?? '' }, { enabled: !!asOf });
+  const cf = useLiveQuery('casefile.get', { cadreId: params.id, asOf: asOf ?? '' }, { enabled: !!asOf });
 
   if (!cf.data) {
     if (cf.error) return <Alert type="error" showIcon title={pick(cf.error.bilingual, i18n.language)} data-testid="casefile-error" />;
     return <Spin style={{ display: 'block', margin: 48 }} />;
   }
-  return <CaseFileView data={cf.data} refetch={() => void cf.refetch()} stale={cf.stale} />;
+  return <CaseFileView data={cf.data} refetch={() => void cf.refetch()} stale={cf.loading} />;
 }
 
 function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): void; stale: boolean }) {
@@ -37,6 +37,12 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
   const today = useSession((s) => s.info?.today) ?? data.referenceDate;
   const entry = useModal<'score' | 'grade' | 'sanction' | 'measure'>();
   const c = data.cadre;
+  // The chart mounts after the first paint of the header and the timeline (progressive render).
+  const [chartReady, setChartReady] = useState(false);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => setTimeout(() => setChartReady(true), 0));
+    return () => cancelAnimationFrame(id);
+  }, []);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="casefile" data-stale={stale ? 'true' : 'false'}>
@@ -49,7 +55,7 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
                 <Typography.Text type="secondary">{t('chart.empty')}</Typography.Text>
               ) : (
                 <Suspense fallback={<div style={{ height: 300, color: '#8c8c8c' }}>{t('chart.loading')}</div>}>
-                  <RankChart history={data.rankHistory} />
+                  {chartReady ? <RankChart history={data.rankHistory} /> : <div style={{ height: 300 }} />}
                 </Suspense>
               )}
             </Card>
@@ -84,22 +90,22 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
           </Card>
         </Col>
       </Row>
-      <ScoreModal cadreId={c.id} open={entry.value === 'score'} onClose={() => (entry.close(), refetch())} defaultMonth={data.asOf} />
-      <GradeModal
-        cadreId={c.id}
-        open={entry.value === 'grade'}
-        onClose={() => (entry.close(), refetch())}
-        defaultYear={Number(data.asOf.slice(0, 4)) - 1}
-      />
-      <SanctionModal cadreId={c.id} open={entry.value === 'sanction'} onClose={() => (entry.close(), refetch())} today={today} />
-      <MeasureModal
-        open={entry.value === 'measure'}
-        onClose={() => (entry.close(), refetch())}
-        subject={{ type: 'cadre', id: c.id, name: c.name }}
-        draft={{ startsOn: today }}
-        formId={`casefile:${c.id}:measure`}
-        withOutcome
-      />
+      {/* Mounted only while open: closed modals still cost a render of their antd shells. */}
+      {entry.value === 'score' && <ScoreModal cadreId={c.id} open onClose={() => (entry.close(), refetch())} defaultMonth={data.asOf} />}
+      {entry.value === 'grade' && (
+        <GradeModal cadreId={c.id} open onClose={() => (entry.close(), refetch())} defaultYear={Number(data.asOf.slice(0, 4)) - 1} />
+      )}
+      {entry.value === 'sanction' && <SanctionModal cadreId={c.id} open onClose={() => (entry.close(), refetch())} today={today} />}
+      {entry.value === 'measure' && (
+        <MeasureModal
+          open
+          onClose={() => (entry.close(), refetch())}
+          subject={{ type: 'cadre', id: c.id, name: c.name }}
+          draft={{ startsOn: today }}
+          formId={`casefile:${c.id}:measure`}
+          withOutcome
+        />
+      )}
     </Space>
   );
 }

@@ -1,8 +1,8 @@
 // The "why" panel: the cadre's current findings with their explanation and evidence, and the two
 // actions on each — record the suggested measure (pre-filled) or dismiss it with a reason. Both
 // are written to the ledger with who and when (the store journals the caller).
-import { CheckOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Collapse, Empty, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { CheckOutlined, DownOutlined, RightOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingRow } from '../../../shared/contract/findings';
@@ -20,48 +20,44 @@ export function useRuleName() {
 
 function Evidence({ finding }: { finding: FindingRow }) {
   const { t } = useTranslation('casefile');
+  const [open, setOpen] = useState(false);
   const months = (finding.evidence.months ?? []) as RankEvidence[];
   const ids = finding.evidence.recordIds ?? [];
   if (months.length === 0 && ids.length === 0) return null;
   return (
-    <Collapse
-      size="small"
-      ghost
-      items={[
-        {
-          key: 'e',
-          label: t('findings.evidence'),
-          children: (
-            <>
-              {months.length > 0 && (
-                <Table<RankEvidence>
-                  size="small"
-                  pagination={false}
-                  rowKey="month"
-                  dataSource={months}
-                  columns={[
-                    { title: t('findings.month'), dataIndex: 'month' },
-                    { title: t('findings.score'), dataIndex: 'score' },
-                    {
-                      title: t('findings.rank'),
-                      render: (_, r) =>
-                        r.third === 'none'
-                          ? t('rankTextNoThird', { rank: r.rank, n: r.n })
-                          : t('rankText', { rank: r.rank, n: r.n, third: t(`third.${r.third}`) }),
-                    },
-                  ]}
-                />
-              )}
-              {ids.length > 0 && (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('findings.records')}：{ids.join('、')}
-                </Typography.Text>
-              )}
-            </>
-          ),
-        },
-      ]}
-    />
+    <div>
+      <Button type="link" size="small" style={{ padding: 0 }} icon={open ? <DownOutlined /> : <RightOutlined />} onClick={() => setOpen(!open)} data-testid="finding-evidence">
+        {t('findings.evidence')}
+      </Button>
+      {open && (
+        <div style={{ marginTop: 4 }}>
+          {months.length > 0 && (
+            <Table<RankEvidence>
+              size="small"
+              pagination={false}
+              rowKey="month"
+              dataSource={months}
+              columns={[
+                { title: t('findings.month'), dataIndex: 'month' },
+                { title: t('findings.score'), dataIndex: 'score' },
+                {
+                  title: t('findings.rank'),
+                  render: (_, r) =>
+                    r.third === 'none'
+                      ? t('rankTextNoThird', { rank: r.rank, n: r.n })
+                      : t('rankText', { rank: r.rank, n: r.n, third: t(`third.${r.third}`) }),
+                },
+              ]}
+            />
+          )}
+          {ids.length > 0 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('findings.records')}：{ids.join('、')}
+            </Typography.Text>
+          )}
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -87,9 +83,9 @@ export function FindingActions({ finding, asOf, subjectName, onDone, size = 'sma
           {t('findings.dismiss')}
         </Button>
       </Space>
-      {suggested && (
+      {suggested && acting && (
         <MeasureModal
-          open={acting}
+          open
           onClose={() => setActing(false)}
           title={t('findings.actTitle')}
           subject={{ type: finding.subject.type, id: finding.subject.id, name: subjectName }}
@@ -103,7 +99,7 @@ export function FindingActions({ finding, asOf, subjectName, onDone, size = 'sma
           }}
         />
       )}
-      <DismissModal open={dismissing} findingKey={finding.key} onClose={() => setDismissing(false)} onDone={onDone} />
+      {dismissing && <DismissModal open findingKey={finding.key} onClose={() => setDismissing(false)} onDone={onDone} />}
     </>
   );
 }

@@ -1,12 +1,33 @@
 // The merged timeline of a case file, newest first. A plain list (not antd Timeline) so that ten
 // years of monthly scores render quickly; cleared records stay, greyed and tagged, with no effect.
-import { Button, Segmented, Tag, Typography } from 'antd';
+import { Button, Segmented, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImpactPeriodView, TimelineEntry } from '../../../shared/contract/casefile';
 
-const PAGE = 60;
+const PAGE = 40;
+
+// Plain spans styled like antd tags: a ten-year timeline has hundreds of them, and antd's Tag
+// (a component with its own style hooks) is what made long case files slow to render.
+const pillColors: Record<string, [fg: string, bg: string, border: string]> = {
+  default: ['rgba(0,0,0,0.88)', '#fafafa', '#d9d9d9'],
+  green: ['#389e0d', '#f6ffed', '#b7eb8f'],
+  red: ['#cf1322', '#fff1f0', '#ffa39e'],
+  blue: ['#0958d9', '#e6f4ff', '#91caff'],
+  purple: ['#531dab', '#f9f0ff', '#d3adf7'],
+};
+function Tag({ color = 'default', children, ...rest }: { color?: string; children: ReactNode; 'data-testid'?: string }) {
+  const [fg, bg, border] = pillColors[color] ?? pillColors.default;
+  return (
+    <span
+      {...rest}
+      style={{ display: 'inline-block', fontSize: 12, lineHeight: '20px', padding: '0 7px', marginInlineEnd: 8, color: fg, background: bg, border: `1px solid ${border}`, borderRadius: 4 }}
+    >
+      {children}
+    </span>
+  );
+}
 
 const thirdColor: Record<string, string> = { top: '#389e0d', middle: '#1677ff', bottom: '#cf1322', none: '#8c8c8c' };
 const positiveMeasures = new Set(['salaryRaise', 'commendation', 'merit3', 'promotion', 'identityTransfer']);
@@ -202,7 +223,7 @@ export function Timeline({ entries, referenceDate }: { entries: TimelineEntry[];
               <div style={{ minWidth: 0, flex: 1 }}>
                 <span style={{ fontWeight: 500, textDecoration: cleared ? 'line-through' : undefined, marginRight: 8 }}>{v.title}</span>
                 {cleared && (
-                  <Tag color="default" data-testid="cleared-tag">
+                  <Tag data-testid="cleared-tag">
                     {t(e.clearedBy?.kind === 'revocation' ? 'timeline.revoked' : 'timeline.cleared')}
                   </Tag>
                 )}
