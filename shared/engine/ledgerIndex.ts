@@ -205,9 +205,11 @@ export class LedgerIndex {
     const scoreAnnulled = new Set<string>();
     for (const id of annulled) if (state.scores.has(id)) scoreAnnulled.add(id);
     const cutoffMonth = this.cutoffMonthIndex;
-    const rows16: (Uint16Array | undefined)[] = [];
-    const rows64: (Float64Array | undefined)[] = [];
-    const seen: boolean[] = [];
+    // Dense arrays over every month the index can hold (a sparse JS array would fall back to a
+    // dictionary and make each score's lookup a hash probe).
+    const rows16 = new Array<Uint16Array | undefined>(MONTH_CEILING - MONTH_FLOOR).fill(undefined);
+    const rows64 = new Array<Float64Array | undefined>(MONTH_CEILING - MONTH_FLOOR).fill(undefined);
+    const seen = new Uint8Array(MONTH_CEILING - MONTH_FLOOR);
     let lastCadreId = '';
     let lastCadre: number | undefined;
     // forEach, not for…of: a Map iterator allocates a result object per step (90 MB at 1.8M scores).
@@ -223,7 +225,7 @@ export class LedgerIndex {
       if (scoreAnnulled.size !== 0 && scoreAnnulled.has(r.id)) return;
       const slot = m - MONTH_FLOOR;
       if (!seen[slot]) {
-        seen[slot] = true;
+        seen[slot] = 1;
         rows16[slot] = new Uint16Array(C).fill(NO_SCORE);
       }
       const score = r.score;
