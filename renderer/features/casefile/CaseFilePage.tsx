@@ -11,7 +11,7 @@ import type { PageProps } from '../../app/routes';
 import { hrefOf } from '../../app/router';
 import { pick } from '../../i18n';
 import { useSession } from '../session/store';
-import { FindingsPanel } from './FindingsPanel';
+import { FindingsPanel, usePunct } from './FindingsPanel';
 import { GradeModal, MeasureModal, SanctionModal, ScoreModal, useModal } from './forms';
 import { Timeline } from './Timeline';
 import { useLiveQuery } from './useLiveQuery';
@@ -36,6 +36,7 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
   const { t } = useTranslation('casefile');
   const today = useSession((s) => s.info?.today) ?? data.referenceDate;
   const entry = useModal<'score' | 'grade' | 'sanction' | 'measure'>();
+  const p = usePunct();
   const c = data.cadre;
   // The chart mounts after the first paint of the header and the timeline (progressive render).
   const [chartReady, setChartReady] = useState(false);
@@ -64,7 +65,10 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
               title={t('section.timeline')}
               extra={
                 <Space wrap size={4}>
-                  <Typography.Text type="secondary">{t('section.entry')}：</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('section.entry')}
+                    {p.colon}
+                  </Typography.Text>
                   <Button size="small" icon={<PlusOutlined />} onClick={() => entry.open('score')} data-testid="add-score">
                     {t('entry.score')}
                   </Button>
@@ -85,7 +89,7 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
           </Space>
         </Col>
         <Col xs={24} xl={9}>
-          <Card size="small" title={`${t('section.findings')}（${data.asOf}）`} data-testid="findings-card">
+          <Card size="small" title={`${t('section.findings')}${p.open}${data.asOf}${p.close}`} data-testid="findings-card">
             <FindingsPanel findings={data.findings} asOf={data.asOf} subjectName={c.name} onChanged={refetch} />
           </Card>
         </Col>
@@ -116,6 +120,7 @@ function Header({ data }: { data: CaseFile }) {
   const td = useTranslation('domain').t;
   const tc = useTranslation('app').t;
   const c = data.cadre;
+  const p = usePunct();
   const latest = data.rankHistory[data.rankHistory.length - 1];
   const activePeriods = data.impactPeriods.filter((p) => p.active);
   return (
@@ -152,14 +157,19 @@ function Header({ data }: { data: CaseFile }) {
         <Descriptions.Item label={tf('field.category')}>{td(`category.${c.category}`)}</Descriptions.Item>
         <Descriptions.Item label={tf('field.peerGroup')}>
           {c.peerGroup}
-          <Typography.Text type="secondary">（{t('header.peerGroupSize', { n: data.peerGroupSize })}）</Typography.Text>
+          <Typography.Text type="secondary">
+            {p.open}
+            {t('header.peerGroupSize', { n: data.peerGroupSize })}
+            {p.close}
+          </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={tf('field.leader')}>{c.leader ? tc('common.yes') : tc('common.no')}</Descriptions.Item>
         <Descriptions.Item label={tf('field.appointedOn')}>{c.appointedOn ?? '—'}</Descriptions.Item>
         {c.trialEndsOn && <Descriptions.Item label={tf('field.trialEndsOn')}>{c.trialEndsOn}</Descriptions.Item>}
         {latest && (
           <Descriptions.Item label={t('header.latestRank')}>
-            {latest.month}：
+            {latest.month}
+            {p.colon}
             {latest.third === 'none'
               ? t('rankTextNoThird', { rank: latest.rank, n: latest.n })
               : t('rankText', { rank: latest.rank, n: latest.n, third: t(`third.${latest.third}`) })}
@@ -171,8 +181,10 @@ function Header({ data }: { data: CaseFile }) {
               ? t('header.noBars')
               : data.bars.map((b) => (
                   <Tag key={`${b.sourceCollection}/${b.sourceId}/${b.reason}`} color="red" data-testid="bar-tag">
-                    {t('header.barUntil', { date: b.until })}（
-                    {b.sourceCollection === 'sanctions' ? t(`sanctionKind.${b.kind}`) : t(`measureKind.${b.kind}`)}）
+                    {t('header.barUntil', { date: b.until })}
+                    {p.open}
+                    {b.sourceCollection === 'sanctions' ? t(`sanctionKind.${b.kind}`) : t(`measureKind.${b.kind}`)}
+                    {p.close}
                   </Tag>
                 ))}
           </span>

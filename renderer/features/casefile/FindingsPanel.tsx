@@ -12,6 +12,12 @@ import { applyFieldErrors } from '../../app/formErrors';
 import { pick } from '../../i18n';
 import { MeasureModal } from './forms';
 
+/** Punctuation of the UI language (full-width in Chinese). */
+export function usePunct() {
+  const { t } = useTranslation('casefile');
+  return { colon: t('punct.colon'), open: t('punct.open'), close: t('punct.close') };
+}
+
 /** A rule's name, falling back to its id for a rule the UI does not know yet. */
 export function useRuleName() {
   const { t, i18n } = useTranslation('casefile');
@@ -20,6 +26,7 @@ export function useRuleName() {
 
 function Evidence({ finding }: { finding: FindingRow }) {
   const { t } = useTranslation('casefile');
+  const p = usePunct();
   const [open, setOpen] = useState(false);
   const months = (finding.evidence.months ?? []) as RankEvidence[];
   const ids = finding.evidence.recordIds ?? [];
@@ -52,7 +59,9 @@ function Evidence({ finding }: { finding: FindingRow }) {
           )}
           {ids.length > 0 && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('findings.records')}：{ids.join('、')}
+              {t('findings.records')}
+              {p.colon}
+              {ids.join(p.colon === '：' ? '、' : ', ')}
             </Typography.Text>
           )}
         </div>
@@ -107,6 +116,7 @@ export function FindingActions({ finding, asOf, subjectName, onDone, size = 'sma
 export function FindingCard({ finding, asOf, subjectName, onDone }: { finding: FindingRow; asOf: string; subjectName: string; onDone(): void }) {
   const { t, i18n } = useTranslation('casefile');
   const ruleName = useRuleName();
+  const p = usePunct();
   const suggested = finding.suggestedMeasure;
   return (
     <div data-testid="finding" data-rule={finding.rule} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 12, marginBottom: 12 }}>
@@ -115,12 +125,18 @@ export function FindingCard({ finding, asOf, subjectName, onDone }: { finding: F
         {finding.isNew && <Tag color="red">{t('findings.isNew')}</Tag>}
       </Space>
       <div style={{ marginBottom: 6 }}>
-        <Typography.Text type="secondary">{t('findings.why')}：</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('findings.why')}
+          {p.colon}
+        </Typography.Text>
         <span data-testid="finding-explanation">{pick(finding.explanation, i18n.language)}</span>
       </div>
       {suggested && (
         <div style={{ marginBottom: 6 }}>
-          <Typography.Text type="secondary">{t('findings.suggestion')}：</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('findings.suggestion')}
+            {p.colon}
+          </Typography.Text>
           <Tag color="orange">{t(`measureKind.${suggested.kind}`)}</Tag>
         </div>
       )}

@@ -46,14 +46,14 @@ export default function RankChart({ history }: { history: RankEvidence[] }) {
       {
         animation: false,
         grid: { left: 48, right: 56, top: 36, bottom: long ? 64 : 32 },
-        legend: { top: 0, left: 0, data: [t('chart.score'), t('chart.standing')] },
+        legend: { top: 0, left: 'center', data: [t('chart.score'), t('chart.standing')] },
         tooltip: {
           trigger: 'axis',
           formatter: (params: Array<{ dataIndex: number }>) => {
             const p = points[params[0]?.dataIndex ?? 0];
             if (!p || p.score === null) return p?.month ?? '';
-            const third = p.third && p.third !== 'none' ? `，${t(`third.${p.third}`)}` : '';
-            return `${p.month}<br/>${t('chart.score')}：${p.score}<br/>${t('chart.tooltipRank', { rank: p.rank, n: p.n })}${third}`;
+            const third = p.third && p.third !== 'none' ? `${i18n.language === 'en' ? ', ' : '，'}${t(`third.${p.third}`)}` : '';
+            return `${p.month}<br/>${t('chart.score')}${t('punct.colon')}${p.score}<br/>${t('chart.tooltipRank', { rank: p.rank, n: p.n })}${third}`;
           },
         },
         xAxis: { type: 'category', data: months, boundaryGap: false },
@@ -97,11 +97,11 @@ export default function RankChart({ history }: { history: RankEvidence[] }) {
               silent: true,
               data: [
                 [
-                  { yAxis: 66.7, name: t('chart.topThird'), itemStyle: { color: 'rgba(56,158,13,0.06)' }, label: { position: 'insideTopRight', color: '#389e0d', fontSize: 11 } },
+                  { yAxis: 66.7, name: t('chart.topThird'), itemStyle: { color: 'rgba(56,158,13,0.06)' }, label: { position: 'insideTopLeft', color: '#389e0d', fontSize: 11 } },
                   { yAxis: 100 },
                 ],
                 [
-                  { yAxis: 0, name: t('chart.bottomThird'), itemStyle: { color: 'rgba(207,19,34,0.06)' }, label: { position: 'insideBottomRight', color: '#cf1322', fontSize: 11 } },
+                  { yAxis: 0, name: t('chart.bottomThird'), itemStyle: { color: 'rgba(207,19,34,0.06)' }, label: { position: 'insideBottomLeft', color: '#cf1322', fontSize: 11 } },
                   { yAxis: 33.3 },
                 ],
               ],

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImpactPeriodView, TimelineEntry } from '../../../shared/contract/casefile';
+import { usePunct } from './FindingsPanel';
 
 const PAGE = 40;
 
@@ -76,6 +77,7 @@ interface EntryView {
 export function Timeline({ entries, referenceDate }: { entries: TimelineEntry[]; referenceDate: string }) {
   const { t } = useTranslation('casefile');
   const td = useTranslation('domain').t;
+  const p = usePunct();
   const [shown, setShown] = useState(PAGE);
   const [filter, setFilter] = useState<'all' | 'noScores'>('all');
 
@@ -86,14 +88,14 @@ export function Timeline({ entries, referenceDate }: { entries: TimelineEntry[];
     const m = new Map<string, string>();
     for (const e of entries) {
       const id = String(e.record.id);
-      if (e.collection === 'sanctions') m.set(id, `${t(`sanctionKind.${e.kind}`)}（${e.date}）`);
-      else if (e.collection === 'measures') m.set(id, `${t(`measureKind.${e.kind}`)}（${e.date}）`);
-      else if (e.collection === 'scores') m.set(id, `${t('timeline.score', { score: e.record.score })}（${e.date}）`);
-      else if (e.collection === 'faults') m.set(id, `${t('timeline.fault')}（${e.date}）`);
+      if (e.collection === 'sanctions') m.set(id, `${t(`sanctionKind.${e.kind}`)}${p.open}${e.date}${p.close}`);
+      else if (e.collection === 'measures') m.set(id, `${t(`measureKind.${e.kind}`)}${p.open}${e.date}${p.close}`);
+      else if (e.collection === 'scores') m.set(id, `${t('timeline.score', { score: e.record.score })}${p.open}${e.date}${p.close}`);
+      else if (e.collection === 'faults') m.set(id, `${t('timeline.fault')}${p.open}${e.date}${p.close}`);
       else if (e.collection === 'grades') m.set(id, t('timeline.grade', { year: e.date, grade: td(`grade.${e.kind}`) }));
     }
     return m;
-  }, [entries, t, td]);
+  }, [entries, t, td, p.open, p.close]);
 
   function view(e: TimelineEntry): EntryView {
     const r = e.record as Record<string, string | number | boolean | undefined>;

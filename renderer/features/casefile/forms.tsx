@@ -185,7 +185,7 @@ export function SanctionModal({ cadreId, open, onClose, today }: { cadreId: stri
       <Form.Item name="kind" label={t('field.kind')} required>
         <Select
           data-testid="sanction-kind"
-          options={[group('party.', '党纪处分 / Party'), group('admin.', '政务处分 / Administrative')]}
+          options={[group('party.', t('entry.partyGroup')), group('admin.', t('entry.adminGroup'))]}
         />
       </Form.Item>
       <Form.Item name="decidedOn" label={t('field.decidedOn')} required>
@@ -301,8 +301,8 @@ function SubjectFields({ testId }: { testId: string }) {
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
   const options =
     type === 'unit'
-      ? (units.data ?? []).map((u) => ({ value: u.id, label: `${u.name}（${u.id}）` }))
-      : (cadres.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${unitName.get(c.unitId) ?? c.unitId}，${c.id}）` }));
+      ? (units.data ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.id})` }))
+      : (cadres.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${unitName.get(c.unitId) ?? c.unitId}, ${c.id})` }));
   return (
     <>
       <Form.Item name="subjectType" label={t('field.subjectType')} required>

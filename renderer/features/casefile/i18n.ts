@@ -3,6 +3,7 @@
 export default {
   zh: {
     title: '干部档案',
+    punct: { colon: '：', open: '（', close: '）' },
     edit: '编辑基本信息',
     backToList: '返回名册',
     notFound: '没有找到干部 {{id}}',
@@ -98,6 +99,8 @@ export default {
       sanction: '处分',
       measure: '组织措施',
       saved: '已保存',
+      partyGroup: '党纪处分',
+      adminGroup: '政务处分',
     },
     field: {
       month: '月份',
@@ -202,6 +205,7 @@ export default {
   },
   en: {
     title: 'Case file',
+    punct: { colon: ': ', open: ' (', close: ')' },
     edit: 'Edit details',
     backToList: 'Back to the list',
     notFound: 'No cadre {{id}}',
@@ -297,6 +301,8 @@ export default {
       sanction: 'Sanction',
       measure: 'Measure',
       saved: 'Saved',
+      partyGroup: 'Party sanctions',
+      adminGroup: 'Administrative sanctions',
     },
     field: {
       month: 'Month',

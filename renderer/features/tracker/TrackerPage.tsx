@@ -107,7 +107,9 @@ export default function TrackerPage({ query }: PageProps) {
             {i.reviewDateDefaulted && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {' '}
-                （{t('defaulted')}）
+                {tk('punct.open')}
+                {t('defaulted')}
+                {tk('punct.close')}
               </Typography.Text>
             )}
           </span>
@@ -186,7 +188,10 @@ export default function TrackerPage({ query }: PageProps) {
             data-testid="filter-kind"
           />
           <Space size={4} data-testid="filter-status">
-            <Typography.Text type="secondary">{t('filter.status')}：</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('filter.status')}
+              {tk('punct.colon')}
+            </Typography.Text>
             {trackerStatuses.map((s) => {
               const on = filters.statuses?.includes(s) ?? false;
               return (
