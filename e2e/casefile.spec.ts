@@ -110,6 +110,7 @@ test('scores → reminder-talk finding → talk recorded from it; a sanction bar
   await expect(sanction).toContainText('违规发放津补贴');
   await expect(sanction.getByTestId('period-bar')).toBeVisible();
 
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0); // the "saved" toast would cover the header
   await page.screenshot({ path: screenshotPath('casefile'), fullPage: true });
 
   // Everything above went through the store: the journal names the officer's commands.

@@ -92,6 +92,7 @@ test('a low-ranking team is put on probation, reviewed, found not improved and p
   await expect(watch).toContainText('工业园');
   await expect(watch).toContainText('刘洋');
   await expect(watch).toContainText('陈静');
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0); // the "saved" toast would cover the board
   await page.screenshot({ path: screenshotPath('tracker'), fullPage: true });
 
   // Filters: only overdue.
