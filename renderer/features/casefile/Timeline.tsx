@@ -215,7 +215,16 @@ export function Timeline({ entries, referenceDate }: { entries: TimelineEntry[];
               data-collection={e.collection}
               data-kind={e.kind}
               data-cleared={cleared ? 'true' : 'false'}
-              style={{ display: 'flex', gap: 12, padding: '6px 0', borderBottom: '1px solid #f5f5f5', opacity: cleared ? 0.55 : 1 }}
+              style={{
+                display: 'flex',
+                gap: 12,
+                padding: '6px 0',
+                borderBottom: '1px solid #f5f5f5',
+                opacity: cleared ? 0.55 : 1,
+                // Rows below the fold are laid out and painted only when scrolled to.
+                contentVisibility: 'auto',
+                containIntrinsicSize: 'auto 33px',
+              }}
             >
               <span style={{ width: 84, flex: 'none', color: '#8c8c8c', fontVariantNumeric: 'tabular-nums' }}>{e.date}</span>
               <span
