@@ -84,16 +84,20 @@ describe('trackerBoard', () => {
     expect(jan.items[0]).toMatchObject({ daysLeft: 10, status: 'dueSoon' });
   });
 
-  it('ranks units and shows a team under probation with its members', () => {
+  it('ranks units and shows a team under warning and probation once, with its members', () => {
     const b = township();
     b.measure('M4', { kind: 'probation', startsOn: '2026-03-01', subjectType: 'unit', subjectId: 'U1' });
+    b.measure('W4', { kind: 'warning', startsOn: '2026-03-01', subjectType: 'unit', subjectId: 'U1' });
     const board = trackerBoard(b.state, engine, { asOf: '2026-03', today: '2026-03-20' });
+    expect(board.items.map((i) => i.id).sort()).toEqual(['M4', 'W4']);
     expect(board.team.ranking.map((r) => [r.unitName, r.rank, r.mean])).toEqual([
       ['新区办', 1, 89],
       ['城关镇', 2, 61],
     ]);
+    // The warning and the probation of the same team: one entry, the probation's.
     expect(board.team.underWatch).toHaveLength(1);
     const watch = board.team.underWatch[0];
+    expect(watch.measureId).toBe('M4');
     expect(watch).toMatchObject({ unitName: '城关镇', kind: 'probation', standing: { rank: 2 } });
     expect(watch.members.map((m) => [m.name, m.score, m.rank])).toEqual([
       ['李四', 62, 3],

@@ -136,9 +136,18 @@ export function teamView(state: LedgerState, engine: ViewEngine, month: string, 
     unitName: state.units.get(r.unitId)?.name ?? r.unitId,
   }));
   const standingOf = new Map(ranking.map((r) => [r.unitId, r]));
-  const teamItems = items.filter(
-    (i) => i.subject.type === 'unit' && (i.kind === 'warning' || i.kind === 'probation') && (!unitId || i.subject.id === unitId),
-  );
+  // One entry per unit: a team warning usually comes with its probation, which carries the review
+  // date, so the probation is the one shown.
+  const teamItems: TrackerItem[] = [];
+  const seen = new Set<string>();
+  const candidates = items
+    .filter((i) => i.subject.type === 'unit' && (i.kind === 'warning' || i.kind === 'probation') && (!unitId || i.subject.id === unitId))
+    .sort((a, b) => (a.kind === 'probation' ? 0 : 1) - (b.kind === 'probation' ? 0 : 1));
+  for (const i of candidates) {
+    if (seen.has(i.subject.id)) continue;
+    seen.add(i.subject.id);
+    teamItems.push(i);
+  }
   const memberIds: string[] = [];
   const watched = new Set(teamItems.map((i) => i.subject.id));
   for (const c of state.cadres.values()) if (watched.has(c.unitId)) memberIds.push(c.id);
