@@ -1,14 +1,17 @@
 // Header: the as-of month, the demo badge, the user and the language switch.
 import { ExperimentOutlined, UserOutlined } from '@ant-design/icons';
-import { DatePicker, Layout, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, DatePicker, Layout, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { switchDemo } from '../features/session/DemoSwitch';
 import { useSession } from '../features/session/store';
+import { navigate } from './router';
 import { setLang, type Lang } from '../i18n';
 import { useAsOf } from './asOf';
 
 export function AppHeader() {
   const { t, i18n } = useTranslation('app');
+  const ts = useTranslation('session').t;
   const info = useSession((s) => s.info);
   const { asOf, setAsOf } = useAsOf();
   return (
@@ -33,6 +36,16 @@ export function AppHeader() {
               {t('header.demo')}
             </Tag>
           </Tooltip>
+        )}
+        {info?.demo && (
+          <Button
+            size="small"
+            type="link"
+            data-testid="demo-leave-header"
+            onClick={() => void switchDemo(false).then(() => navigate('/'))}
+          >
+            {ts('demo.leave')}
+          </Button>
         )}
       </Space>
       <Space size="middle">

@@ -33,7 +33,7 @@ describe('useQuery', () => {
     const core = fakeCore();
     setTransport(core.transport);
     // A cached answer from an earlier window, stamped with an old revision.
-    await db.cache.put({ key: cacheKey('units.list', {}), revision: 0, value: [{ id: 'U0', name: '旧', cadreCount: 0 }], storedAt: 0 });
+    await db.cache.put({ key: cacheKey('units.list', {}), revision: 0, json: JSON.stringify([{ id: 'U0', name: '旧', cadreCount: 0 }]), storedAt: 0 });
 
     const h = renderHook(() => useQuery('units.list', {}));
     await waitFor(() => expect(h.result.current.data?.[0].id).toBe('U1'));
@@ -52,7 +52,7 @@ describe('useQuery', () => {
     const core = fakeCore();
     setTransport(core.transport);
     act(() => useRevision.getState().observe(5));
-    await db.cache.put({ key: cacheKey('cadres.list', {}), revision: 5, value: [], storedAt: 0 });
+    await db.cache.put({ key: cacheKey('cadres.list', {}), revision: 5, json: '[]', storedAt: 0 });
     const h = renderHook(() => useQuery('cadres.list', {}));
     await waitFor(() => expect(h.result.current.loading).toBe(false));
     expect(h.result.current.data).toEqual([]);

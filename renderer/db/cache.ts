@@ -81,7 +81,7 @@ export function useQuery<N extends EndpointName>(
       if (my !== seq.current) return;
       setState({ key, data: value, loading: false, stale: false, revision: rev });
       void db.cache
-        .put({ key: cacheKey(name, JSON.parse(inputKey)), revision: rev, value, storedAt: Date.now() })
+        .put({ key: cacheKey(name, JSON.parse(inputKey)), revision: rev, json: JSON.stringify(value), storedAt: Date.now() })
         .catch(() => undefined);
     } catch (e) {
       if (my !== seq.current) return;
@@ -103,7 +103,7 @@ export function useQuery<N extends EndpointName>(
         if (row) {
           setState((s) =>
             s.key === key && s.data === undefined
-              ? { ...s, data: row.value as OutputOf<N>, stale: row.revision !== current, revision: row.revision }
+              ? { ...s, data: JSON.parse(row.json) as OutputOf<N>, stale: row.revision !== current, revision: row.revision }
               : s,
           );
         }
