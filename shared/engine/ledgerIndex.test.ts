@@ -68,4 +68,22 @@ describe('ledger index ranking', () => {
     expect(index.span).toBe(1);
     expect(index.rankEvidence(0, monthIndex('2026-01'))).toMatchObject({ rank: 1, n: 1, third: 'none' });
   });
+
+  it('unit means are the same whether a month holds hundredths or other numbers', () => {
+    const build = (third: number) => {
+      const b = new LedgerBuilder();
+      const put = (id: string, unit: string, score: number) => b.cadre(id, { unitId: unit }).score(id, '2026-01', score);
+      put('a1', 'UA', 90);
+      put('a2', 'UA', 80.5);
+      put('b1', 'UB', 70);
+      put('b2', 'UB', third);
+      put('c1', 'UC', 60);
+      put('c2', 'UC', 61);
+      const index = new LedgerIndex(b.state);
+      const r = index.unitRanking(monthIndex('2026-01'));
+      return [...r.mean].map((x) => Math.round(x * 1000) / 1000);
+    };
+    expect(build(71)).toEqual([85.25, 70.5, 60.5]);
+    expect(build(71.0001)).toEqual([85.25, 70.5, 60.5]);
+  });
 });

@@ -492,20 +492,24 @@ export class LedgerIndex {
       const count = new Int32Array(U);
       const row16 = this.scoreRows16[m];
       const row64 = this.scoreRows64[m];
-      for (let c = 0; c < C; c++) {
-        const u = this.unitOf[c];
-        if (u < 0) continue;
-        let s: number;
-        if (row16) {
+      // Sums in hundredths (integers: exact, and no division per score).
+      const unitOf = this.unitOf;
+      if (row16) {
+        for (let c = 0; c < C; c++) {
+          const u = unitOf[c];
           const h = row16[c];
-          if (h === NO_SCORE) continue;
-          s = h / 100;
-        } else {
-          s = row64![c];
-          if (s !== s) continue;
+          if (u < 0 || h === NO_SCORE) continue;
+          sum[u] += h;
+          count[u]++;
         }
-        sum[u] += s;
-        count[u]++;
+      } else {
+        for (let c = 0; c < C; c++) {
+          const u = unitOf[c];
+          const s = row64![c];
+          if (u < 0 || s !== s) continue;
+          sum[u] += s * 100;
+          count[u]++;
+        }
       }
       const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
       const mean = new Float64Array(U).fill(Number.NaN);
@@ -514,7 +518,7 @@ export class LedgerIndex {
       for (let u = 0; u < U; u++) {
         if (count[u] >= ranking.unitMinScoredCadres && count[u] > 0) {
           // Rounded so that equal means from different sums compare equal (ties share a rank).
-          mean[u] = Math.round((sum[u] / count[u]) * 1e6) / 1e6;
+          mean[u] = Math.round((sum[u] / count[u]) * 1e4) / 1e6;
           values[n++] = mean[u];
         }
       }

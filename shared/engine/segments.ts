@@ -3,7 +3,7 @@
 // cadres this replaces ~100,000 small arrays by a handful of big ones — allocation is what costs.
 
 export class Segments<T> {
-  private readonly cache: (readonly T[] | undefined)[] = [];
+  private cache?: (readonly T[] | undefined)[];
 
   constructor(
     readonly items: readonly T[],
@@ -18,8 +18,10 @@ export class Segments<T> {
   /** Subject s's records (a cached copy; undefined when it has none). */
   of(s: number): readonly T[] | undefined {
     if (this.start[s + 1] === this.start[s]) return undefined;
-    let list = this.cache[s];
-    if (!list) this.cache[s] = list = this.items.slice(this.start[s], this.start[s + 1]);
+    // A dense array of the subjects' length: a sparse one would fall back to a dictionary.
+    const cache = (this.cache ??= new Array(this.start.length - 1).fill(undefined));
+    let list = cache[s];
+    if (!list) cache[s] = list = this.items.slice(this.start[s], this.start[s + 1]);
     return list;
   }
 }
@@ -34,21 +36,24 @@ export function groupBySubject<T>(
   subjectOf: (record: T) => number,
   compare: (a: T, b: T) => number,
 ): Segments<T> {
-  const kept = new Array<T>(records.size);
+  // Two passes in the Map's (stable) order: the first finds each record's subject, the second
+  // puts it in place — no intermediate array of the kept records.
   const keys = new Int32Array(records.size);
   const start = new Int32Array(subjects + 1);
-  let n = 0;
+  let j = 0;
   records.forEach((r) => {
     const s = subjectOf(r);
-    if (s < 0) return;
-    keys[n] = s;
-    kept[n++] = r;
-    start[s + 1]++;
+    keys[j++] = s;
+    if (s >= 0) start[s + 1]++;
   });
   for (let s = 0; s < subjects; s++) start[s + 1] += start[s];
   const next = start.slice(0, subjects);
-  const items = new Array<T>(n);
-  for (let i = 0; i < n; i++) items[next[keys[i]]++] = kept[i];
+  const items = new Array<T>(start[subjects]);
+  j = 0;
+  records.forEach((r) => {
+    const s = keys[j++];
+    if (s >= 0) items[next[s]++] = r;
+  });
   for (let s = 0; s < subjects; s++) {
     const a = start[s];
     const b = start[s + 1];
