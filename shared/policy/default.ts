@@ -35,16 +35,10 @@ export const defaultPolicy: PolicyVersion = {
       'dismissal',
       'immediateExit',
     ],
-    // A transitional placement or anything stronger.
-    place: [
-      'transitionalPlacement',
-      'positionAdjustment',
-      'demotion',
-      'removal',
-      'rankReassignment',
-      'dismissal',
-      'immediateExit',
-    ],
+    // DOMAIN.md §4.2 gives `place.bottom-third-long` no exception: it fires for every month of a
+    // 6-month bottom-third run, placement recorded or not. An office that wants a recorded
+    // placement to restart the count lists the measure kinds here.
+    place: [],
   },
 
   probation: { months: 3 },
@@ -145,7 +139,8 @@ export const defaultPolicy: PolicyVersion = {
       ['positionAdjustment', 'demotion', 'removal'],
       ['dismissal'],
     ],
-    // A leadership team on probation that does not improve is reorganized (班子调整).
-    unit: [['probation', 'warning'], ['positionAdjustment']],
+    // §4.3 is one ladder: a leadership team whose probation did not help takes the next rung too
+    // (transitional placement of the team's leaders), or is reorganized (班子调整).
+    unit: [['probation', 'warning'], ['transitionalPlacement', 'positionAdjustment']],
   },
 };

@@ -76,8 +76,8 @@ export const policyVersionSchema = z.strictObject({
   actedMeasures: z.strictObject({
     /** `warn.bottom-third-streak`: a reminder talk, warning or stronger measure. */
     warn: z.array(measureKindSchema).min(1),
-    /** `place.bottom-third-long`: a transitional placement or stronger measure. */
-    place: z.array(measureKindSchema).min(1),
+    /** `place.bottom-third-long`: measures that restart its count (none by default: §4.2 names none). */
+    place: z.array(measureKindSchema),
   }),
 
   /** Probation (观察期) and trial (试用期) lengths used when a record gives no end date. */

@@ -28,16 +28,13 @@ function stepAfter(ladder: readonly (readonly MeasureKind[])[], kind: string): r
 }
 
 /**
- * The step after `kind` for a cadre or a unit, or null at the top of the ladder or off it.
- * §4.3 is one ladder: a team whose probation did not help is offered the same next rung as a cadre
- * (transitional placement), with the policy's team ladder (e.g. position adjustment, 班子调整) as
- * the alternative.
+ * The step after `kind` on the subject's ladder (policy.ladder.cadre or .unit), or null at the top
+ * of the ladder or off it: the rung's first kind is pre-filled, the others are its alternatives.
+ * The engine's `probation.not-improved` reads the same ladders.
  */
 export function nextLadderStep(kind: string, subjectType: SubjectType = 'cadre', policy: PolicyVersion = defaultPolicy): LadderStep | null {
-  const main = stepAfter(policy.ladder.cadre, kind);
-  const team = subjectType === 'unit' ? stepAfter(policy.ladder.unit, kind) : null;
-  const kinds = [...(main ?? []), ...(team ?? [])].filter((k, i, all) => all.indexOf(k) === i);
-  if (kinds.length === 0) return null;
+  const kinds = stepAfter(policy.ladder[subjectType], kind);
+  if (!kinds || kinds.length === 0) return null;
   const [first, ...alternatives] = kinds;
   return { kind: first, alternatives, ...(first === 'probation' ? { months: policy.probation.months } : {}) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { about, LedgerBuilder } from '../testkit';
+import { defaultPolicy } from '../../policy/default';
+import { about, LedgerBuilder, withPolicy } from '../testkit';
 
 const RULE = 'place.bottom-third-long';
 const base = () => new LedgerBuilder().peers('G', '2026-01', 12).cadre('A');
@@ -22,9 +23,16 @@ describe(RULE, () => {
     expect(about(b.evaluate('2026-06'), RULE, 'A')).toHaveLength(1);
   });
 
-  it('a transitional placement recorded within the streak suppresses it', () => {
+  it('keeps firing through a recorded placement by default: §4.2 gives the rule no exception', () => {
+    const b = base().pattern('A', '2026-01', 'BBBBBBB').measure('P', 'A', 'transitionalPlacement', '2026-06-15');
+    const [f] = about(b.evaluate('2026-07'), RULE, 'A');
+    expect(f.suggestion.params.streakMonths).toBe(7);
+  });
+
+  it('a policy that lists placements as restarting the count suppresses it after one', () => {
+    const p = withPolicy(defaultPolicy, (x) => (x.actedMeasures.place = ['transitionalPlacement']), 'p-place');
     const b = base().pattern('A', '2026-01', 'BBBBBB').measure('P', 'A', 'transitionalPlacement', '2026-04-01');
-    expect(about(b.evaluate('2026-06'), RULE, 'A')).toHaveLength(0);
+    expect(about(b.evaluate('2026-06', { policies: [p] }), RULE, 'A')).toHaveLength(0);
   });
 
   it('a gap month breaks the streak', () => {

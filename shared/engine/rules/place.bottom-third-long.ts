@@ -1,6 +1,6 @@
 // place.bottom-third-long — bottom third in each of the N (policy: 6) consecutive months ending at
-// M → transitional placement. Like the warning, the run is counted after the last transitional
-// placement or stronger measure (an office does not place a cadre twice for the same months).
+// M → transitional placement. §4.2 names no exception; measures listed in the policy's
+// `actedMeasures.place` (none by default) restart the count, as for the warning.
 import type { RankEvidence } from '../../domain/findings';
 import type { Bilingual, Month } from '../../domain/primitives';
 import { monthFromIndex } from '../calendar';

@@ -68,7 +68,7 @@ describe(RULE, () => {
     b.unitMeasure('UP', 'T', 'probation', '2026-01-01', { endsOn: '2026-03-31' });
     const [f] = about(b.evaluate('2026-03'), RULE, 'T');
     expect(f.subject).toEqual({ type: 'unit', id: 'T' });
-    expect(f.suggestion.kind).toBe('positionAdjustment');
+    expect(f.suggestion.kind).toBe('transitionalPlacement');
     b.unitMeasure('UP', 'T', 'probation', '2026-01-01', { endsOn: '2026-03-31', outcome: 'improved' });
     expect(about(b.evaluate('2026-03'), RULE, 'T')).toHaveLength(0);
   });
