@@ -132,9 +132,8 @@ test('an invalid cadre shows field-level messages from the contract', async ({ p
   await expect(unitItem.getByText('单位“U9999”不存在')).toBeVisible();
   await page.screenshot({ path: screenshotPath('cadre-invalid-unit'), fullPage: true, animations: 'disabled' });
 
-  // In English the same errors read in English
+  // In English the same error reads in English, without submitting again
   await page.getByTestId('lang-switch').getByText('English').click();
-  await page.getByTestId('cadre-save').click();
   await expect(unitItem.getByText('unknown unit "U9999"')).toBeVisible();
 
   // Nothing was written
@@ -167,4 +166,9 @@ test('a half-filled cadre form survives a reload as a draft', async ({ page, led
   await expect(page.locator('[data-draft-ready="true"]')).toBeVisible();
   await expect(page.getByTestId('cadre-name')).toHaveValue('');
   await expect(page.getByTestId('draft-banner')).toHaveCount(0);
+});
+
+test('the app opened without the launch token says how to open it', async ({ page, ledger }) => {
+  await page.goto(ledger.url);
+  await expect(page.getByTestId('unauthorized')).toContainText('访问令牌无效');
 });

@@ -73,6 +73,31 @@ describe('electronTransport', () => {
   });
 });
 
+describe('electron preload errors', () => {
+  it('parses the shape the preload puts in the message (contextBridge keeps only the message)', async () => {
+    const shape = {
+      code: 'VALIDATION',
+      message: { zh: '输入有误', en: 'Invalid input' },
+      fields: [{ path: 'name', message: { zh: '必填', en: 'required' } }],
+    };
+    const ledger = {
+      cadres: {
+        create: async () => {
+          // What electron/shell/preload.ts envelopeError() throws, as it arrives in the page.
+          throw new Error(`Error invoking remote method: VALIDATION: ${JSON.stringify(shape)}`);
+        },
+      },
+      revision: () => 3,
+    };
+    const api = buildApi(electronTransport(ledger as never));
+    const err = await api.cadres.create({ name: '', unitId: 'U1', peerGroup: 'x', category: 'soe' }).catch((e) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err.code).toBe('VALIDATION');
+    expect(err.fields).toEqual(shape.fields);
+    expect(useRevision.getState().revision).toBe(3);
+  });
+});
+
 describe('launch token', () => {
   it('is taken out of the hash and kept in sessionStorage', () => {
     expect(captureToken('#token=abc%2Fdef')).toBe('');

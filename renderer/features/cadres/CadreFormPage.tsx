@@ -4,7 +4,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, Spin, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cadreCategories, type Cadre } from '../../../shared/domain/records';
 import { api } from '../../api/client';
@@ -88,6 +88,12 @@ function CadreForm({ cadre, initialUnit, title }: { cadre: Cadre | null; initial
   const cadres = useQuery('cadres.list', {});
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string[]>([]);
+  const [lastError, setLastError] = useState<unknown>(null);
+
+  // Field messages follow a language switch.
+  useEffect(() => {
+    if (lastError) setGeneral(applyFieldErrors(form, lastError, i18n.language, fieldNames));
+  }, [i18n.language, lastError, form]);
 
   const peerGroups = useMemo(() => peerGroupsOf(cadres.data ?? []), [cadres.data]);
   const initialValues: Values = cadre
@@ -98,6 +104,7 @@ function CadreForm({ cadre, initialUnit, title }: { cadre: Cadre | null; initial
     const v = form.getFieldsValue(true) as Values;
     setBusy(true);
     setGeneral([]);
+    setLastError(null);
     form.setFields(fieldNames.map((name) => ({ name: name as keyof Values, errors: [] })));
     try {
       const input = toInput(v);
@@ -110,6 +117,7 @@ function CadreForm({ cadre, initialUnit, title }: { cadre: Cadre | null; initial
     } catch (e) {
       const rest = applyFieldErrors(form, e, i18n.language, fieldNames);
       setGeneral(rest);
+      setLastError(e);
       if (!rest.length) message.error(tc('errors.checkFields'));
     } finally {
       setBusy(false);
