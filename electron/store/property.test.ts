@@ -36,7 +36,8 @@ function modelView(model: Model): Record<string, [string, unknown][]> {
 
 const id = fc.constantFrom('a', 'b', 'c', 'd', '甲', '乙');
 const event: fc.Arbitrary<LedgerEvent> = fc.oneof(
-  fc.record({ id, name: fc.string({ minLength: 1, maxLength: 12 }) }).map((record) => ({ type: 'put', collection: 'units', record }) as LedgerEvent),
+  // Names as the unit schema accepts them (verify checks every record against its schema).
+  fc.record({ id, name: fc.string({ minLength: 1, maxLength: 12 }).filter((n) => n.trim() === n && n.length > 0) }).map((record) => ({ type: 'put', collection: 'units', record }) as LedgerEvent),
   fc
     .record({ cadreId: id, month: fc.constantFrom('2024-01', '2024-02', '2024-03'), score: fc.integer({ min: 0, max: 100 }) })
     .map((r) => ({ type: 'put', collection: 'scores', record: { id: `${r.cadreId}:${r.month}`, ...r } }) as LedgerEvent),
