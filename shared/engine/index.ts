@@ -146,7 +146,7 @@ export function impactPeriodsOf(
 
 export type PromotionBarView = PromotionBar & { active: boolean };
 
-/** The cadre's promotion bars from records dated by `asOf`, each marked active in `asOf`. */
+/** The cadre's promotion bars from records dated by `asOf` (some may start later), each marked active in `asOf`. */
 export function promotionBarsOf(
   source: Source,
   cadreId: string,
@@ -156,11 +156,8 @@ export function promotionBarsOf(
   checkMonth(asOf, 'promotionBarsOf');
   const index = indexOf(source, { asOf, policies: options.policies });
   const c = cadreAt(index, cadreId);
-  const cutoff: IsoDate = monthFromIndex(monthIndex(asOf) + 1) + '-01';
-  return index
-    .promotionBarsOf(c)
-    .filter((b) => b.start < cutoff)
-    .map((b) => ({ ...b, active: coversMonth(b.start, b.until, asOf) }));
+  // Every bar known by asOf, including those that start later (after a party probation's period).
+  return index.promotionBarsOf(c).map((b) => ({ ...b, active: coversMonth(b.start, b.until, asOf) }));
 }
 
 export interface UnitRankingRow {

@@ -24,6 +24,20 @@ describe(RULE, () => {
     expect(about(b.evaluate('2029-02'), RULE, 'A')).toHaveLength(0);
   });
 
+  it('during the impact period, "until" already runs to the end of the bar that follows it', () => {
+    const b = base().sanction('S1', 'A', 'party.probation1y', '2026-01-10');
+    const [f] = about(b.evaluate('2026-06'), RULE, 'A');
+    expect(f.suggestion.params.until).toBe('2029-01-10');
+    expect(f.key).toBe('sanction.no-promotion|cadre:A|S1:afterPartyProbation');
+    expect(about(b.evaluate('2028-06'), RULE, 'A')[0].key).toBe(f.key);
+    expect((f.evidence.bars as unknown[]).length).toBe(2);
+  });
+
+  it('a bar after a gap is not chained', () => {
+    const b = base().sanction('S1', 'A', 'admin.warning', '2026-01-10').measure('M1', 'A', 'admonishment', '2026-09-01');
+    expect(about(b.evaluate('2026-03'), RULE, 'A')[0].suggestion.params.until).toBe('2026-07-10');
+  });
+
   it('admonishment bars 6 months from its start', () => {
     const b = base().measure('M1', 'A', 'admonishment', '2026-02-01');
     expect(about(b.evaluate('2026-07'), RULE, 'A')[0].suggestion.params.until).toBe('2026-08-01');

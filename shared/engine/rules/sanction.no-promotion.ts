@@ -1,6 +1,7 @@
 // sanction.no-promotion — M lies within a promotion bar (§4.1a: impact periods, the period after a
-// party probation, admonishment, demotion and removal) → no promotion before the date given (the
-// latest end among the bars in force). Keyed by the bar that ends last.
+// party probation, admonishment, demotion and removal) → no promotion before the date given: the
+// latest end among the bars in force and the bars that follow on from them without a gap (the 24
+// months after a party probation's period). Keyed by the bar that ends last.
 import type { Bilingual, IsoDate } from '../../domain/primitives';
 import type { MeasureKind, SanctionKind } from '../../domain/records';
 import { measureLabels, sanctionLabels } from '../labels';
@@ -28,6 +29,27 @@ export function explainNoPromotion(bars: readonly PromotionBar[], until: IsoDate
   };
 }
 
+/**
+ * The bars in force in a month (covering any of its days, [firstDay, lastDay]) and those that
+ * continue them without a gap — e.g. the 24 months after a party probation's impact period — so
+ * that "until" is the day the cadre can really be promoted again.
+ */
+export function barChainFrom(bars: readonly PromotionBar[], firstDay: IsoDate, lastDay: IsoDate): PromotionBar[] {
+  const chain = bars.filter((b) => b.start <= lastDay && b.until > firstDay);
+  if (!chain.length) return chain;
+  let until = chain.reduce((u, b) => (b.until > u ? b.until : u), chain[0].until);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const b of bars) {
+      if (chain.includes(b) || b.start > until || b.until <= firstDay) continue;
+      chain.push(b);
+      if (b.until > until) until = b.until;
+      grew = true;
+    }
+  }
+  return chain.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.until < b.until ? -1 : a.until > b.until ? 1 : 0));
+}
+
 export const sanctionNoPromotion: Rule = {
   id: 'sanction.no-promotion',
   title: { zh: '影响期内不得提拔', en: 'No promotion during a bar' },
@@ -37,7 +59,7 @@ export const sanctionNoPromotion: Rule = {
       const c = ctx.cadres[ci];
       const all = index.promotionBarsOf(c);
       if (!all.length) continue;
-      const bars = all.filter((b) => b.start <= ctx.lastDay && b.until > ctx.firstDay);
+      const bars = barChainFrom(all, ctx.firstDay, ctx.lastDay);
       if (!bars.length) continue;
       let last = bars[0];
       for (const b of bars) if (b.until > last.until || (b.until === last.until && b.recordId < last.recordId)) last = b;
