@@ -145,7 +145,7 @@ export default function CadresPage({ query }: PageProps) {
           'data-testid': `cadre-row-${c.id}`,
         } as React.HTMLAttributes<HTMLElement>)}
         columns={[
-          { title: t('field.id'), dataIndex: 'id', width: 100, ellipsis: true, sorter: (a, b) => a.id.localeCompare(b.id) },
+          { title: t('field.id'), dataIndex: 'id', width: 125, ellipsis: true, sorter: (a, b) => a.id.localeCompare(b.id) },
           {
             title: t('field.name'),
             dataIndex: 'name',
@@ -157,12 +157,12 @@ export default function CadresPage({ query }: PageProps) {
           {
             title: t('field.unitId'),
             dataIndex: 'unitId',
-            width: 170,
+            width: 160,
             ellipsis: true,
             render: (id: string) => unitName.get(id) ?? id,
           },
           { title: t('field.peerGroup'), dataIndex: 'peerGroup', width: 130, ellipsis: true },
-          { title: t('field.position'), dataIndex: 'position', width: 150, ellipsis: true },
+          { title: t('field.position'), dataIndex: 'position', width: 135, ellipsis: true },
           { title: t('field.rankLevel'), dataIndex: 'rankLevel', width: 90, ellipsis: true },
           {
             title: t('field.category'),
