@@ -90,42 +90,50 @@ export function unitSubject(ctx: RuleContext, u: number): Subject {
   return { type: 'unit', id: ctx.index.units[u].id };
 }
 
-export function makeFinding(
+export function makeFinding<F>(
   ctx: RuleContext,
   rule: RuleId,
   subject: Subject,
   discriminator: string,
   suggestion: { kind: string; params?: Record<string, unknown> },
   evidence: { months?: RankEvidence[]; recordIds?: string[]; [extra: string]: unknown },
-  explain: () => Bilingual,
+  explain: (facts: F) => Bilingual,
+  facts: F,
 ): Finding {
-  return lazyExplanation(
-    {
-      key: findingKey(rule, subject, discriminator),
-      rule,
-      subject,
-      asOf: ctx.asOf,
-      suggestion: { kind: suggestion.kind, params: suggestion.params ?? {} },
-      evidence: evidence.recordIds ? (evidence as Finding['evidence']) : { ...evidence, recordIds: [] },
-    },
-    explain,
-  );
+  const finding = {
+    key: findingKey(rule, subject, discriminator),
+    rule,
+    subject,
+    asOf: ctx.asOf,
+    suggestion: { kind: suggestion.kind, params: suggestion.params ?? {} },
+    evidence: evidence.recordIds ? (evidence as Finding['evidence']) : { ...evidence, recordIds: [] },
+  };
+  return lazyExplanation(finding, explain, facts);
 }
 
 /**
  * Gives a finding its `explanation` as an own enumerable property that is worded on first read
  * (then kept). A docket of 50,000 cadres has ~20,000 findings of which an officer reads a page:
- * wording them all up front would be most of an evaluation's time and memory. JSON, spreading,
- * structured cloning (IPC) and zod all read the property like any other.
+ * wording them all up front would be much of an evaluation's time and memory. JSON, spreading,
+ * structured cloning (IPC) and zod all read the property like any other. The facts are plain data
+ * (no reference to the ledger index), dropped once the text exists.
  */
-function lazyExplanation(finding: Omit<Finding, 'explanation'>, explain: () => Bilingual): Finding {
+function lazyExplanation<F>(finding: Omit<Finding, 'explanation'>, explain: (facts: F) => Bilingual, facts: F): Finding {
   let text: Bilingual | undefined;
+  let pending: F | undefined = facts;
   return Object.defineProperty(finding, 'explanation', {
     enumerable: true,
     configurable: true,
-    get: () => (text ??= explain()),
+    get: () => {
+      if (!text) {
+        text = explain(pending as F);
+        pending = undefined;
+      }
+      return text;
+    },
     set(value: Bilingual) {
       text = value;
+      pending = undefined;
     },
   }) as Finding;
 }

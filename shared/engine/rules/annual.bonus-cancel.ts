@@ -6,7 +6,7 @@ import { gradeOf } from '../facts';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
-export function explainBonusCancel(year: number, grade: 'basic' | 'incompetent'): Bilingual {
+export function explainBonusCancel({ year, grade }: { year: number; grade: 'basic' | 'incompetent' }): Bilingual {
   const label = gradeLabels[grade];
   return grade === 'basic'
     ? {
@@ -37,7 +37,8 @@ export const annualBonusCancel: Rule = {
           String(ctx.year),
           { kind: 'cancelAnnualBonus', params: { year: ctx.year, grade: g.grade, admonishment: g.grade === 'basic' } },
           { recordIds: [g.id], year: ctx.year, grade: g.grade },
-          () => explainBonusCancel(ctx.year, grade),
+          explainBonusCancel,
+          { year: ctx.year, grade },
         ),
       );
     }

@@ -5,7 +5,7 @@ import { gradeRun, gradeOf } from '../facts';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
-export function explainDemote(year: number, dismissalApplies: boolean): Bilingual {
+export function explainDemote({ year, dismissalApplies }: { year: number; dismissalApplies: boolean }): Bilingual {
   return dismissalApplies
     ? {
         zh: `${year}年度考核为不称职，应降低一个职务或职级层次；因连续不称职，另见辞退建议。`,
@@ -36,7 +36,8 @@ export const annualDemote: Rule = {
           String(ctx.year),
           { kind: 'demotion', params: { year: ctx.year, levels: 1 } },
           { recordIds: [g.id], year: ctx.year, grade: g.grade },
-          () => explainDemote(ctx.year, dismissalApplies),
+          explainDemote,
+          { year: ctx.year, dismissalApplies },
         ),
       );
     }

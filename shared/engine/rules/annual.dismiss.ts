@@ -5,7 +5,7 @@ import { gradeOf, gradeRun } from '../facts';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
-export function explainDismiss(year: number, years: number): Bilingual {
+export function explainDismiss({ year, years }: { year: number; years: number }): Bilingual {
   return {
     zh: `${year - years + 1}至${year}年度连续${years}年考核为不称职，建议予以辞退。`,
     en: `Graded incompetent for ${years} consecutive years (${year - years + 1}–${year}); suggest dismissal.`,
@@ -32,7 +32,8 @@ export const annualDismiss: Rule = {
           String(ctx.year),
           { kind: 'dismissal', params: { year: ctx.year, years: need } },
           { recordIds: ids, years: need },
-          () => explainDismiss(ctx.year, need),
+          explainDismiss,
+          { year: ctx.year, years: need },
         ),
       );
     }

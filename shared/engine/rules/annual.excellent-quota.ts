@@ -55,7 +55,8 @@ export const annualExcellentQuota: Rule = {
           String(ctx.year),
           { kind: 'reduceExcellentGrades', params: { year: ctx.year, quota, excellent: excellentIds.length, excess: excellentIds.length - quota } },
           { recordIds: excellentIds, graded, excellent: excellentIds.length, quota },
-          () => explainExcellentQuota({ year: ctx.year, excellent: excellentIds.length, graded, quota, percent }),
+          explainExcellentQuota,
+          { year: ctx.year, excellent: excellentIds.length, graded, quota, percent },
         ),
       );
     }

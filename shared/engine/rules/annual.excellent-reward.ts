@@ -9,7 +9,7 @@ export function isAnnualEvaluation(ctx: RuleContext): boolean {
   return Number(ctx.asOf.slice(5, 7)) === ctx.policy.annual.evaluationMonth;
 }
 
-export function explainExcellentReward(year: number): Bilingual {
+export function explainExcellentReward({ year }: { year: number }): Bilingual {
   return {
     zh: `${year}年度考核确定为优秀等次，建议给予嘉奖。`,
     en: `Graded excellent for ${year}; suggest a commendation.`,
@@ -33,7 +33,8 @@ export const annualExcellentReward: Rule = {
           String(ctx.year),
           { kind: 'commendation', params: { year: ctx.year } },
           { recordIds: [g.id], year: ctx.year, grade: g.grade },
-          () => explainExcellentReward(ctx.year),
+          explainExcellentReward,
+          { year: ctx.year },
         ),
       );
     }

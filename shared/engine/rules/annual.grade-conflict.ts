@@ -94,7 +94,8 @@ export const annualGradeConflict: Rule = {
           String(Y),
           { kind: 'correctGrade', params: { year: Y, grade: g.grade, limit, allowed: allowedGrades[limit] } },
           { recordIds: [g.id, ...sources.map((s) => s.id)], year: Y, grade: g.grade, limit },
-          () => explainGradeConflict({ year: Y, grade: g.grade, limit: finalLimit, sources }),
+          explainGradeConflict,
+          { year: Y, grade: g.grade, limit: finalLimit, sources },
         ),
       );
     }

@@ -6,7 +6,7 @@ import { gradeOf, gradeRun } from '../facts';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
-export function explainMerit3(year: number, years: number): Bilingual {
+export function explainMerit3({ year, years }: { year: number; years: number }): Bilingual {
   return {
     zh: `${year - years + 1}至${year}年度连续${years}年考核为优秀等次，建议记三等功。`,
     en: `Graded excellent for ${years} consecutive years (${year - years + 1}–${year}); suggest a third-class merit.`,
@@ -34,7 +34,8 @@ export const annualMerit3: Rule = {
           String(ctx.year),
           { kind: 'merit3', params: { year: ctx.year, years: need } },
           { recordIds: ids, years: need },
-          () => explainMerit3(ctx.year, need),
+          explainMerit3,
+          { year: ctx.year, years: need },
         ),
       );
     }

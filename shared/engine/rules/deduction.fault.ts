@@ -64,7 +64,8 @@ export const deductionFault: Rule = {
             f.id,
             { kind: 'performanceDeduction', params: { amount, factor, standardAmount: policy.standardAmount, unit: policy.amountUnit.en } },
             { recordIds: [f.id], factor, basis },
-            () => explainFaultDeduction({ faultId: f.id, date: f.date, basis, factor, amount, standardAmount: policy.standardAmount, unit: policy.amountUnit }),
+            explainFaultDeduction,
+            { faultId: f.id, date: f.date, basis, factor, amount, standardAmount: policy.standardAmount, unit: policy.amountUnit },
           ),
         );
       }

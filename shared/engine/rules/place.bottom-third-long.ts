@@ -52,7 +52,8 @@ export const placeBottomThirdLong: Rule = {
           start,
           { kind: 'transitionalPlacement', params: { streakMonths: run.length, since: start } },
           { months, recordIds: [] },
-          () => explainLongBottomPlacement({ start, end: ctx.asOf, length: run.length, months }),
+          explainLongBottomPlacement,
+          { start, end: ctx.asOf, length: run.length, months },
         ),
       );
     }

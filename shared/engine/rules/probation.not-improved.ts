@@ -62,7 +62,8 @@ function check(
         p.id,
         { kind: steps.next[0], params: { alternatives: [...steps.next], probationId: p.id } },
         { months: [evidence], recordIds: [p.id], probationEndsOn: lastDay },
-        () => explainNotImproved({ probationId: p.id, start: p.startsOn, lastDay, lastMonth: evidence, nextStep: steps.next, unit: subject.type === 'unit' }),
+        explainNotImproved,
+        { probationId: p.id, start: p.startsOn, lastDay, lastMonth: evidence, nextStep: steps.next, unit: subject.type === 'unit' },
       ),
     );
   }

@@ -56,7 +56,8 @@ function consider(
       recordId,
       { kind: 'reviewMeeting', params: { recordId, measureKind: kind, endsOn: lastDay, overdue } },
       { recordIds: [recordId], endsOn: lastDay, endMonth: monthOf(lastDay) },
-      () => explainReviewDue({ kind, recordId, start, lastDay, overdue, days }),
+      explainReviewDue,
+      { kind, recordId, start, lastDay, overdue, days },
     ),
   );
 }

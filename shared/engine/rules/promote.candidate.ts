@@ -53,7 +53,8 @@ export const promoteCandidate: Rule = {
           String(grade.year),
           { kind: 'promotion', params: { lastGradedYear: grade.year, topThirdMonths: topMonths, windowMonths: p.windowMonths } },
           { months, recordIds: [grade.id], topMonths },
-          () => explainPromotionCandidate({ grade, topMonths, windowMonths: p.windowMonths, months }),
+          explainPromotionCandidate,
+          { grade, topMonths, windowMonths: p.windowMonths, months },
         ),
       );
     }

@@ -50,7 +50,8 @@ export const raiseTopThirdStreak: Rule = {
           start,
           { kind: 'salaryRaise', params: { streakMonths: length, since: start } },
           { months, recordIds: [] },
-          () => explainRaiseStreak({ start, end: ctx.asOf, length, months }),
+          explainRaiseStreak,
+          { start, end: ctx.asOf, length, months },
         ),
       );
     }

@@ -51,7 +51,8 @@ export const rehabCheckinDue: Rule = {
             `${plan.id}:${lastContact}`,
             { kind: 'checkIn', params: { planId: plan.id, lastContact, dueOn } },
             { recordIds: [plan.id, ...(hadCheckIn ? [last.id] : [])], lastContact },
-            () => explainCheckInDue({ planId: plan.id, lastContact, hadCheckIn, days, dueOn }),
+            explainCheckInDue,
+            { planId: plan.id, lastContact, hadCheckIn, days, dueOn },
           ),
         );
       }

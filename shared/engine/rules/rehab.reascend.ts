@@ -75,7 +75,8 @@ export const rehabReascend: Rule = {
           latest.id,
           { kind: 'reascendReview', params: { measureId: latest.id, measureKind: latest.kind, planId: plan.id, rigorousReview: true } },
           { months, recordIds: [latest.id, plan.id], topMonths },
-          () => explainReascend({ measure: latest, plan, topMonths, windowMonths: p.windowMonths, months }),
+          explainReascend,
+          { measure: latest, plan, topMonths, windowMonths: p.windowMonths, months },
         ),
       );
     }

@@ -44,7 +44,8 @@ export const sanctionNoHonours: Rule = {
           String(ctx.year),
           { kind: 'honoursDisqualification', params: { year: ctx.year } },
           { recordIds: records.map((r) => r.id) },
-          () => explainNoHonours({ year: ctx.year, records }),
+          explainNoHonours,
+          { year: ctx.year, records },
         ),
       );
     }

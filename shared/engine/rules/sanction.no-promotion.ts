@@ -20,7 +20,7 @@ function kindLabel(kind: SanctionKind | MeasureKind): Bilingual {
   return (sanctionLabels as Record<string, Bilingual>)[kind] ?? (measureLabels as Record<string, Bilingual>)[kind];
 }
 
-export function explainNoPromotion(bars: readonly PromotionBar[], until: IsoDate): Bilingual {
+export function explainNoPromotion({ bars, until }: { bars: readonly PromotionBar[]; until: IsoDate }): Bilingual {
   const zh = bars.map((b) => `${kindLabel(b.kind).zh}（${b.recordId}）${reasonLabels[b.reason].zh}${b.start}至${b.until}`).join('；');
   const en = bars.map((b) => `${kindLabel(b.kind).en} (${b.recordId}) ${reasonLabels[b.reason].en} ${b.start} to ${b.until}`).join('; ');
   return {
@@ -74,7 +74,8 @@ export const sanctionNoPromotion: Rule = {
             recordIds: [...new Set(bars.map((b) => b.recordId))],
             bars: bars.map((b) => ({ recordId: b.recordId, reason: b.reason, kind: b.kind, start: b.start, until: b.until })),
           },
-          () => explainNoPromotion(bars, last.until),
+          explainNoPromotion,
+          { bars, until: last.until },
         ),
       );
     }

@@ -42,7 +42,8 @@ export const sanctionReleaseDue: Rule = {
             p.sanctionId,
             { kind: 'releaseNotice', params: { sanctionId: p.sanctionId, periodEndedOn: lastDay } },
             { recordIds: [p.sanctionId], periodStart: p.start, periodEnd: p.end },
-            () => explainReleaseDue({ sanctionId: p.sanctionId, kind: p.kind, start: p.start, lastDay }),
+            explainReleaseDue,
+            { sanctionId: p.sanctionId, kind: p.kind, start: p.start, lastDay },
           ),
         );
       }

@@ -51,7 +51,8 @@ export const sanctionSalaryDeduction: Rule = {
             recordIds: running.map((p) => p.sanctionId),
             periods: running.map((p) => ({ sanctionId: p.sanctionId, kind: p.kind, start: p.start, end: p.end, percent: percents[p.kind] })),
           },
-          () => explainSalaryDeduction({ percent, month: ctx.asOf, governing: { sanctionId: best.sanctionId, kind: best.kind, start: best.start, end: best.end }, others: running.length - 1 }),
+          explainSalaryDeduction,
+          { percent, month: ctx.asOf, governing: { sanctionId: best.sanctionId, kind: best.kind, start: best.start, end: best.end }, others: running.length - 1 },
         ),
       );
     }

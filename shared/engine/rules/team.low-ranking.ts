@@ -56,7 +56,8 @@ export const teamLowRanking: Rule = {
           start,
           { kind: 'probation', params: { months: probationMonths, withWarning: true, since: start } },
           { months, recordIds: [] },
-          () => explainTeamLowRanking({ start, end: ctx.asOf, length, months, probationMonths }),
+          explainTeamLowRanking,
+          { start, end: ctx.asOf, length, months, probationMonths },
         ),
       );
     }

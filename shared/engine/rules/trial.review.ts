@@ -73,7 +73,8 @@ export const trialReview: Rule = {
             bottomMonths,
             ...(lastGrade ? { lastGrade: { year: lastGrade.year, grade: lastGrade.grade } } : {}),
           },
-          () => explainTrialReview({ lastDay, poor, bottomMonths, windowMonths: p.poorWindowMonths, lastGrade, gradePoor }),
+          explainTrialReview,
+          { lastDay, poor, bottomMonths, windowMonths: p.poorWindowMonths, lastGrade, gradePoor },
         ),
       );
     }

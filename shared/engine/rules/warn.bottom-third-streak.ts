@@ -53,7 +53,8 @@ export const warnBottomThirdStreak: Rule = {
           start,
           { kind: 'reminderTalk', params: { streakMonths: run.length, since: start } },
           { months, recordIds: [] },
-          () => explainBottomStreakWarning({ start, end: ctx.asOf, length: run.length, months }),
+          explainBottomStreakWarning,
+          { start, end: ctx.asOf, length: run.length, months },
         ),
       );
     }
