@@ -106,6 +106,18 @@ describe('evaluate', () => {
     expect(new Set(found.map((f) => f.rule))).toEqual(new Set(['sanction.no-promotion']));
   });
 
+  it('the explanation (worded on first read) behaves like plain data', () => {
+    const [f] = evaluate(state, '2026-05', { rules: ['raise.top-third-streak'] });
+    const text = f.explanation;
+    expect(text.zh).toContain('连续');
+    expect(f.explanation).toBe(text); // worded once
+    expect(JSON.parse(JSON.stringify(f)).explanation).toEqual(text);
+    expect(structuredClone(f).explanation).toEqual(text);
+    expect({ ...f }.explanation).toEqual(text);
+    expect(findingSchema.parse(f).explanation).toEqual(text);
+    expect(Object.keys(f)).toContain('explanation');
+  });
+
   it('an empty ledger has nothing to say; a bad month is an error', () => {
     expect(evaluate(emptyLedgerState(), '2026-05')).toEqual([]);
     expect(() => evaluate(state, '2026-5')).toThrow(/YYYY-MM/);
