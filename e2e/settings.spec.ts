@@ -66,3 +66,39 @@ test('the language chosen in settings is remembered', async ({ page, ledger }) =
   await expect(page.getByTestId('settings-page')).toContainText('Backup and restore');
   await expect(page.getByTestId('menu-cadres')).toHaveText('Cadres');
 });
+
+test('an encrypted ledger opens locked and the passphrase unlocks it', async ({ page }) => {
+  const { spawnHost } = await import('./fixtures');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dataDir = mkdtempSync(join(tmpdir(), 'cadre-e2e-locked-'));
+  const stop = (child: import('node:child_process').ChildProcess) =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  const env = { LEDGER_DATA_DIR: dataDir, LEDGER_USER: 'e2e', PORT: '0' };
+  try {
+    // First start with the passphrase creates the encrypted store.
+    const first = await spawnHost({ ...env, LEDGER_PASSPHRASE: 'correct horse' }, () => undefined);
+    await stop(first.child);
+    // Started again without it: locked until the officer types it.
+    const host = await spawnHost(env, () => undefined);
+    try {
+      await page.goto(`${host.url}#token=${host.token}`);
+      await expect(page.getByTestId('unlock')).toBeVisible();
+      await page.getByTestId('unlock').locator('input[type=password]').fill('wrong one');
+      await page.getByTestId('unlock').getByRole('button', { name: '解锁' }).click();
+      await expect(page.getByTestId('unlock').locator('.ant-form-item-explain-error')).toContainText('口令');
+      await page.screenshot({ path: screenshotPath('unlock'), fullPage: true, animations: 'disabled' });
+      await page.getByTestId('unlock').locator('input[type=password]').fill('correct horse');
+      await page.getByTestId('unlock').getByRole('button', { name: '解锁' }).click();
+      await expect(page.getByTestId('welcome')).toBeVisible();
+    } finally {
+      await stop(host.child);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,10 +1,10 @@
 // An encrypted ledger opens locked: the passphrase unlocks it for this session.
 import { LockOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { pick } from '../../i18n';
+import { pick, setLang, type Lang } from '../../i18n';
 import { callOptional, useSession } from './store';
 
 export function UnlockScreen() {
@@ -28,9 +28,20 @@ export function UnlockScreen() {
   return (
     <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'center', height: '100%', background: '#f5f5f5' }}>
       <Card style={{ width: 400 }} data-testid="unlock">
-        <Typography.Title level={3}>
-          <LockOutlined /> {t('unlock.title')}
-        </Typography.Title>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
+          <Typography.Title level={3}>
+            <LockOutlined /> {t('unlock.title')}
+          </Typography.Title>
+          <Segmented<Lang>
+            size="small"
+            value={i18n.language === 'en' ? 'en' : 'zh'}
+            options={[
+              { label: '中文', value: 'zh' },
+              { label: 'EN', value: 'en' },
+            ]}
+            onChange={setLang}
+          />
+        </div>
         <Typography.Paragraph type="secondary">{t('unlock.hint')}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={unlock}>
           <Form.Item
