@@ -457,6 +457,8 @@ export function generateTownship(options: TownshipOptions): TownshipData {
   let overQuotaMade = false;
   for (let y = firstYear; y <= lastYear; y++) {
     const yearEnd = monthIndex(`${y}-12`);
+    // One year's grades listed by cadre id, as a year's grade sheet is.
+    const sheet = new Array<AnnualGrade | undefined>(count).fill(undefined);
     for (let u = 0; u < units.length; u++) {
       const list = members[u].filter((c) => monthIndex(cadres[c].appointedOn!) <= yearEnd - 6 && lastMonth[c] >= yearEnd - 11);
       if (!list.length) continue;
@@ -478,7 +480,7 @@ export function generateTownship(options: TownshipOptions): TownshipData {
           if (!conflictMade && y === lastYear) conflictMade = true; // left excellent: annual.grade-conflict
           else grade = 'competent';
         }
-        grades.push({ id: `${cadres[c].id}:${y}`, cadreId: cadres[c].id, year: y, grade });
+        sheet[c] = { id: `${cadres[c].id}:${y}`, cadreId: cadres[c].id, year: y, grade };
         // Measures that follow a grade, dated in January of the next year (if that is in the ledger).
         const jan = `${y + 1}-01-${pad(r.int(10, 25), 2)}`;
         if (jan > endDay) return;
@@ -486,6 +488,7 @@ export function generateTownship(options: TownshipOptions): TownshipData {
         if (grade === 'basic' && r.chance(0.7)) measure(cadres[c].id, 'admonishment', jan, { note: `${y}年度考核基本称职` });
       });
     }
+    for (const g of sheet) if (g) grades.push(g);
   }
 
   // A low-ranking village team under probation (team.low-ranking's measure), about one per town.

@@ -201,7 +201,8 @@ export class LedgerIndex {
     // Scores: one pass, each month's scores into a row of its own (the month range is not known
     // yet). A row holds exact hundredths in 16 bits (0xFFFF = no score) — what every import gives —
     // and turns into a Float64Array row the first time a score is not a hundredth. Records usually
-    // come grouped by cadre, so the last cadre lookup is reused; months are parsed, not hashed.
+    // come grouped by cadre or by month in cadre order, so the map is asked only when neither the
+    // last cadre nor the next one matches; months are parsed, not hashed.
     const scoreAnnulled = new Set<string>();
     for (const id of annulled) if (state.scores.has(id)) scoreAnnulled.add(id);
     const cutoffMonth = this.cutoffMonthIndex;
@@ -216,8 +217,10 @@ export class LedgerIndex {
     const cadreIndex = this.cadreIndex;
     state.scores.forEach((r) => {
       if (r.cadreId !== lastCadreId) {
+        // Grouped by cadre (the same one again) or by month (the next one in id order).
+        const next = lastCadre === undefined ? 0 : lastCadre + 1;
+        lastCadre = next < C && cadres[next].id === r.cadreId ? next : cadreIndex.get(r.cadreId);
         lastCadreId = r.cadreId;
-        lastCadre = cadreIndex.get(r.cadreId);
       }
       if (lastCadre === undefined) return;
       const m = parseMonth(r.month);
@@ -278,7 +281,17 @@ export class LedgerIndex {
 
     // Per-subject record lists.
     const kept = <T extends { id: string }>(r: T, date: string) => date <= cutoffDay && !(hasAnnulled && annulled.has(r.id));
-    const cadreOf = (id: string) => this.cadreIndex.get(id) ?? -1;
+    // Records usually come in cadre order (a grade sheet, an import): try the last cadre and the
+    // next one before the map.
+    let lastId = '';
+    let lastPos = -1;
+    const cadreOf = (id: string): number => {
+      if (id === lastId) return lastPos;
+      const next = lastPos + 1;
+      lastPos = next < C && cadres[next].id === id ? next : (this.cadreIndex.get(id) ?? -1);
+      lastId = id;
+      return lastPos;
+    };
     this.sanctions = groupBySubject(state.sanctions, C, (x) => (kept(x, x.decidedOn) ? cadreOf(x.cadreId) : -1), (a, b) =>
       byString(a.decidedOn, b.decidedOn) || byString(a.id, b.id),
     );
