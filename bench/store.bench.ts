@@ -143,9 +143,12 @@ try {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   type Open = { ms: number; cpuMs: number; events: number; records: number; maxRssMB: number; baseRssMB: number; usedSnapshot: boolean };
+  // Through `sh -c '…; :'` so the child is forked from a small shell: Linux carries a process's peak
+  // RSS across exec, and a child forked straight from this (large) process would inherit ours.
+  const quote = (x: string) => `'${x.replace(/'/g, `'\\''`)}'`;
   const coldOpen = (dir: string) =>
     JSON.parse(
-      execFileSync(process.execPath, [join(childDir, 'open-child.mjs'), dir], {
+      execFileSync('/bin/sh', ['-c', `${quote(process.execPath)} ${quote(join(childDir, 'open-child.mjs'))} ${quote(dir)}; :`], {
         encoding: 'utf8',
         maxBuffer: 1 << 20,
         env: { ...process.env, NODE_OPTIONS: '' },
