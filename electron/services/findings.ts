@@ -10,7 +10,7 @@ import { checkReferences, lookupIn } from '../../shared/ledger/references';
 import { referenceDate } from '../../shared/views/dates';
 import { createViewEngine } from '../../shared/views/engineBinding';
 import { listFindings, measureFromFinding, monthOverview } from '../../shared/views/findings';
-import { nextId } from '../../shared/views/ids';
+import { nextSequentialId } from '../../shared/ledger/ids';
 import type { ViewEngine } from '../../shared/views/viewEngine';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
@@ -62,7 +62,7 @@ export function findingsHandlers(ctx: ServiceContext, engine: ViewEngine = viewE
       // Dismissing the same finding again replaces the reason (one dismissal per finding).
       const existing = [...state.dismissals.values()].find((d) => d.findingKey === findingKey);
       const dismissal: FindingDismissal = findingDismissalSchema.parse({
-        id: existing?.id ?? nextId(state.dismissals.keys(), 'D'),
+        id: existing?.id ?? nextSequentialId(state.dismissals.keys(), 'D'),
         findingKey,
         reason,
         date: today(),

@@ -12,7 +12,7 @@ import type { LedgerState, RecordOf } from '../../shared/ledger/collections';
 import { put, type LedgerEvent } from '../../shared/ledger/events';
 import { checkReferences, lookupIn } from '../../shared/ledger/references';
 import type { HandlerGroup, ServiceContext } from './context';
-import { nextSequentialId } from './registry';
+import { nextSequentialId } from '../../shared/ledger/ids';
 
 /** The id a record is keyed by when it is about a cadre+month, cadre+year or plan+date. */
 function derivedId(collection: PutCollection, record: Record<string, unknown>): string | undefined {

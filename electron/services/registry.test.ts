@@ -4,7 +4,8 @@ import { put } from '../../shared/ledger/events';
 import { createDispatcher } from '../core/dispatcher';
 import { MemoryStore } from '../store/memory';
 import { createTestContext, type ServiceContext } from './context';
-import { nextSequentialId, registryHandlers } from './registry';
+import { nextSequentialId } from '../../shared/ledger/ids';
+import { registryHandlers } from './registry';
 
 let ctx: ServiceContext;
 let store: MemoryStore;

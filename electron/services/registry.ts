@@ -1,6 +1,7 @@
 // units.* and cadres.*: the registry every other feature hangs off. Inputs arrive parsed by the
 // dispatcher; here go the checks a schema cannot make (unique ids and names, references) and the
 // derived fields (a unit's cadre count, a cadre's status today).
+import { nextSequentialId } from '../../shared/ledger/ids';
 import type { CallContext } from '../../shared/contract';
 import { LedgerError } from '../../shared/contract/errors';
 import type { CadreRow, UnitRow } from '../../shared/contract/registry';
@@ -19,20 +20,6 @@ type RegistryEndpoints =
   | 'cadres.get'
   | 'cadres.create'
   | 'cadres.update';
-
-/**
- * The next free sequential id: prefix + zero-padded number one above the highest in use
- * (U0001, C00001...). Ids typed by the office in other shapes are left alone.
- */
-export function nextSequentialId(existing: Iterable<string>, prefix: string, width: number): string {
-  const pattern = new RegExp(`^${prefix}(\\d+)$`);
-  let max = 0;
-  for (const id of existing) {
-    const m = pattern.exec(id);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return prefix + String(max + 1).padStart(width, '0');
-}
 
 const notFound = (what: { zh: string; en: string }, id: string) =>
   new LedgerError('NOT_FOUND', { zh: `${what.zh}“${id}”不存在`, en: `${what.en} "${id}" not found` }, [

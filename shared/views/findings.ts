@@ -6,7 +6,7 @@ import { measureKinds, type Measure, type MeasureKind, type Subject } from '../d
 import { annulledIds } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
 import { addDays, addMonths, previousMonth, referenceDate } from './dates';
-import { nextId } from './ids';
+import { nextSequentialId } from '../ledger/ids';
 import type { ViewEngine } from './viewEngine';
 
 /** Ladder lengths used when a suggestion names a measure but no end (DOMAIN.md §4.3). */
@@ -138,7 +138,7 @@ export function measureFromFinding(
   const draft = { ...(suggested ?? { subjectType: finding.subject.type, subjectId: finding.subject.id, startsOn: refDate, note: '' }), ...defined } as MeasureDraft;
   return {
     ...draft,
-    id: id ?? nextId(state.measures.keys(), 'M'),
+    id: id ?? nextSequentialId(state.measures.keys(), 'M'),
     findingKey: finding.key,
   } as Measure;
 }

@@ -17,7 +17,7 @@ import type { Measure, MeasureOutcome } from '../domain/records';
 import { annulledIds, cadreStatus } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
 import { addDays, addMonths, daysBetween, referenceDate } from './dates';
-import { nextId } from './ids';
+import { nextSequentialId } from '../ledger/ids';
 import { measureLabels } from '../engine/labels';
 import { nextLadderStep, policyAt } from './ladder';
 import { defaultPolicy, type PolicyVersion } from '../policy';
@@ -250,7 +250,7 @@ export function closeTracked(state: LedgerState, input: CloseInput, today: strin
       throw new TrackerInputError('trialOf', { zh: '该干部没有试用期记录', en: 'this cadre has no trial period on record' });
     }
     measure = {
-      id: nextId(state.measures.keys(), 'M'),
+      id: nextSequentialId(state.measures.keys(), 'M'),
       subjectType: 'cadre',
       subjectId: cadre.id,
       kind: 'trialPeriod',
