@@ -13,20 +13,27 @@ import {
   rehabPlanSchema,
   sanctionSchema,
 } from '../domain/records';
+import { collectionSchemas } from '../ledger/collections';
 import { command } from './define';
 
-/** The collections records.put writes, and the schema of one record of each. */
-export const putRecordSchemas = {
-  scores: monthlyScoreSchema,
-  grades: annualGradeRecordSchema,
-  sanctions: sanctionSchema,
-  measures: measureSchema,
-  faults: faultRecordSchema,
-  rehabPlans: rehabPlanSchema,
-  checkIns: checkInSchema,
-  clearances: clearanceSchema,
-  dismissals: findingDismissalSchema,
-} as const;
+/** The collections records.put writes (not units, cadres or policies, which have their own). */
+const putCollectionNames = [
+  'scores',
+  'grades',
+  'sanctions',
+  'measures',
+  'faults',
+  'rehabPlans',
+  'checkIns',
+  'clearances',
+  'dismissals',
+] as const;
+type PutName = (typeof putCollectionNames)[number];
+
+/** The schema of one record of each such collection: the ledger's own, not a second copy. */
+export const putRecordSchemas = Object.fromEntries(putCollectionNames.map((c) => [c, collectionSchemas[c]])) as {
+  [C in PutName]: (typeof collectionSchemas)[C];
+};
 export type PutCollection = keyof typeof putRecordSchemas;
 export const putCollections = Object.keys(putRecordSchemas) as PutCollection[];
 
