@@ -97,7 +97,7 @@ export class LedgerIndex {
   /** Policy versions, oldest first. */
   readonly policies: PolicyVersion[];
 
-  readonly cadres: Cadre[] = [];
+  readonly cadres: Cadre[];
   readonly cadreIndex = new Map<string, number>();
   readonly units: Unit[] = [];
   readonly unitIndex = new Map<string, number>();
@@ -130,31 +130,32 @@ export class LedgerIndex {
   /** Ids named by a clearance or revocation. */
   readonly annulled: Set<string>;
   readonly clearances: Clearance[];
-  /** Per cadre, by decision date. */
-  readonly sanctions: Segments<Sanction>;
-  /** Per cadre / per unit, by start date. */
-  readonly cadreMeasures: Segments<Measure>;
-  readonly unitMeasures: Segments<Measure>;
-  /** Bit i set when the cadre / unit has a measure of kind measureKinds[i] (see kindMask). */
-  readonly cadreMeasureKinds: Uint32Array;
-  readonly unitMeasureKinds: Uint32Array;
-  /** Per cadre, oldest year first. */
-  readonly grades: Segments<AnnualGrade>;
-  readonly faults: Segments<FaultRecord>;
-  readonly plans: Segments<RehabPlan>;
-  readonly checkInsByPlan = new Map<string, CheckIn[]>();
+  // Per-subject record lists (below, as getters) are built on first use: a run of a few rules
+  // (or the case file of one cadre) does not pay for the collections it never reads.
+  private readonly state: LedgerState;
+  private readonly cutoffYear: number;
+  private lists: {
+    sanctions?: Segments<Sanction>;
+    cadreMeasures?: Segments<Measure>;
+    unitMeasures?: Segments<Measure>;
+    cadreMeasureKinds?: Uint32Array;
+    unitMeasureKinds?: Uint32Array;
+    grades?: Segments<AnnualGrade>;
+    faults?: Segments<FaultRecord>;
+    plans?: Segments<RehabPlan>;
+    checkInsByPlan?: Map<string, CheckIn[]>;
+  } = {};
 
   private readonly rankedGroups: Uint8Array;
   private readonly periodCache: (ImpactPeriod[] | undefined)[];
   private readonly barCache: (PromotionBar[] | undefined)[];
-  private unitCache?: { rankings: UnitMonthRanking[]; thirds: ThirdMatrix };
+  private readonly unitRows: (UnitMonthRanking | undefined)[];
   private readonly policyCache = new Map<number, PolicyVersion>();
 
   constructor(state: LedgerState, options: LedgerIndexOptions = {}) {
     this.asOf = options.asOf;
     this.cutoffDay = options.asOf ? lastDayOf(options.asOf) : undefined;
     this.cutoffMonthIndex = options.asOf ? monthIndex(options.asOf) : Number.POSITIVE_INFINITY;
-    const cutoffDay = this.cutoffDay ?? '9999-12-31';
     const cutoffYear = options.asOf ? Number(options.asOf.slice(0, 4)) : Number.POSITIVE_INFINITY;
 
     const given = options.policies && options.policies.length ? options.policies : [...state.policies.values()];
@@ -164,7 +165,6 @@ export class LedgerIndex {
     this.clearances = [...state.clearances.values()];
     for (const c of this.clearances) this.annulled.add(c.recordId);
     const annulled = this.annulled;
-    const hasAnnulled = annulled.size > 0;
 
     // Units and cadres in id order, so that every later loop is independent of insertion order.
     const units = sortedById(valuesOf(state.units));
@@ -179,23 +179,34 @@ export class LedgerIndex {
     this.groupOf = new Int32Array(C);
     const groupIndex = new Map<string, number>();
     const groupLists: number[][] = [];
+    // Neighbours in id order usually share a unit and a peer group: ask the maps only on a change.
+    let lastUnitId: string | undefined;
+    let u = -1;
+    let lastGroup: string | undefined;
+    let g = -1;
     for (let i = 0; i < C; i++) {
       const c = cadres[i];
       this.cadreIndex.set(c.id, i);
-      this.cadres.push(c);
-      const u = this.unitIndex.get(c.unitId);
-      this.unitOf[i] = u ?? -1;
-      if (u !== undefined) this.unitMembers[u].push(i);
-      let g = groupIndex.get(c.peerGroup);
-      if (g === undefined) {
-        g = this.groupNames.length;
-        groupIndex.set(c.peerGroup, g);
-        this.groupNames.push(c.peerGroup);
-        groupLists.push([]);
+      if (c.unitId !== lastUnitId) {
+        lastUnitId = c.unitId;
+        u = this.unitIndex.get(c.unitId) ?? -1;
+      }
+      this.unitOf[i] = u;
+      if (u >= 0) this.unitMembers[u].push(i);
+      if (c.peerGroup !== lastGroup) {
+        lastGroup = c.peerGroup;
+        const known = groupIndex.get(c.peerGroup);
+        if (known === undefined) {
+          g = this.groupNames.length;
+          groupIndex.set(c.peerGroup, g);
+          this.groupNames.push(c.peerGroup);
+          groupLists.push([]);
+        } else g = known;
       }
       this.groupOf[i] = g;
       groupLists[g].push(i);
     }
+    this.cadres = cadres;
     for (const list of groupLists) this.groupMembers.push(Int32Array.from(list));
 
     // Scores: one pass, each month's scores into a row of its own (the month range is not known
@@ -278,44 +289,132 @@ export class LedgerIndex {
     this.rankedGroups = new Uint8Array(this.groupNames.length);
     this.periodCache = new Array(C);
     this.barCache = new Array(C);
+    this.unitRows = new Array(this.span).fill(undefined);
 
-    // Per-subject record lists.
-    const kept = <T extends { id: string }>(r: T, date: string) => date <= cutoffDay && !(hasAnnulled && annulled.has(r.id));
-    // Records usually come in cadre order (a grade sheet, an import): try the last cadre and the
-    // next one before the map.
+    this.state = state;
+    this.cutoffYear = cutoffYear;
+  }
+
+  // ---- record lists, built on first use -----------------------------------------------------------
+
+  /** Ids of `records` named by a clearance: only a collection holding one pays a lookup per record. */
+  private annulledIn(records: ReadonlyMap<string, unknown>): Set<string> | undefined {
+    let found: Set<string> | undefined;
+    for (const id of this.annulled) if (records.has(id)) (found ??= new Set()).add(id);
+    return found;
+  }
+
+  /**
+   * Id → cadre position for records that usually come in cadre order (a grade sheet, an import):
+   * tries the last cadre and the next one before the map.
+   */
+  private cadreLookup(): (id: string) => number {
+    const { cadres, cadreIndex } = this;
+    const C = cadres.length;
     let lastId = '';
     let lastPos = -1;
-    const cadreOf = (id: string): number => {
+    return (id) => {
       if (id === lastId) return lastPos;
       const next = lastPos + 1;
-      lastPos = next < C && cadres[next].id === id ? next : (this.cadreIndex.get(id) ?? -1);
+      lastPos = next < C && cadres[next].id === id ? next : (cadreIndex.get(id) ?? -1);
       lastId = id;
       return lastPos;
     };
-    this.sanctions = groupBySubject(state.sanctions, C, (x) => (kept(x, x.decidedOn) ? cadreOf(x.cadreId) : -1), (a, b) =>
-      byString(a.decidedOn, b.decidedOn) || byString(a.id, b.id),
-    );
-    const byStart = (a: Measure, b: Measure) => byString(a.startsOn, b.startsOn) || byString(a.id, b.id);
-    this.cadreMeasures = groupBySubject(state.measures, C, (m) =>
-      m.subjectType === 'cadre' && kept(m, m.startsOn) ? cadreOf(m.subjectId) : -1, byStart);
-    this.unitMeasures = groupBySubject(state.measures, this.units.length, (m) =>
-      m.subjectType === 'unit' && kept(m, m.startsOn) ? (this.unitIndex.get(m.subjectId) ?? -1) : -1, byStart);
-    this.cadreMeasureKinds = kindBits(this.cadreMeasures, C);
-    this.unitMeasureKinds = kindBits(this.unitMeasures, this.units.length);
-    this.grades = groupBySubject(state.grades, C, (g) =>
-      g.year <= cutoffYear && !(hasAnnulled && annulled.has(g.id)) ? cadreOf(g.cadreId) : -1, (a, b) => a.year - b.year || byString(a.id, b.id));
-    this.faults = groupBySubject(state.faults, C, (f) => (kept(f, f.date) ? cadreOf(f.cadreId) : -1), (a, b) =>
-      byString(a.date, b.date) || byString(a.id, b.id));
-    this.plans = groupBySubject(state.rehabPlans, C, (p) => (kept(p, p.startsOn) ? cadreOf(p.cadreId) : -1), (a, b) =>
-      byString(a.startsOn, b.startsOn) || byString(a.id, b.id));
+  }
 
-    state.checkIns.forEach((ci) => {
-      if (ci.date > cutoffDay) return;
-      let list = this.checkInsByPlan.get(ci.planId);
-      if (!list) this.checkInsByPlan.set(ci.planId, (list = []));
+  private get cutoff(): IsoDate {
+    return this.cutoffDay ?? '9999-12-31';
+  }
+
+  /** Per cadre, by decision date. */
+  get sanctions(): Segments<Sanction> {
+    if (this.lists.sanctions) return this.lists.sanctions;
+    const cutoff = this.cutoff;
+    const out = this.annulledIn(this.state.sanctions);
+    const cadreOf = this.cadreLookup();
+    return (this.lists.sanctions = groupBySubject(this.state.sanctions, this.cadres.length, (x) =>
+      x.decidedOn <= cutoff && !out?.has(x.id) ? cadreOf(x.cadreId) : -1, (a, b) =>
+      byString(a.decidedOn, b.decidedOn) || byString(a.id, b.id)));
+  }
+
+  private measureLists(): void {
+    const cutoff = this.cutoff;
+    const out = this.annulledIn(this.state.measures);
+    const kept = (m: Measure) => m.startsOn <= cutoff && !out?.has(m.id);
+    const byStart = (a: Measure, b: Measure) => byString(a.startsOn, b.startsOn) || byString(a.id, b.id);
+    const cadreOf = this.cadreLookup();
+    const lists = this.lists;
+    lists.cadreMeasures = groupBySubject(this.state.measures, this.cadres.length, (m) =>
+      m.subjectType === 'cadre' && kept(m) ? cadreOf(m.subjectId) : -1, byStart);
+    lists.unitMeasures = groupBySubject(this.state.measures, this.units.length, (m) =>
+      m.subjectType === 'unit' && kept(m) ? (this.unitIndex.get(m.subjectId) ?? -1) : -1, byStart);
+    lists.cadreMeasureKinds = kindBits(lists.cadreMeasures, this.cadres.length);
+    lists.unitMeasureKinds = kindBits(lists.unitMeasures, this.units.length);
+  }
+
+  /** Per cadre / per unit, by start date. */
+  get cadreMeasures(): Segments<Measure> {
+    if (!this.lists.cadreMeasures) this.measureLists();
+    return this.lists.cadreMeasures!;
+  }
+
+  get unitMeasures(): Segments<Measure> {
+    if (!this.lists.unitMeasures) this.measureLists();
+    return this.lists.unitMeasures!;
+  }
+
+  /** Bit i set when the cadre / unit has a measure of kind measureKinds[i] (see kindMask). */
+  get cadreMeasureKinds(): Uint32Array {
+    if (!this.lists.cadreMeasureKinds) this.measureLists();
+    return this.lists.cadreMeasureKinds!;
+  }
+
+  get unitMeasureKinds(): Uint32Array {
+    if (!this.lists.unitMeasureKinds) this.measureLists();
+    return this.lists.unitMeasureKinds!;
+  }
+
+  /** Per cadre, oldest year first. */
+  get grades(): Segments<AnnualGrade> {
+    if (this.lists.grades) return this.lists.grades;
+    const year = this.cutoffYear;
+    const out = this.annulledIn(this.state.grades);
+    const cadreOf = this.cadreLookup();
+    return (this.lists.grades = groupBySubject(this.state.grades, this.cadres.length, (g) =>
+      g.year <= year && !out?.has(g.id) ? cadreOf(g.cadreId) : -1, (a, b) => a.year - b.year || byString(a.id, b.id)));
+  }
+
+  get faults(): Segments<FaultRecord> {
+    if (this.lists.faults) return this.lists.faults;
+    const cutoff = this.cutoff;
+    const out = this.annulledIn(this.state.faults);
+    const cadreOf = this.cadreLookup();
+    return (this.lists.faults = groupBySubject(this.state.faults, this.cadres.length, (f) =>
+      f.date <= cutoff && !out?.has(f.id) ? cadreOf(f.cadreId) : -1, (a, b) => byString(a.date, b.date) || byString(a.id, b.id)));
+  }
+
+  get plans(): Segments<RehabPlan> {
+    if (this.lists.plans) return this.lists.plans;
+    const cutoff = this.cutoff;
+    const out = this.annulledIn(this.state.rehabPlans);
+    const cadreOf = this.cadreLookup();
+    return (this.lists.plans = groupBySubject(this.state.rehabPlans, this.cadres.length, (p) =>
+      p.startsOn <= cutoff && !out?.has(p.id) ? cadreOf(p.cadreId) : -1, (a, b) => byString(a.startsOn, b.startsOn) || byString(a.id, b.id)));
+  }
+
+  /** Check-ins per rehabilitation plan id, by date. */
+  get checkInsByPlan(): Map<string, CheckIn[]> {
+    if (this.lists.checkInsByPlan) return this.lists.checkInsByPlan;
+    const cutoff = this.cutoff;
+    const byPlan = new Map<string, CheckIn[]>();
+    this.state.checkIns.forEach((ci) => {
+      if (ci.date > cutoff) return;
+      let list = byPlan.get(ci.planId);
+      if (!list) byPlan.set(ci.planId, (list = []));
       list.push(ci);
     });
-    for (const list of this.checkInsByPlan.values()) if (list.length > 1) list.sort((a, b) => byString(a.date, b.date) || byString(a.id, b.id));
+    for (const list of byPlan.values()) if (list.length > 1) list.sort((a, b) => byString(a.date, b.date) || byString(a.id, b.id));
+    return (this.lists.checkInsByPlan = byPlan);
   }
 
   // ---- records by subject ------------------------------------------------------------------------
@@ -493,60 +592,58 @@ export class LedgerIndex {
 
   // ---- unit ranking (team rules) ----------------------------------------------------------------
 
-  private ensureUnitRanking(): { rankings: UnitMonthRanking[]; thirds: ThirdMatrix } {
-    if (this.unitCache) return this.unitCache;
+  /**
+   * One month's unit ranking, computed when first asked for: the team rules look back only as far
+   * as a unit's run of bottom-third months, rarely more than a few months.
+   */
+  private unitRankingRow(m: number): UnitMonthRanking {
+    const cached = this.unitRows[m];
+    if (cached) return cached;
     const U = this.units.length;
     const C = this.cadres.length;
-    const thirds: ThirdMatrix = { data: new Uint8Array(U * this.span), stride: U, base: this.baseMonth, span: this.span };
-    const rankings: UnitMonthRanking[] = [];
     const sum = new Float64Array(U);
-    for (let m = 0; m < this.span; m++) {
-      sum.fill(0);
-      const count = new Int32Array(U);
-      const row16 = this.scoreRows16[m];
-      const row64 = this.scoreRows64[m];
-      // Sums in hundredths (integers: exact, and no division per score).
-      const unitOf = this.unitOf;
-      if (row16) {
-        for (let c = 0; c < C; c++) {
-          const u = unitOf[c];
-          const h = row16[c];
-          if (u < 0 || h === NO_SCORE) continue;
-          sum[u] += h;
-          count[u]++;
-        }
-      } else {
-        for (let c = 0; c < C; c++) {
-          const u = unitOf[c];
-          const s = row64![c];
-          if (u < 0 || s !== s) continue;
-          sum[u] += s * 100;
-          count[u]++;
-        }
+    const count = new Int32Array(U);
+    const row16 = this.scoreRows16[m];
+    const row64 = this.scoreRows64[m];
+    // Sums in hundredths (integers: exact, and no division per score).
+    const unitOf = this.unitOf;
+    if (row16) {
+      for (let c = 0; c < C; c++) {
+        const u = unitOf[c];
+        const h = row16[c];
+        if (u < 0 || h === NO_SCORE) continue;
+        sum[u] += h;
+        count[u]++;
       }
-      const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
-      const mean = new Float64Array(U).fill(Number.NaN);
-      let n = 0;
-      const values = new Float64Array(U);
-      for (let u = 0; u < U; u++) {
-        if (count[u] >= ranking.unitMinScoredCadres && count[u] > 0) {
-          // Rounded so that equal means from different sums compare equal (ties share a rank).
-          mean[u] = Math.round((sum[u] / count[u]) * 1e4) / 1e6;
-          values[n++] = mean[u];
-        }
+    } else {
+      for (let c = 0; c < C; c++) {
+        const u = unitOf[c];
+        const s = row64![c];
+        if (u < 0 || s !== s) continue;
+        sum[u] += s * 100;
+        count[u]++;
       }
-      const sorted = values.subarray(0, n).sort();
-      const rank = new Int32Array(U);
-      const third = thirds.data.subarray(m * U, (m + 1) * U);
-      for (let u = 0; u < U; u++) {
-        if (mean[u] !== mean[u]) continue;
-        rank[u] = rankInAscending(sorted, n, mean[u]);
-        third[u] = thirdOf(rank[u], n, ranking);
-      }
-      rankings.push({ month: this.monthNames[m], mean, scored: count, rank, third, n });
     }
-    this.unitCache = { rankings, thirds };
-    return this.unitCache;
+    const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
+    const mean = new Float64Array(U).fill(Number.NaN);
+    let n = 0;
+    const values = new Float64Array(U);
+    for (let u = 0; u < U; u++) {
+      if (count[u] >= ranking.unitMinScoredCadres && count[u] > 0) {
+        // Rounded so that equal means from different sums compare equal (ties share a rank).
+        mean[u] = Math.round((sum[u] / count[u]) * 1e4) / 1e6;
+        values[n++] = mean[u];
+      }
+    }
+    const sorted = values.subarray(0, n).sort();
+    const rank = new Int32Array(U);
+    const third = new Uint8Array(U);
+    for (let u = 0; u < U; u++) {
+      if (mean[u] !== mean[u]) continue;
+      rank[u] = rankInAscending(sorted, n, mean[u]);
+      third[u] = thirdOf(rank[u], n, ranking);
+    }
+    return (this.unitRows[m] = { month: this.monthNames[m], mean, scored: count, rank, third, n });
   }
 
   /** Unit ranking of a month: mean score of units with enough scored cadres, competition ranked. */
@@ -556,12 +653,20 @@ export class LedgerIndex {
       const U = this.units.length;
       return { month: monthFromIndex(month), mean: new Float64Array(U).fill(Number.NaN), scored: new Int32Array(U), rank: new Int32Array(U), third: new Uint8Array(U), n: 0 };
     }
-    return this.ensureUnitRanking().rankings[m];
+    return this.unitRankingRow(m);
   }
 
-  /** month × unit third codes. */
-  get unitThirds(): ThirdMatrix {
-    return this.ensureUnitRanking().thirds;
+  /** Third of unit `u` among units in month index `month` (0 when not ranked). */
+  unitThirdAt(u: number, month: number): ThirdCode {
+    const m = month - this.baseMonth;
+    return m < 0 || m >= this.span ? 0 : (this.unitRankingRow(m).third[u] as ThirdCode);
+  }
+
+  /** Length of the unit's run of months in third `want` ending at `end` (0 if `end` is not). */
+  unitRunEndingAt(u: number, end: number, want: ThirdCode): number {
+    let n = 0;
+    while (this.unitThirdAt(u, end - n) === want) n++;
+    return n;
   }
 
   // ---- periods --------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ import { measureActiveIn } from '../periods';
 const PROBATION = kindMask(['probation']);
 import { THIRD_BOTTOM } from '../ranking';
 import { makeFinding, unitMonths, unitSubject, type Rule } from '../rule';
-import { runEndingAt } from '../streaks';
 
 export interface TeamLowFacts {
   start: Month;
@@ -42,7 +41,7 @@ export const teamLowRanking: Rule = {
     for (let ui = 0; ui < ctx.units.length; ui++) {
       const u = ctx.units[ui];
       if (now.third[u] !== THIRD_BOTTOM) continue;
-      const length = runEndingAt(index.unitThirds, u, ctx.month, THIRD_BOTTOM);
+      const length = index.unitRunEndingAt(u, ctx.month, THIRD_BOTTOM);
       if (length < need) continue;
       const onProbation = index.unitHas(u, PROBATION) && index.unitMeasuresOf(u)!.some((m) => m.kind === 'probation' && measureActiveIn(m, ctx.asOf));
       if (onProbation) continue;
