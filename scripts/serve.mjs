@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { coreNodeFlags } from './core-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -14,7 +15,7 @@ if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-const host = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'host', 'main.ts')], {
+const host = spawn(process.execPath, [...coreNodeFlags, '--import', 'tsx', join(root, 'electron', 'host', 'main.ts')], {
   cwd: root,
   stdio: 'inherit',
   env: process.env,
