@@ -7,5 +7,9 @@
 // evaluation die young: measured 15–20% faster at 50,000 cadres (shared/engine/DECISIONS.md). The young
 // generation only grows that large while a process allocates that fast.
 export const coreNodeFlags = ['--max-semi-space-size=64'];
-/** The same flags for Electron's main process (`--js-flags` must be given at launch). */
+/**
+ * The same flags for Electron's main process. `--js-flags` only reaches the main process when given
+ * at launch (`npm start` does); a packaged app runs with V8's defaults, which only costs time on
+ * ledgers far larger than a township's.
+ */
 export const electronJsFlags = `--js-flags=${coreNodeFlags.join(' ')}`;
