@@ -131,7 +131,9 @@ export class LedgerIndex {
   readonly annulled: Set<string>;
   readonly clearances: Clearance[];
   // Per-subject record lists (below, as getters) are built on first use: a run of a few rules
-  // (or the case file of one cadre) does not pay for the collections it never reads.
+  // (or the case file of one cadre) does not pay for the collections it never reads. So the index
+  // reads the state after construction: use it only while the state is unchanged (one evaluation,
+  // or a cache keyed by the store's revision as in views/engineBinding.ts).
   private readonly state: LedgerState;
   private readonly cutoffYear: number;
   private lists: {
