@@ -116,6 +116,10 @@ describe('evaluate', () => {
     expect({ ...f }.explanation).toEqual(text);
     expect(findingSchema.parse(f).explanation).toEqual(text);
     expect(Object.keys(f)).toContain('explanation');
+    // Copied before anyone read it: the copy holds the words, not a getter.
+    const [g] = evaluate(state, '2026-05', { rules: ['raise.top-third-streak'] });
+    const copy = structuredClone(g);
+    expect(Object.getOwnPropertyDescriptor(copy, 'explanation')?.value).toEqual(g.explanation);
   });
 
   it('an empty ledger has nothing to say; a bad month is an error', () => {

@@ -100,42 +100,78 @@ export function makeFinding<F>(
   explain: (facts: F) => Bilingual,
   facts: F,
 ): Finding {
-  const finding = {
-    key: findingKey(rule, subject, discriminator),
+  return new LazyFinding(
+    findingKey(rule, subject, discriminator),
     rule,
     subject,
-    asOf: ctx.asOf,
-    suggestion: { kind: suggestion.kind, params: suggestion.params ?? {} },
-    evidence: evidence.recordIds ? (evidence as Finding['evidence']) : { ...evidence, recordIds: [] },
-  };
-  return lazyExplanation(finding, explain, facts);
+    ctx.asOf,
+    { kind: suggestion.kind, params: suggestion.params ?? {} },
+    evidence.recordIds ? (evidence as Finding['evidence']) : { ...evidence, recordIds: [] },
+    explain as (facts: unknown) => Bilingual,
+    facts,
+  );
 }
 
 /**
- * Gives a finding its `explanation` as an own enumerable property that is worded on first read
- * (then kept). A docket of 50,000 cadres has ~20,000 findings of which an officer reads a page:
- * wording them all up front would be much of an evaluation's time and memory. JSON, spreading,
- * structured cloning (IPC) and zod all read the property like any other. The facts are plain data
- * (no reference to the ledger index), dropped once the text exists.
+ * A finding whose `explanation` is worded on first read (then kept). A docket of 50,000 cadres has
+ * ~30,000 findings of which an officer reads a page: wording them all up front would be much of an
+ * evaluation's time and memory. `explanation` is an own enumerable accessor, so JSON, spreading,
+ * structured cloning (IPC) and zod read it like any other property. Its getter and setter are the
+ * same two functions for every finding (a getter made per finding would give each finding a hidden
+ * class of its own, which costs V8 more than the wording saves); the facts wait in private fields,
+ * plain data with no reference to the ledger index, dropped once the text exists.
  */
-function lazyExplanation<F>(finding: Omit<Finding, 'explanation'>, explain: (facts: F) => Bilingual, facts: F): Finding {
-  let text: Bilingual | undefined;
-  let pending: F | undefined = facts;
-  return Object.defineProperty(finding, 'explanation', {
+class LazyFinding {
+  readonly key: string;
+  readonly rule: RuleId;
+  readonly subject: Subject;
+  readonly asOf: Month;
+  readonly suggestion: Finding['suggestion'];
+  readonly evidence: Finding['evidence'];
+  /** Defined in the constructor (see LazyFinding.explanation). */
+  declare readonly explanation: Bilingual;
+  #explain: ((facts: unknown) => Bilingual) | undefined;
+  #facts: unknown;
+  #text: Bilingual | undefined;
+
+  constructor(
+    key: string,
+    rule: RuleId,
+    subject: Subject,
+    asOf: Month,
+    suggestion: Finding['suggestion'],
+    evidence: Finding['evidence'],
+    explain: (facts: unknown) => Bilingual,
+    facts: unknown,
+  ) {
+    this.key = key;
+    this.rule = rule;
+    this.subject = subject;
+    this.asOf = asOf;
+    this.suggestion = suggestion;
+    this.evidence = evidence;
+    this.#explain = explain;
+    this.#facts = facts;
+    Object.defineProperty(this, 'explanation', LazyFinding.explanation);
+  }
+
+  static readonly explanation: PropertyDescriptor = {
     enumerable: true,
     configurable: true,
-    get: () => {
-      if (!text) {
-        text = explain(pending as F);
-        pending = undefined;
+    get(this: LazyFinding): Bilingual {
+      if (!this.#text) {
+        this.#text = this.#explain!(this.#facts);
+        this.#explain = undefined;
+        this.#facts = undefined;
       }
-      return text;
+      return this.#text;
     },
-    set(value: Bilingual) {
-      text = value;
-      pending = undefined;
+    set(this: LazyFinding, value: Bilingual) {
+      this.#text = value;
+      this.#explain = undefined;
+      this.#facts = undefined;
     },
-  }) as Finding;
+  };
 }
 
 /** Rank evidence of cadre `c` for months [from, to] (months without a score are left out). */
