@@ -50,7 +50,7 @@ export function competitionRanks(scores: readonly number[]): number[] {
  * Rank of `s` among the first `n` values of an ascending-sorted array: 1 + count of values > s,
  * found by binary search for the first value greater than s.
  */
-export function rankInAscending(sorted: Float64Array, n: number, s: number): number {
+export function rankInAscending(sorted: Float64Array | Int32Array, n: number, s: number): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {
