@@ -152,6 +152,15 @@ export class LedgerIndex {
   private readonly periodCache: (ImpactPeriod[] | undefined)[];
   private readonly barCache: (PromotionBar[] | undefined)[];
   private readonly unitRows: (UnitMonthRanking | undefined)[];
+  private unitTables?: {
+    mean: Float64Array;
+    scored: Int32Array;
+    rank: Int32Array;
+    third: Uint8Array;
+    sum: Float64Array;
+    key: Int32Array;
+    keys: Int32Array;
+  };
   private readonly policyCache = new Map<number, PolicyVersion>();
 
   constructor(state: LedgerState, options: LedgerIndexOptions = {}) {
@@ -604,8 +613,23 @@ export class LedgerIndex {
     if (cached) return cached;
     const U = this.units.length;
     const C = this.cadres.length;
-    const sum = new Float64Array(U);
-    const count = new Int32Array(U);
+    // One allocation for every month's rows, and scratch reused from month to month: typed arrays
+    // are costly to create (each is zero-filled memory outside the JS heap, counted towards GC).
+    const t = (this.unitTables ??= {
+      mean: new Float64Array(U * this.span).fill(Number.NaN),
+      scored: new Int32Array(U * this.span),
+      rank: new Int32Array(U * this.span),
+      third: new Uint8Array(U * this.span),
+      sum: new Float64Array(U),
+      key: new Int32Array(U),
+      keys: new Int32Array(U),
+    });
+    const mean = t.mean.subarray(m * U, (m + 1) * U);
+    const count = t.scored.subarray(m * U, (m + 1) * U);
+    const rank = t.rank.subarray(m * U, (m + 1) * U);
+    const third = t.third.subarray(m * U, (m + 1) * U);
+    const { sum, key, keys } = t;
+    sum.fill(0);
     const row16 = this.scoreRows16[m];
     const row64 = this.scoreRows64[m];
     // Sums in hundredths (integers: exact, and no division per score).
@@ -628,12 +652,9 @@ export class LedgerIndex {
       }
     }
     const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
-    const mean = new Float64Array(U).fill(Number.NaN);
     // Means in millionths of a point, as integers: equal means from different sums compare equal
     // (ties share a rank), and an integer array sorts several times faster than a float one.
-    const key = new Int32Array(U);
     let n = 0;
-    const keys = new Int32Array(U);
     for (let u = 0; u < U; u++) {
       if (count[u] >= ranking.unitMinScoredCadres && count[u] > 0) {
         key[u] = Math.round((sum[u] / count[u]) * 1e4);
@@ -642,8 +663,6 @@ export class LedgerIndex {
       }
     }
     const sorted = keys.subarray(0, n).sort();
-    const rank = new Int32Array(U);
-    const third = new Uint8Array(U);
     for (let u = 0; u < U; u++) {
       if (mean[u] !== mean[u]) continue;
       rank[u] = rankInAscending(sorted, n, key[u]);
