@@ -15,6 +15,7 @@ import type { LedgerEvent } from '../shared/ledger/events';
 import { initStore, openStore } from '../electron/store/index';
 import { encodeRecord, genesisHash } from '../electron/store/journal';
 import { readMeta } from '../electron/store/meta';
+import { coreNodeFlags } from '../scripts/core-flags.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'cadre-store-bench-'));
 const who = { user: 'bench', command: 'bench' };
@@ -145,10 +146,11 @@ try {
   type Open = { ms: number; cpuMs: number; events: number; records: number; maxRssMB: number; baseRssMB: number; usedSnapshot: boolean };
   // Through `sh -c '…; :'` so the child is forked from a small shell: Linux carries a process's peak
   // RSS across exec, and a child forked straight from this (large) process would inherit ours.
+  // With the V8 flags the app's host runs with.
   const quote = (x: string) => `'${x.replace(/'/g, `'\\''`)}'`;
   const coldOpen = (dir: string) =>
     JSON.parse(
-      execFileSync('/bin/sh', ['-c', `${quote(process.execPath)} ${quote(join(childDir, 'open-child.mjs'))} ${quote(dir)}; :`], {
+      execFileSync('/bin/sh', ['-c', `${quote(process.execPath)} ${coreNodeFlags.map(quote).join(' ')} ${quote(join(childDir, 'open-child.mjs'))} ${quote(dir)}; :`], {
         encoding: 'utf8',
         maxBuffer: 1 << 20,
         env: { ...process.env, NODE_OPTIONS: '' },
