@@ -3,6 +3,7 @@
 // Order matters: the first matching path wins, so literal paths go before `:param` ones.
 import {
   AlertOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   ImportOutlined,
   SettingOutlined,
@@ -20,7 +21,7 @@ export interface PageProps {
 }
 
 /** A menu section: which side-menu entry is highlighted on a page. */
-export type Section = 'overview' | 'cadres' | 'units' | 'tracker' | 'import' | 'settings';
+export type Section = 'overview' | 'cadres' | 'units' | 'tracker' | 'meeting' | 'import' | 'settings';
 
 export interface RouteDef {
   path: string;
@@ -36,6 +37,7 @@ export const routes: RouteDef[] = [
   { path: '/cadres/:id', section: 'cadres', page: lazy(() => import('../features/casefile/CaseFilePage')) },
   { path: '/units', section: 'units', page: lazy(() => import('../features/units/UnitsPage')) },
   { path: '/tracker', section: 'tracker', page: lazy(() => import('../features/tracker/TrackerPage')) },
+  { path: '/meeting', section: 'meeting', page: lazy(() => import('../features/meeting/MeetingPage')) },
   { path: '/import', section: 'import', page: lazy(() => import('../features/importing/ImportPage')) },
   { path: '/settings', section: 'settings', page: lazy(() => import('../features/settings/SettingsPage')) },
 ];
@@ -46,6 +48,7 @@ export const menu: { section: Section; path: string; icon: ReactNode }[] = [
   { section: 'cadres', path: '/cadres', icon: <TeamOutlined /> },
   { section: 'units', path: '/units', icon: <ApartmentOutlined /> },
   { section: 'tracker', path: '/tracker', icon: <AlertOutlined /> },
+  { section: 'meeting', path: '/meeting', icon: <BarChartOutlined /> },
   { section: 'import', path: '/import', icon: <ImportOutlined /> },
   { section: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ];

@@ -1,0 +1,190 @@
+// 会议统计 (/meeting): the §4.4 statistics for a period (kept in the address; by default the as-of
+// year so far), each count opening the cadres behind it with links to their case files, the basis
+// of each number, and the table as CSV for the meeting papers.
+import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState, type Key } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CadreRow } from '../../../shared/contract/registry';
+import type { MeetingStatistic } from '../../../shared/reports/meeting';
+import { useAsOf } from '../../app/asOf';
+import { saveBase64 } from '../../app/download';
+import type { PageProps } from '../../app/routes';
+import { hrefOf, navigate } from '../../app/router';
+import { useQuery } from '../../db/cache';
+import { pick } from '../../i18n';
+import { csvBase64, csvRows, periodFrom, type Period } from './statistics';
+
+function setPeriod(p: Period) {
+  navigate(`/meeting?from=${p.from}&to=${p.to}`, { replace: true });
+}
+
+/** The basis of a count and the cadres behind it, each linked to the case file. */
+function Behind({ item, byId, loaded }: { item: MeetingStatistic; byId: Map<string, CadreRow>; loaded: boolean }) {
+  const { t, i18n } = useTranslation('meeting');
+  const tk = useTranslation('casefile').t;
+  return (
+    <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="meeting-behind">
+      <Typography.Text type="secondary">
+        {t('col.basis')}
+        {tk('punct.colon')}
+        {pick(item.basis, i18n.language)}
+      </Typography.Text>
+      {item.cadreIds.length === 0 ? (
+        <Typography.Text type="secondary">{t('cadres.none')}</Typography.Text>
+      ) : (
+        <Table<{ id: string; cadre?: CadreRow }>
+          size="small"
+          rowKey="id"
+          title={() => t('cadres.title', { n: item.cadreIds.length })}
+          dataSource={item.cadreIds.map((id) => ({ id, cadre: byId.get(id) }))}
+          pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+          columns={[
+            {
+              title: t('cadres.name'),
+              key: 'name',
+              render: (_, r) => (
+                <a href={hrefOf(`/cadres/${encodeURIComponent(r.id)}`)} data-testid="meeting-cadre">
+                  {/* Before the register has loaded the id stands in; a cadre missing from it says so. */}
+                  {r.cadre?.name ?? (loaded ? t('cadres.missing', { id: r.id }) : r.id)}
+                </a>
+              ),
+            },
+            { title: t('cadres.position'), key: 'position', render: (_, r) => r.cadre?.position || '—' },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}
+
+export default function MeetingPage({ query }: PageProps) {
+  const { t, i18n } = useTranslation('meeting');
+  const { message } = App.useApp();
+  const asOf = useAsOf((s) => s.asOf);
+  const period = asOf ? periodFrom(query, asOf) : null;
+  const stats = useQuery('reports.meeting', period ?? { from: '', to: '' }, { enabled: !!period });
+  const cadres = useQuery('cadres.list', {});
+  const byId = useMemo(() => new Map((cadres.data ?? []).map((c) => [c.id, c])), [cadres.data]);
+  const [open, setOpen] = useState<readonly Key[]>([]);
+  const s = stats.data;
+  const monthFormat = i18n.language === 'en' ? 'MMM YYYY' : 'YYYY年MM月';
+
+  function toggle(id: string) {
+    setOpen((keys) => (keys.includes(id) ? keys.filter((k) => k !== id) : [...keys, id]));
+  }
+
+  function exportCsv() {
+    if (!s) return;
+    const nameOf = (id: string) => byId.get(id)?.name ?? id;
+    const rows = csvRows(s.items, i18n.language, nameOf, {
+      header: [t('col.label'), t('col.count'), t('col.counts'), t('col.cadres'), t('col.basis')],
+      counts: { cadres: t('counts.cadres'), records: t('counts.records') },
+    });
+    const name = t('fileName', { from: s.from, to: s.to });
+    saveBase64(name, csvBase64(rows), 'text/csv;charset=utf-8');
+    message.success(t('exported', { name }));
+  }
+
+  const monthPicker = (which: keyof Period) =>
+    period && (
+      <Space size={4}>
+        <Typography.Text type="secondary">{t(which)}</Typography.Text>
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          value={dayjs(`${period[which]}-01`)}
+          onChange={(d) => d && setPeriod({ ...period, [which]: d.format('YYYY-MM') })}
+          format={monthFormat}
+          data-testid={`meeting-${which}`}
+        />
+      </Space>
+    );
+
+  return (
+    <Card
+      data-testid="meeting"
+      title={
+        <Space wrap>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('subtitle')}</Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          {monthPicker('from')}
+          {monthPicker('to')}
+          <Button icon={<DownloadOutlined />} disabled={!s} onClick={exportCsv} data-testid="meeting-export">
+            {t('export')}
+          </Button>
+        </Space>
+      }
+    >
+      {stats.error &&
+        (stats.error.code === 'VALIDATION' ? (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="meeting-error"
+            title={t('invalidPeriod')}
+            description={(stats.error.fields ?? []).map((f) => pick(f.message, i18n.language)).join('；')}
+          />
+        ) : (
+          <Alert type="error" showIcon data-testid="meeting-error" title={pick(stats.error.bilingual, i18n.language)} />
+        ))}
+      {!s && !stats.error && <Spin style={{ display: 'block', margin: 24 }} />}
+      {s && (
+        <Table<MeetingStatistic>
+          size="small"
+          rowKey="id"
+          dataSource={s.items}
+          pagination={false}
+          data-testid="meeting-table"
+          onRow={(i) => ({ 'data-testid': 'meeting-row', 'data-id': i.id }) as never}
+          expandable={{
+            expandedRowKeys: open,
+            onExpandedRowsChange: setOpen,
+            expandedRowRender: (i) => <Behind item={i} byId={byId} loaded={!!cadres.data} />,
+          }}
+          columns={[
+            {
+              title: t('col.label'),
+              key: 'label',
+              render: (_, i) => (
+                <Space size={6}>
+                  <span data-testid="meeting-label">{pick(i.label, i18n.language)}</span>
+                  <Tooltip title={pick(i.basis, i18n.language)}>
+                    <QuestionCircleOutlined style={{ color: 'rgba(0,0,0,0.45)' }} />
+                  </Tooltip>
+                </Space>
+              ),
+            },
+            {
+              title: t('col.count'),
+              key: 'count',
+              align: 'right',
+              width: 96,
+              render: (_, i) =>
+                i.count > 0 ? (
+                  <a onClick={() => toggle(i.id)} data-testid="meeting-count">
+                    {i.count}
+                  </a>
+                ) : (
+                  <span data-testid="meeting-count">0</span>
+                ),
+            },
+            {
+              title: t('col.counts'),
+              key: 'counts',
+              width: 120,
+              render: (_, i) => <Tag color={i.counts === 'cadres' ? 'blue' : 'purple'}>{t(`counts.${i.counts}`)}</Tag>,
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
