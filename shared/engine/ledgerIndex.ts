@@ -22,7 +22,7 @@ import { sortPolicyVersions } from '../policy/index';
 import type { PolicyVersion } from '../policy/schema';
 import { lastDayOf, monthFromIndex, monthIndex } from './calendar';
 import { impactPeriods, promotionBars, type ImpactPeriod, type PromotionBar } from './periods';
-import { rankInAscending, thirdOf, type ThirdCode } from './ranking';
+import { competitionRanksByKey, rankInAscending, thirdOf, type ThirdCode } from './ranking';
 import { groupBySubject, Segments } from './segments';
 import type { ThirdMatrix } from './streaks';
 
@@ -158,8 +158,8 @@ export class LedgerIndex {
     rank: Int32Array;
     third: Uint8Array;
     sum: Float64Array;
-    key: Int32Array;
     keys: Int32Array;
+    ids: Int32Array;
   };
   private readonly policyCache = new Map<number, PolicyVersion>();
 
@@ -621,14 +621,14 @@ export class LedgerIndex {
       rank: new Int32Array(U * this.span),
       third: new Uint8Array(U * this.span),
       sum: new Float64Array(U),
-      key: new Int32Array(U),
       keys: new Int32Array(U),
+      ids: new Int32Array(U),
     });
     const mean = t.mean.subarray(m * U, (m + 1) * U);
     const count = t.scored.subarray(m * U, (m + 1) * U);
     const rank = t.rank.subarray(m * U, (m + 1) * U);
     const third = t.third.subarray(m * U, (m + 1) * U);
-    const { sum, key, keys } = t;
+    const { sum, keys, ids } = t;
     sum.fill(0);
     const row16 = this.scoreRows16[m];
     const row64 = this.scoreRows64[m];
@@ -653,21 +653,18 @@ export class LedgerIndex {
     }
     const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
     // Means in millionths of a point, as integers: equal means from different sums compare equal
-    // (ties share a rank), and an integer array sorts several times faster than a float one.
+    // (ties share a rank), and integer keys rank without comparisons (competitionRanksByKey).
     let n = 0;
     for (let u = 0; u < U; u++) {
       if (count[u] >= ranking.unitMinScoredCadres && count[u] > 0) {
-        key[u] = Math.round((sum[u] / count[u]) * 1e4);
-        mean[u] = key[u] / 1e6;
-        keys[n++] = key[u];
+        const k = Math.round((sum[u] / count[u]) * 1e4);
+        mean[u] = k / 1e6;
+        keys[n] = k;
+        ids[n++] = u;
       }
     }
-    const sorted = keys.subarray(0, n).sort();
-    for (let u = 0; u < U; u++) {
-      if (mean[u] !== mean[u]) continue;
-      rank[u] = rankInAscending(sorted, n, key[u]);
-      third[u] = thirdOf(rank[u], n, ranking);
-    }
+    competitionRanksByKey(keys, ids, n, rank);
+    for (let i = 0; i < n; i++) third[ids[i]] = thirdOf(rank[ids[i]], n, ranking);
     return (this.unitRows[m] = { month: this.monthNames[m], mean, scored: count, rank, third, n });
   }
 

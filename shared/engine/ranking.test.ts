@@ -1,12 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../policy/default';
-import { competitionRanks, percentileOf, rankItems, thirdOf, thirdSize, THIRD_BOTTOM, THIRD_MIDDLE, THIRD_NONE, THIRD_TOP } from './ranking';
+import { competitionRanks, competitionRanksByKey, percentileOf, rankItems, thirdOf, thirdSize, THIRD_BOTTOM, THIRD_MIDDLE, THIRD_NONE, THIRD_TOP } from './ranking';
 
 const ranking = defaultPolicy.ranking;
 const scores = fc.array(fc.integer({ min: 0, max: 200 }).map((x) => x / 2), { minLength: 1, maxLength: 60 });
 
 describe('competition ranking', () => {
+  it('ranking by integer keys (radix) agrees with ranking by sorted search, for any keys and order', () => {
+    const keyed = fc.array(fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 100_000_000 })), { maxLength: 300 });
+    fc.assert(
+      fc.property(keyed, (values) => {
+        const n = values.length;
+        // Subjects at scattered positions, as units are among all units.
+        const ids = Int32Array.from(values.map((_, i) => 3 * (n - i) + 1));
+        const rankOut = new Int32Array(3 * n + 2);
+        competitionRanksByKey(Int32Array.from(values), ids, n, rankOut);
+        expect(Array.from(ids, (id) => rankOut[id])).toEqual(competitionRanks(values));
+      }),
+    );
+    const out = new Int32Array(4);
+    competitionRanksByKey(Int32Array.from([90, 95, 90, 80]), Int32Array.from([0, 1, 2, 3]), 4, out);
+    expect(Array.from(out)).toEqual([2, 1, 2, 4]);
+  });
+
   it('ties share the best rank: 95, 90, 90, 80 → 1, 2, 2, 4', () => {
     expect(competitionRanks([95, 90, 90, 80])).toEqual([1, 2, 2, 4]);
     expect(competitionRanks([80, 90, 95, 90])).toEqual([4, 2, 1, 2]);
