@@ -337,15 +337,21 @@ export class LedgerIndex {
     return this.cutoffDay ?? '9999-12-31';
   }
 
+  /**
+   * A cadre's dated records — kept when dated by the cutoff and not cleared — by date, then id.
+   * Sanctions, faults and rehabilitation plans are grouped alike.
+   */
+  private byCadreAndDate<T extends { id: string; cadreId: string }>(records: ReadonlyMap<string, T>, dateOf: (r: T) => IsoDate): Segments<T> {
+    const cutoff = this.cutoff;
+    const out = this.annulledIn(records);
+    const cadreOf = this.cadreLookup();
+    return groupBySubject(records, this.cadres.length, (r) => (dateOf(r) <= cutoff && !out?.has(r.id) ? cadreOf(r.cadreId) : -1), (x, y) =>
+      byString(dateOf(x), dateOf(y)) || byString(x.id, y.id));
+  }
+
   /** Per cadre, by decision date. */
   get sanctions(): Segments<Sanction> {
-    if (this.lists.sanctions) return this.lists.sanctions;
-    const cutoff = this.cutoff;
-    const out = this.annulledIn(this.state.sanctions);
-    const cadreOf = this.cadreLookup();
-    return (this.lists.sanctions = groupBySubject(this.state.sanctions, this.cadres.length, (x) =>
-      x.decidedOn <= cutoff && !out?.has(x.id) ? cadreOf(x.cadreId) : -1, (a, b) =>
-      byString(a.decidedOn, b.decidedOn) || byString(a.id, b.id)));
+    return (this.lists.sanctions ??= this.byCadreAndDate(this.state.sanctions, (x) => x.decidedOn));
   }
 
   private measureLists(): void {
@@ -396,21 +402,11 @@ export class LedgerIndex {
   }
 
   get faults(): Segments<FaultRecord> {
-    if (this.lists.faults) return this.lists.faults;
-    const cutoff = this.cutoff;
-    const out = this.annulledIn(this.state.faults);
-    const cadreOf = this.cadreLookup();
-    return (this.lists.faults = groupBySubject(this.state.faults, this.cadres.length, (f) =>
-      f.date <= cutoff && !out?.has(f.id) ? cadreOf(f.cadreId) : -1, (a, b) => byString(a.date, b.date) || byString(a.id, b.id)));
+    return (this.lists.faults ??= this.byCadreAndDate(this.state.faults, (f) => f.date));
   }
 
   get plans(): Segments<RehabPlan> {
-    if (this.lists.plans) return this.lists.plans;
-    const cutoff = this.cutoff;
-    const out = this.annulledIn(this.state.rehabPlans);
-    const cadreOf = this.cadreLookup();
-    return (this.lists.plans = groupBySubject(this.state.rehabPlans, this.cadres.length, (p) =>
-      p.startsOn <= cutoff && !out?.has(p.id) ? cadreOf(p.cadreId) : -1, (a, b) => byString(a.startsOn, b.startsOn) || byString(a.id, b.id)));
+    return (this.lists.plans ??= this.byCadreAndDate(this.state.rehabPlans, (p) => p.startsOn));
   }
 
   /** Check-ins per rehabilitation plan id, by date. */
