@@ -24,20 +24,22 @@ const cb =
   (...args: A): Promise<R> =>
     new Promise((resolve, reject) => f(...args, (err, r) => (err ? reject(err) : resolve(r))));
 
-const writeOnce = cb<[number, Uint8Array, number, number, number], number>(fs.write as never);
-
 export const nodeFs: StoreFs = {
   open: (path, flags) => cb<[string, string], number>(fs.open as never)(path, flags),
+  // The commit path's write and sync are synchronous calls, as SQLite makes them: through libuv's
+  // thread pool each would add a hand-off to a worker and back (measured: it doubled a one-record
+  // commit here, ~0.45 vs ~0.24 ms). They block the event loop for as long as the disk takes,
+  // which is the time the caller awaits anyway; commits are queued one at a time regardless.
   async write(fd, data, position) {
     let done = 0;
     while (done < data.length) {
-      const n = await writeOnce(fd, data, done, data.length - done, position + done);
+      const n = fs.writeSync(fd, data, done, data.length - done, position + done);
       if (n <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
       done += n;
     }
   },
-  fsync: (fd) => cb<[number], void>(fs.fsync as never)(fd),
-  fdatasync: (fd) => cb<[number], void>(fs.fdatasync as never)(fd),
+  fsync: async (fd) => fs.fsyncSync(fd),
+  fdatasync: async (fd) => fs.fdatasyncSync(fd),
   ftruncate: (fd, length) => cb<[number, number], void>(fs.ftruncate as never)(fd, length),
   close: (fd) => cb<[number], void>(fs.close as never)(fd),
   rename: (from, to) => cb<[string, string], void>(fs.rename as never)(from, to),
