@@ -1,13 +1,13 @@
 // Header: the as-of month, the demo badge, the user and the language switch.
 import { ExperimentOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Layout, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Layout, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { switchDemo } from '../features/session/DemoSwitch';
 import { useSession } from '../features/session/store';
 import { navigate } from './router';
 import { setLang, type Lang } from '../i18n';
 import { useAsOf } from './asOf';
+import { MonthPicker } from './MonthPicker';
 
 export function AppHeader() {
   const { t, i18n } = useTranslation('app');
@@ -51,15 +51,7 @@ export function AppHeader() {
       <Space size="middle">
         <Space size="small">
           <Typography.Text type="secondary">{t('header.asOf')}</Typography.Text>
-          <DatePicker
-            picker="month"
-            allowClear={false}
-            value={asOf ? dayjs(`${asOf}-01`) : null}
-            onChange={(d) => d && setAsOf(d.format('YYYY-MM'))}
-            format={i18n.language === 'en' ? 'MMM YYYY' : 'YYYY年MM月'}
-            data-testid="asof-picker"
-            style={{ width: 130 }}
-          />
+          <MonthPicker value={asOf} onChange={setAsOf} testId="asof-picker" style={{ width: 130 }} />
         </Space>
         {info?.user && (
           <Tooltip title={t('header.user')}>

@@ -2,8 +2,7 @@
 // year so far), each count opening the cadres behind it with links to their case files, the basis
 // of each number, and the table as CSV for the meeting papers.
 import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Card, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CadreRow } from '../../../shared/contract/registry';
@@ -15,6 +14,7 @@ import { hrefOf, navigate } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
 import { csvBase64, csvRows, periodFrom, type Period } from './statistics';
+import { MonthPicker } from '../../app/MonthPicker';
 
 function setPeriod(p: Period) {
   navigate(`/meeting?from=${p.from}&to=${p.to}`, { replace: true });
@@ -69,7 +69,6 @@ export default function MeetingPage({ query }: PageProps) {
   const byId = useMemo(() => new Map((cadres.data ?? []).map((c) => [c.id, c])), [cadres.data]);
   const [open, setOpen] = useState<readonly Key[]>([]);
   const s = stats.data;
-  const monthFormat = i18n.language === 'en' ? 'MMM YYYY' : 'YYYY年MM月';
 
   function toggle(id: string) {
     setOpen((keys) => (keys.includes(id) ? keys.filter((k) => k !== id) : [...keys, id]));
@@ -91,14 +90,7 @@ export default function MeetingPage({ query }: PageProps) {
     period && (
       <Space size={4}>
         <Typography.Text type="secondary">{t(which)}</Typography.Text>
-        <DatePicker
-          picker="month"
-          allowClear={false}
-          value={dayjs(`${period[which]}-01`)}
-          onChange={(d) => d && setPeriod({ ...period, [which]: d.format('YYYY-MM') })}
-          format={monthFormat}
-          data-testid={`meeting-${which}`}
-        />
+        <MonthPicker value={period[which]} onChange={(month) => setPeriod({ ...period, [which]: month })} testId={`meeting-${which}`} />
       </Space>
     );
 

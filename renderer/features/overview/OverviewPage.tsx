@@ -1,7 +1,6 @@
 // 概览 (/): the month's findings counted by rule, who is new this month (not a finding the month
 // before), and a link to each case file. The month is the header's as-of month (also pickable here).
-import { Alert, Card, Col, DatePicker, Empty, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Card, Col, Empty, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingRow } from '../../../shared/contract/findings';
@@ -10,6 +9,7 @@ import { hrefOf } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
 import { FindingActions, useRuleName } from '../casefile/FindingsPanel';
+import { MonthPicker } from '../../app/MonthPicker';
 
 function SubjectLink({ f }: { f: FindingRow }) {
   const { t } = useTranslation('overview');
@@ -77,14 +77,7 @@ export default function OverviewPage() {
         extra={
           <Space>
             <Typography.Text type="secondary">{t('month')}</Typography.Text>
-            <DatePicker
-              picker="month"
-              allowClear={false}
-              value={asOf ? dayjs(`${asOf}-01`) : null}
-              onChange={(d) => d && setAsOf(d.format('YYYY-MM'))}
-              format={i18n.language === 'en' ? 'MMM YYYY' : 'YYYY年MM月'}
-              data-testid="overview-month"
-            />
+            <MonthPicker value={asOf} onChange={setAsOf} testId="overview-month" />
           </Space>
         }
       >
