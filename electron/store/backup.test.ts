@@ -1,22 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupStore, initStore, listBackups, openStore, restoreStore, verifyStore } from './index';
 import { faultyFs } from './bench/faulty-fs';
 import { stateDigest } from './snapshot';
-import { cadrePut, fastScrypt, tempDir, unitPut, who } from './test-helpers';
+import { cadrePut, fastScrypt, unitPut, who } from './test-helpers';
+import { tempDirs } from './test-dirs';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-function dir(): string {
-  const t = tempDir('backup-');
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const dir = tempDirs('backup-');
 
 describe('backup and restore', () => {
   it('backs up consistently while commits keep arriving, and restores exactly that point', async () => {

@@ -1,20 +1,12 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changePassphrase, initStore, isEncrypted, openStore, verifyStore } from './index';
 import { FRAME_HEADER } from './frame';
-import { cadrePut, fastScrypt, tempDir, who } from './test-helpers';
+import { cadrePut, fastScrypt, who } from './test-helpers';
+import { tempDirs } from './test-dirs';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-function dir(): string {
-  const t = tempDir('enc-');
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const dir = tempDirs('enc-');
 
 function allFiles(d: string): string[] {
   return readdirSync(d, { recursive: true, withFileTypes: true })

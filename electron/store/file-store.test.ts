@@ -1,20 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../../shared/contract/errors';
 import { initStore, openStore } from './index';
-import { cadrePut, tempDir, unitPut, who } from './test-helpers';
+import { cadrePut, unitPut, who } from './test-helpers';
+import { tempDirs } from './test-dirs';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-function dir(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const dir = tempDirs();
 
 describe('file store', () => {
   it('commits durably and reopens to the same state', async () => {

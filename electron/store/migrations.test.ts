@@ -1,21 +1,13 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { faultyFs } from './bench/faulty-fs';
 import { CURRENT_STORE_VERSION, migrations, openStore, verifyStore } from './index';
 import { detectVersion } from './migrations';
-import { cadrePut, tempDir, unitPut } from './test-helpers';
+import { cadrePut, unitPut } from './test-helpers';
+import { tempDirs } from './test-dirs';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-function dir(): string {
-  const t = tempDir('migrate-');
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const dir = tempDirs('migrate-');
 
 /** A skeleton-era store: one JSON line per event, as MemoryStore's JournaledEvent. */
 function legacyStore(d: string, lines = 5): string {

@@ -1,20 +1,12 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildBaseStore, corruptionCampaign, tamperCampaign } from './bench/campaigns';
 import { initStore, openStore, verifyStore } from './index';
-import { cadrePut, tempDir, unitPut, who } from './test-helpers';
+import { cadrePut, unitPut, who } from './test-helpers';
+import { tempDirs } from './test-dirs';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-function dir(): string {
-  const t = tempDir('verify-');
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const dir = tempDirs('verify-');
 
 async function storeWith(d: string, commits: number) {
   await initStore(d);
