@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { spawnHost } from '../e2e/fixtures';
+import { callHost, spawnHost, valueOf } from '../e2e/fixtures';
 import { chromiumFlags } from '../e2e/playwright.config';
 import { openStore } from '../electron/store/index';
 import { cadreCategories } from '../shared/domain/records';
@@ -66,16 +66,7 @@ await store.close();
 console.log(`ledger: ${units.length} units, ${CADRES} cadres written`);
 
 const host = await spawnHost({ LEDGER_DATA_DIR: dataDir, PORT: '0', LEDGER_USER: 'bench' }, () => undefined);
-const api = async (name: string, input: unknown): Promise<unknown> => {
-  const res = await fetch(`${host.url}api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-};
+const api = async (name: string, input: unknown): Promise<unknown> => valueOf(name, await callHost(host, name, input));
 let touch = 0;
 /** A write that moves the revision (the cached list is then stale and refetched). */
 const writeSomething = () => api('units.update', { id: 'U0001', name: touch++ % 2 ? '第1单位' : '第1单位·' });

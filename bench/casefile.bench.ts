@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
-import { spawnHost } from '../e2e/fixtures';
+import { callHost, spawnHost, valueOf } from '../e2e/fixtures';
 import { chromiumFlags } from '../e2e/playwright.config';
 import { openStore } from '../electron/store/index';
 import { generateTownship } from '../shared/demo/township';
@@ -82,16 +82,7 @@ const pickCadre = (() => {
 })();
 
 const host = await spawnHost({ LEDGER_DATA_DIR: dataDir, PORT: '0', LEDGER_USER: 'bench' }, () => undefined);
-const api = async (name: string, input: unknown): Promise<unknown> => {
-  const res = await fetch(`${host.url}api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-};
+const api = async (name: string, input: unknown): Promise<unknown> => valueOf(name, await callHost(host, name, input));
 /** A write that changes nothing the case files show, so the next read rebuilds the index. */
 let touch = 0;
 const writeSomething = () =>

@@ -44,6 +44,22 @@ export interface StartedHost {
   token: string;
 }
 
+/** POST /api/<name> to a running host with its token: the envelope, as the renderer gets it. */
+export async function callHost<T = unknown>(host: Pick<StartedHost, 'url' | 'token'>, name: string, input?: unknown): Promise<Envelope<T>> {
+  const res = await fetch(`${host.url}api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+    body: JSON.stringify(input ?? {}),
+  });
+  return (await res.json()) as Envelope<T>;
+}
+
+/** The value of an ok envelope; an error envelope throws, naming the call. */
+export function valueOf<T>(name: string, envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message.en} ${JSON.stringify(envelope.error.fields ?? [])}`);
+  return envelope.value;
+}
+
 /** Spawns the host and resolves when it prints its URL (or rejects when it exits first). */
 export function spawnHost(env: NodeJS.ProcessEnv, log: (text: string) => void): Promise<StartedHost> {
   // The bundle made by global-setup.ts when there is one, else the TypeScript through tsx.
@@ -100,14 +116,7 @@ export const test = base.extend<{ ledger: LedgerHost }>({
     const baseEnv = { LEDGER_DATA_DIR: dataDir, LEDGER_USER: 'e2e', LEDGER_CHECK_OUTPUT: '1' };
     let running = await spawnHost({ ...baseEnv, PORT: '0' }, append);
 
-    const api = async <T,>(name: string, input?: unknown): Promise<Envelope<T>> => {
-      const res = await fetch(`${running.url}api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${running.token}` },
-        body: JSON.stringify(input ?? {}),
-      });
-      return (await res.json()) as Envelope<T>;
-    };
+    const api = <T,>(name: string, input?: unknown) => callHost<T>(running, name, input);
     const ledger: LedgerHost = {
       get url() {
         return running.url;
@@ -128,11 +137,7 @@ export const test = base.extend<{ ledger: LedgerHost }>({
         running = await spawnHost({ ...baseEnv, PORT: String(port), LEDGER_TOKEN: token }, append);
       },
       api,
-      async call<T>(name: string, input?: unknown) {
-        const envelope = await api<T>(name, input);
-        if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message.en} ${JSON.stringify(envelope.error.fields ?? [])}`);
-        return envelope.value;
-      },
+      call: async <T,>(name: string, input?: unknown) => valueOf(name, await api<T>(name, input)),
       output: () => log,
     };
 
