@@ -205,19 +205,14 @@ export function scanJournal(
   let end = start.offset;
   let lastRecordOffset = -1;
   let records = 0;
+  // What was read up to the first damage, and the damage itself.
+  const stoppedAt = (damage: ScanResult['damage']): ScanResult => ({ end, nextSeq, prev, lastRecordOffset, records, damage });
   for (;;) {
     const f = reader.next();
     if (!f) break;
     if (!f.ok) {
       const torn = isTornTail(source, f);
-      return {
-        end,
-        nextSeq,
-        prev,
-        lastRecordOffset,
-        records,
-        damage: { offset: f.offset, seq: nextSeq, kind: torn ? 'torn' : 'corrupt', detail: frameDetail(f), reason: 'frame' },
-      };
+      return stoppedAt({ offset: f.offset, seq: nextSeq, kind: torn ? 'torn' : 'corrupt', detail: frameDetail(f), reason: 'frame' });
     }
     let decoded: { record: JournalRecord; hash: string };
     try {
@@ -236,14 +231,7 @@ export function scanJournal(
     } catch (e) {
       const detail = e instanceof RecordError ? e.message : String(e);
       const reason = e instanceof RecordError ? e.reason : 'unknown';
-      return {
-        end,
-        nextSeq,
-        prev,
-        lastRecordOffset,
-        records,
-        damage: { offset: f.offset, seq: nextSeq, kind: 'corrupt', detail, frameEnd: f.end, reason },
-      };
+      return stoppedAt({ offset: f.offset, seq: nextSeq, kind: 'corrupt', detail, frameEnd: f.end, reason });
     }
     const lastSeq = nextSeq + decoded.record.events.length - 1;
     onRecord?.({ record: decoded.record, hash: decoded.hash, offset: f.offset, end: f.end, lastSeq });
