@@ -5,6 +5,8 @@ import type { IsoDate } from '../domain/primitives';
 import { monthIndex } from './calendar';
 import { kindMask, type LedgerIndex } from './ledgerIndex';
 import { scheduledLastDay } from './periods';
+import { THIRD_BOTTOM } from './ranking';
+import { runEndingAt, runSinceLastAction, thirdIn } from './streaks';
 
 /** Grades from best to worst; `ungraded` is outside the order. */
 export const gradeOrder: Record<Exclude<AnnualGradeValue, 'ungraded'>, number> = {
@@ -101,4 +103,24 @@ export function currentTrial(index: LedgerIndex, c: number): TrialStretch | unde
     return { recordId: extension.id, source: 'trialExtension', start: extension.startsOn, lastDay: extension.endsOn, outcome: extension.outcome };
   }
   return base;
+}
+
+/**
+ * The cadre's run of bottom-third months ending at `month`, counted from the month after the last
+ * measure of the `acted` kinds (`actedMask` = kindMask(acted)), when it is at least `need` months
+ * long; else undefined. The warning and the placement rules differ only in `need` and `acted`.
+ */
+export function unactedBottomRun(
+  index: LedgerIndex,
+  c: number,
+  month: number,
+  need: number,
+  acted: readonly MeasureKind[],
+  actedMask: number,
+): { start: number; length: number } | undefined {
+  if (thirdIn(index.thirds, c, month) !== THIRD_BOTTOM) return undefined;
+  const streak = runEndingAt(index.thirds, c, month, THIRD_BOTTOM);
+  if (streak < need) return undefined;
+  const run = runSinceLastAction(streak, month, index.cadreHas(c, actedMask) ? measureMonths(index.measuresOf(c), acted) : []);
+  return run.length < need ? undefined : run;
 }

@@ -5,11 +5,9 @@ import type { RankEvidence } from '../../domain/findings';
 import type { Bilingual, Month } from '../../domain/primitives';
 import { monthFromIndex } from '../calendar';
 import { monthRange, rankList } from '../explain';
-import { measureMonths } from '../facts';
+import { unactedBottomRun } from '../facts';
 import { kindMask } from '../ledgerIndex';
-import { THIRD_BOTTOM } from '../ranking';
 import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
-import { runEndingAt, runSinceLastAction, thirdIn } from '../streaks';
 
 export interface LongBottomFacts {
   start: Month;
@@ -37,11 +35,8 @@ export const placeBottomThirdLong: Rule = {
     const { index } = ctx;
     for (let ci = 0; ci < ctx.cadres.length; ci++) {
       const c = ctx.cadres[ci];
-      if (thirdIn(index.thirds, c, ctx.month) !== THIRD_BOTTOM) continue;
-      const streak = runEndingAt(index.thirds, c, ctx.month, THIRD_BOTTOM);
-      if (streak < need) continue;
-      const run = runSinceLastAction(streak, ctx.month, index.cadreHas(c, actedMask) ? measureMonths(index.measuresOf(c), acted) : []);
-      if (run.length < need) continue;
+      const run = unactedBottomRun(index, c, ctx.month, need, acted, actedMask);
+      if (!run) continue;
       const start = monthFromIndex(run.start);
       const months = cadreMonths(ctx, c, run.start, ctx.month);
       ctx.emit(
