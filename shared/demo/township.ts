@@ -524,6 +524,8 @@ export function generateTownship(options: TownshipOptions): TownshipData {
     clearances,
     dismissals: [],
     policies: [defaultPolicy],
+    revisions: [],
+    meetings: [],
   };
 }
 

@@ -75,8 +75,22 @@ export type Subject = z.infer<typeof subjectSchema>;
 export const rehabAssignments = ['ruralRevitalization', 'grassrootsGovernance', 'other'] as const;
 export const rehabStatuses = ['active', 'completed', 'closed'] as const;
 export const rehabReviews = ['positive', 'negative'] as const;
+/** How a closed plan ended: the cadre rose again, the plan goes on in another form, or it was closed. */
+export const rehabOutcomes = ['roseAgain', 'continued', 'closed'] as const;
+/** The measures a rehabilitation plan may be opened from (issue 9). */
+export const rehabSourceMeasures = ['demotion', 'removal', 'transitionalPlacement', 'positionAdjustment'] as const;
+
+/** Fault-tolerance procedure (容错纠错程序): the steps in order, each with who and when. */
+export const faultSteps = ['application', 'acceptance', 'verification', 'decision', 'filing'] as const;
+export type FaultStep = (typeof faultSteps)[number];
+/** 容错 (tolerated: no deduction), 减轻 (lightened: the unintentional factor), 不予容错 (not tolerated). */
+export const faultDecisions = ['tolerated', 'lightened', 'notTolerated'] as const;
+export type FaultDecision = (typeof faultDecisions)[number];
 
 const text = (max: number) => z.string().trim().max(max);
+/** Who did a step and when (a procedure step, a review, a verification). */
+export const stepStampSchema = z.object({ on: dateSchema, by: text(50).min(1), note: text(1000).default('') });
+export type StepStamp = z.infer<typeof stepStampSchema>;
 
 export const unitSchema = z.object({
   id: idSchema,
@@ -123,8 +137,12 @@ export const sanctionSchema = z.object({
   kind: sanctionKindSchema,
   decidedOn: dateSchema,
   reason: text(500).default(''),
+  /** Decision document number (处分决定文号). */
+  documentNo: text(100).optional(),
   /** Date of the release notice (解除); `sanction.release-due` fires until it is recorded. */
   releasedOn: dateSchema.optional(),
+  /** The release notice's document number (解除通知文号). */
+  releaseDocumentNo: text(100).optional(),
 });
 export type Sanction = z.infer<typeof sanctionSchema>;
 
@@ -139,6 +157,15 @@ export const measureSchema = z.object({
   note: text(1000).default(''),
   /** The finding this measure was recorded from, if any (links the action to its "why"). */
   findingKey: z.string().max(300).optional(),
+  /** Review date (复核日期): a transitional placement's, pre-filled from policy; the tracker reminds. */
+  reviewOn: dateSchema.optional(),
+  /** Document number of the decision (文号). */
+  documentNo: text(100).optional(),
+  /** The meeting and docket item that decided this measure (issue 10). */
+  meetingId: idSchema.optional(),
+  meetingItemId: idSchema.optional(),
+  /** For a team measure: the members it names (班子成员个人措施 are separate cadre measures). */
+  memberIds: z.array(idSchema).max(100).optional(),
 });
 export type Measure = z.infer<typeof measureSchema>;
 
@@ -151,6 +178,14 @@ export const faultRecordSchema = z.object({
   violation: z.boolean(),
   tolerated: z.boolean(),
   description: text(1000).default(''),
+  /** Evidence for each of the three distinctions (三个区分开来). */
+  intentionalEvidence: text(1000).optional(),
+  personalInterestEvidence: text(1000).optional(),
+  violationEvidence: text(1000).optional(),
+  /** The procedure so far: each step done, with who and when. `decision` carries the verdict. */
+  steps: z.partialRecord(z.enum(faultSteps), stepStampSchema).optional(),
+  /** The decision (容错认定结果). Absent: not decided yet; `tolerated` (the import column) then decides. */
+  decision: z.enum(faultDecisions).optional(),
 });
 export type FaultRecord = z.infer<typeof faultRecordSchema>;
 
@@ -161,7 +196,30 @@ export const rehabPlanSchema = z.object({
   assignment: z.enum(rehabAssignments),
   startsOn: dateSchema,
   status: z.enum(rehabStatuses),
+  /** The latest review's result (kept in step with `reviews` by the service; imports set it). */
   lastReview: z.enum(rehabReviews).optional(),
+  /** The frontline post and where it is (安排岗位、地点). */
+  post: text(100).optional(),
+  place: text(100).optional(),
+  /** Why this assignment fits the cadre's experience and expertise. */
+  fitReason: text(1000).optional(),
+  /** 帮扶责任人. */
+  mentor: text(50).optional(),
+  goals: text(2000).optional(),
+  training: z
+    .array(z.object({ item: text(200).min(1), from: dateSchema, to: dateSchema.optional(), completed: z.boolean().default(false) }))
+    .max(50)
+    .optional(),
+  /** Planned review dates (计划评估日期). */
+  scheduledReviews: z.array(dateSchema).max(24).optional(),
+  /** Reviews held: positive or negative, with evidence. */
+  reviews: z
+    .array(z.object({ date: dateSchema, result: z.enum(rehabReviews), evidence: text(2000).min(1), by: text(50).default('') }))
+    .max(50)
+    .optional(),
+  /** When and how the plan ended (status completed or closed). */
+  closedOn: dateSchema.optional(),
+  outcome: z.enum(rehabOutcomes).optional(),
 });
 export type RehabPlan = z.infer<typeof rehabPlanSchema>;
 
@@ -171,6 +229,13 @@ export const checkInSchema = z.object({
   planId: idSchema,
   date: dateSchema,
   note: text(2000).default(''),
+  /** Who held the talk (谈话人). */
+  talkedBy: text(50).optional(),
+  /** The cadre's thoughts (思想状况), state of work (工作状态), concerns (困难诉求), support given (帮扶措施). */
+  thoughts: text(2000).optional(),
+  workState: text(2000).optional(),
+  concerns: text(2000).optional(),
+  support: text(2000).optional(),
 });
 export type CheckIn = z.infer<typeof checkInSchema>;
 export const checkInId = (planId: string, date: string) => `${planId}:${date}`;
@@ -186,6 +251,12 @@ export const clearanceSchema = z.object({
   date: dateSchema,
   note: text(1000).default(''),
   kind: z.enum(['clearance', 'revocation']).default('clearance'),
+  /** Who verified the allegation as false (核实人/核实单位), and the scope of the clearance (澄清范围). */
+  verifiedBy: text(100).optional(),
+  verifiedOn: dateSchema.optional(),
+  scope: text(500).optional(),
+  /** Document number of the clearance or revocation (文号). */
+  documentNo: text(100).optional(),
 });
 export type Clearance = z.infer<typeof clearanceSchema>;
 

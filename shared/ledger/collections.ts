@@ -15,6 +15,8 @@ import {
   sanctionSchema,
   unitSchema,
 } from '../domain/records';
+import { meetingSchema } from '../domain/meetings';
+import { revisionSchema } from '../domain/revisions';
 import { policyVersionSchema } from '../policy/schema';
 
 export const collectionSchemas = {
@@ -30,6 +32,9 @@ export const collectionSchemas = {
   clearances: clearanceSchema,
   dismissals: findingDismissalSchema,
   policies: policyVersionSchema,
+  /** History of corrections and voids (shared/domain/revisions.ts). */
+  revisions: revisionSchema,
+  meetings: meetingSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
