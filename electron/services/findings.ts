@@ -11,6 +11,7 @@ import { referenceDate } from '../../shared/views/dates';
 import { createViewEngine } from '../../shared/views/engineBinding';
 import { listFindings, measureFromFinding, monthOverview } from '../../shared/views/findings';
 import { nextSequentialId } from '../../shared/ledger/ids';
+import { scoredCadres } from '../../shared/views/monthReadiness';
 import type { ViewEngine } from '../../shared/views/viewEngine';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
@@ -55,7 +56,11 @@ export function findingsHandlers(ctx: ServiceContext, engine: ViewEngine = viewE
   return {
     'findings.list': ({ asOf, subject }) => listFindings(ctx.store.state(), engine, { asOf, subject, today: today() }),
 
-    'findings.overview': ({ asOf }) => monthOverview(listFindings(ctx.store.state(), engine, { asOf, today: today() })),
+    'findings.overview': ({ asOf }) => {
+      const state = ctx.store.state();
+      const scored = scoredCadres(state, asOf);
+      return { ...monthOverview(listFindings(state, engine, { asOf, today: today() })), scoredCadres: scored, hasScores: scored > 0 };
+    },
 
     'findings.dismiss': async ({ findingKey, reason }, call) => {
       const state = ctx.store.state();

@@ -3,9 +3,20 @@
 import type { CallContext } from '../../shared/contract';
 import { LedgerError } from '../../shared/contract/errors';
 import type { SessionInfo } from '../../shared/contract/session';
+import { latestScoredMonth } from '../../shared/views/monthReadiness';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
 type SessionEndpoints = 'session.info' | 'session.unlock' | 'session.openDemo' | 'session.leaveDemo';
+
+/** The latest scored month per store (recomputed when the revision moves: one scan of the scores). */
+const latestCache = new WeakMap<ServiceContext, { store: unknown; revision: number; month: string | null }>();
+function latestScoredMonthOf(ctx: ServiceContext): string | null {
+  const hit = latestCache.get(ctx);
+  if (hit && hit.store === ctx.store && hit.revision === ctx.store.revision) return hit.month;
+  const month = latestScoredMonth(ctx.store.state());
+  latestCache.set(ctx, { store: ctx.store, revision: ctx.store.revision, month });
+  return month;
+}
 
 export function sessionInfo(ctx: ServiceContext, call: CallContext): SessionInfo {
   const locked = ctx.session?.locked ?? false;
@@ -18,6 +29,7 @@ export function sessionInfo(ctx: ServiceContext, call: CallContext): SessionInfo
     encrypted: ctx.session ? (ctx.demo ? false : ctx.session.encrypted) : ctx.store.encrypted,
     locked,
     today: todayOf(ctx.now()),
+    latestScoredMonth: locked ? null : latestScoredMonthOf(ctx),
   };
 }
 

@@ -58,6 +58,13 @@ export const monthOverviewSchema = z.object({
 });
 export type MonthOverview = z.infer<typeof monthOverviewSchema>;
 
+/** The overview as findings.overview answers it: with the month's readiness. */
+export const monthOverviewWithReadinessSchema = monthOverviewSchema.extend({
+  /** Cadres with a score in the month (not cleared): 0 means the score-based rules cannot fire yet. */
+  scoredCadres: z.number().int(),
+  hasScores: z.boolean(),
+});
+
 const findingKeySchema = z.string().min(1).max(300);
 
 export const findingsContract = {
@@ -66,7 +73,7 @@ export const findingsContract = {
     findingsListSchema,
   ),
   /** Counts by rule of the month's open findings and who is new this month. */
-  'findings.overview': query(z.object({ asOf: monthSchema }), monthOverviewSchema),
+  'findings.overview': query(z.object({ asOf: monthSchema }), monthOverviewWithReadinessSchema),
   /** Records the officer's decision not to act; who and when are journaled with the event. */
   'findings.dismiss': command(
     z.object({ findingKey: findingKeySchema, reason: z.string().trim().min(1).max(1000) }),
@@ -83,5 +90,10 @@ export const findingsContract = {
       measure: measureDraftSchema.partial().extend({ id: idSchema.optional() }).default({ note: '' }),
     }),
     measureSchema,
+  ),
+  /** The month's open findings (one rule, or all) as an .xlsx workbook, base64. */
+  'findings.export': query(
+    z.object({ asOf: monthSchema, rule: z.string().min(1).max(60).optional(), lang: z.enum(['zh', 'en']).default('zh') }),
+    z.object({ fileName: z.string(), base64: z.string() }),
   ),
 } as const;

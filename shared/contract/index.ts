@@ -3,8 +3,10 @@
 import type { z } from 'zod';
 import { backupContract } from './backup';
 import { casefileContract } from './casefile';
+import { documentsContract } from './documents';
 import { findingsContract } from './findings';
 import { importingContract } from './importing';
+import { meetingsContract } from './meetings';
 import { recordsContract } from './records';
 import { registryContract } from './registry';
 import { reportsContract } from './reports';
@@ -21,6 +23,8 @@ export const contract = {
   ...importingContract,
   ...reportsContract,
   ...backupContract,
+  ...meetingsContract,
+  ...documentsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 // The launch: which ledger is open (the office's or the demo township's), whether it is locked,
 // who is working and what day it is on the host.
 import { z } from 'zod';
+import { monthSchema } from '../domain/primitives';
 import { command, query } from './define';
 
 export const sessionInfoSchema = z.object({
@@ -15,6 +16,11 @@ export const sessionInfoSchema = z.object({
   locked: z.boolean(),
   /** Today's date on the host (YYYY-MM-DD): the UI's default as-of month comes from it. */
   today: z.string(),
+  /**
+   * The latest month with any score (null if none): the month the app opens on ("考核月份 2026-11 ·
+   * 最近已录入得分的月份"), since a month without scores has no ranking findings.
+   */
+  latestScoredMonth: monthSchema.nullable(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 

@@ -46,6 +46,10 @@ export const docketItemSchema = z.object({
   title: text(300).min(1),
   /** The proposed measure (null: a review, a release, a grade correction or a free item). */
   proposedKind: measureKindSchema.nullable().default(null),
+  /** Length of the proposed measure in months (e.g. a 3-month probation); it runs from the meeting date. */
+  proposedMonths: z.number().int().min(1).max(120).optional(),
+  /** For a release item (sanction.release-due): the sanction to release. */
+  sanctionId: idSchema.optional(),
   /** What the officer proposes, in words (拟办意见). */
   proposal: text(2000).default(''),
   /** The finding the item was proposed from, if any. */
@@ -64,6 +68,10 @@ export const docketItemSchema = z.object({
         .object({ for: z.number().int().min(0).max(999), against: z.number().int().min(0).max(999), abstain: z.number().int().min(0).max(999) })
         .optional(),
       note: text(2000).default(''),
+      /** 修改后同意: the measure as amended (kind, length) and the amended wording. */
+      amendedKind: measureKindSchema.optional(),
+      amendedMonths: z.number().int().min(1).max(120).optional(),
+      amendedProposal: text(2000).optional(),
       /** What the decision recorded in the ledger: the measure (同意) or the dismissal (不同意). */
       measureId: idSchema.optional(),
       dismissalId: idSchema.optional(),
