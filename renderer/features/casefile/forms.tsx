@@ -1,19 +1,58 @@
 // Entry forms of the case file: monthly score, annual grade, sanction, measure. Each is a modal
 // whose validation is the contract's: the service answers VALIDATION with field paths
 // ('record.month', 'measure.endsOn'), shown on the fields in the UI language. Drafts autosave.
+// Safe entry: required fields are checked before anything is sent, Enter in a date or select field
+// never saves (it only confirms the date or the option; Ctrl+Enter or the primary button saves),
+// and a record the core finds identical to one already there is saved only after the officer agrees.
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasureDraft } from '../../../shared/contract/findings';
 import { annualGrades, measureKinds, measureOutcomes, sanctionKinds, type MeasureKind } from '../../../shared/domain/records';
 import { api } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { DateField } from '../../app/DateField';
 import { DraftBanner } from '../../app/DraftBanner';
 import { applyFieldErrors } from '../../app/formErrors';
 import { useQuery } from '../../db/cache';
 import { useDraft } from '../../db/drafts';
 
 type Values = Record<string, unknown>;
+
+/** What a submit may be asked to add: the officer agreed to save a record identical to another. */
+export interface SubmitOptions {
+  confirmDuplicate?: boolean;
+}
+
+/** "Required" as an antd rule, with the field's name in the UI language. */
+export function useRequired() {
+  const { t } = useTranslation('casefile');
+  return (field: string): Rule[] => [{ required: true, message: t('required', { field }) }];
+}
+
+/**
+ * Enter in a date picker or a select confirms the date or the option; the browser would also
+ * submit the form (implicit submission), which saved half-filled records. Ctrl+Enter submits.
+ */
+export function onFormKeyDown(submit: () => void) {
+  return (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Enter') return;
+    if (e.ctrlKey || e.metaKey) {
+      e.preventDefault();
+      submit();
+      return;
+    }
+    const target = e.target as HTMLElement;
+    if (target.closest('.ant-picker, .ant-select, [role=combobox]')) e.preventDefault();
+  };
+}
+
+/** True when the core refused a write as identical to an existing record (same cadre, kind, date). */
+export function isDuplicate(e: unknown): boolean {
+  return e instanceof ApiError && e.code === 'CONFLICT' && e.fields.some((f) => f.path.endsWith('confirmDuplicate'));
+}
 
 interface RecordModalProps {
   open: boolean;
@@ -24,7 +63,7 @@ interface RecordModalProps {
   initialValues: Values;
   onClose(): void;
   /** Writes the record; throws the contract's ApiError on a refusal. */
-  submit(values: Values): Promise<void>;
+  submit(values: Values, options: SubmitOptions): Promise<void>;
   testId: string;
   okText?: string;
   children: ReactNode;
@@ -42,23 +81,35 @@ export function RecordModal(props: RecordModalProps) {
 
 function RecordForm({ formId, fieldNames, initialValues, onClose, submit, testId, okText, children }: RecordModalProps) {
   const { t, i18n } = useTranslation('app');
-  const { message } = App.useApp();
+  const tk = useTranslation('casefile').t;
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const draft = useDraft(formId, form);
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string[]>([]);
 
-  async function onFinish() {
+  async function onFinish(options: SubmitOptions = {}) {
     const values = form.getFieldsValue(true) as Values;
     setBusy(true);
     setGeneral([]);
     form.setFields(fieldNames.map((name) => ({ name, errors: [] })));
     try {
-      await submit(values);
+      await submit(values, options);
       await draft.clear();
       message.success(t('common.saved'));
       onClose();
     } catch (e) {
+      if (isDuplicate(e) && !options.confirmDuplicate) {
+        modal.confirm({
+          title: tk('duplicate.title'),
+          content: tk('duplicate.text'),
+          okText: tk('duplicate.saveAnyway'),
+          cancelText: t('common.cancel'),
+          okButtonProps: { 'data-testid': 'duplicate-confirm' } as never,
+          onOk: () => onFinish({ confirmDuplicate: true }),
+        });
+        return;
+      }
       const rest = applyFieldErrors(form, e, i18n.language, fieldNames);
       setGeneral(rest);
     } finally {
@@ -67,7 +118,15 @@ function RecordForm({ formId, fieldNames, initialValues, onClose, submit, testId
   }
 
   return (
-    <Form form={form} layout="vertical" initialValues={initialValues} onValuesChange={draft.onValuesChange} onFinish={() => void onFinish()} data-testid={testId}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onValuesChange={draft.onValuesChange}
+      onFinish={() => void onFinish()}
+      onKeyDown={onFormKeyDown(() => form.submit())}
+      data-testid={testId}
+    >
       <DraftBanner draft={draft} />
       {general.length > 0 && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={general.join('；')} data-testid={`${testId}-error`} />
@@ -97,6 +156,7 @@ function defined(o: Values): Values {
 
 export function ScoreModal({ cadreId, open, onClose, defaultMonth }: { cadreId: string; open: boolean; onClose(): void; defaultMonth: string }) {
   const { t } = useTranslation('casefile');
+  const required = useRequired();
   return (
     <RecordModal
       open={open}
@@ -113,10 +173,10 @@ export function ScoreModal({ cadreId, open, onClose, defaultMonth }: { cadreId: 
         });
       }}
     >
-      <Form.Item name="month" label={t('field.month')} required>
+      <Form.Item name="month" label={t('field.month')} rules={required(t('field.month'))}>
         <DatePicker picker="month" style={{ width: '100%' }} data-testid="score-month" />
       </Form.Item>
-      <Form.Item name="score" label={t('field.score')} required>
+      <Form.Item name="score" label={t('field.score')} rules={required(t('field.score'))}>
         <InputNumber style={{ width: '100%' }} step={0.5} data-testid="score-value" />
       </Form.Item>
     </RecordModal>
@@ -127,6 +187,7 @@ export function ScoreModal({ cadreId, open, onClose, defaultMonth }: { cadreId: 
 
 export function GradeModal({ cadreId, open, onClose, defaultYear }: { cadreId: string; open: boolean; onClose(): void; defaultYear: number }) {
   const { t } = useTranslation('casefile');
+  const required = useRequired();
   const td = useTranslation('domain').t;
   return (
     <RecordModal
@@ -142,10 +203,10 @@ export function GradeModal({ cadreId, open, onClose, defaultYear }: { cadreId: s
         await api.records.put({ collection: 'grades', record: defined({ cadreId, year, grade: v.grade }) as never });
       }}
     >
-      <Form.Item name="year" label={t('field.year')} required>
+      <Form.Item name="year" label={t('field.year')} rules={required(t('field.year'))}>
         <DatePicker picker="year" style={{ width: '100%' }} data-testid="grade-year" />
       </Form.Item>
-      <Form.Item name="grade" label={t('field.grade')} required>
+      <Form.Item name="grade" label={t('field.grade')} rules={required(t('field.grade'))}>
         <Select data-testid="grade-value" options={annualGrades.map((g) => ({ value: g, label: td(`grade.${g}`) }))} />
       </Form.Item>
     </RecordModal>
@@ -156,48 +217,69 @@ export function GradeModal({ cadreId, open, onClose, defaultYear }: { cadreId: s
 
 export function SanctionModal({ cadreId, open, onClose, today }: { cadreId: string; open: boolean; onClose(): void; today: string }) {
   const { t } = useTranslation('casefile');
-  const group = (prefix: string, label: string) => ({
-    label,
-    options: sanctionKinds.filter((k) => k.startsWith(prefix)).map((k) => ({ value: k, label: t(`sanctionKind.${k}`) })),
-  });
   return (
     <RecordModal
       open={open}
       onClose={onClose}
       title={t('entry.sanction')}
       formId={`casefile:${cadreId}:sanction`}
-      fieldNames={['kind', 'decidedOn', 'reason', 'releasedOn']}
+      fieldNames={sanctionFields}
       initialValues={{ decidedOn: dayjs(today) }}
       testId="sanction-form"
-      submit={async (v) => {
-        await api.records.put({
-          collection: 'sanctions',
-          record: defined({
-            cadreId,
-            kind: v.kind,
-            decidedOn: dateText(v.decidedOn, 'YYYY-MM-DD'),
-            reason: text(v.reason),
-            releasedOn: dateText(v.releasedOn, 'YYYY-MM-DD'),
-          }) as never,
-        });
+      submit={async (v, options) => {
+        await api.records.put({ collection: 'sanctions', record: sanctionRecord(cadreId, v) as never, ...options });
       }}
     >
-      <Form.Item name="kind" label={t('field.kind')} required>
+      <SanctionFields />
+    </RecordModal>
+  );
+}
+
+const sanctionFields = ['kind', 'decidedOn', 'reason', 'documentNo', 'releasedOn', 'releaseDocumentNo'];
+function sanctionRecord(cadreId: string, v: Values): Values {
+  return defined({
+    cadreId,
+    kind: v.kind,
+    decidedOn: dateText(v.decidedOn, 'YYYY-MM-DD'),
+    reason: text(v.reason),
+    documentNo: text(v.documentNo),
+    releasedOn: dateText(v.releasedOn, 'YYYY-MM-DD'),
+    releaseDocumentNo: text(v.releaseDocumentNo),
+  });
+}
+
+/** The sanction's fields (entry and correction share them). */
+export function SanctionFields() {
+  const { t } = useTranslation('casefile');
+  const required = useRequired();
+  const group = (prefix: string, label: string) => ({
+    label,
+    options: sanctionKinds.filter((k) => k.startsWith(prefix)).map((k) => ({ value: k, label: t(`sanctionKind.${k}`) })),
+  });
+  return (
+    <>
+      <Form.Item name="kind" label={t('field.kind')} rules={required(t('field.kind'))}>
         <Select
           data-testid="sanction-kind"
           options={[group('party.', t('entry.partyGroup')), group('admin.', t('entry.adminGroup'))]}
         />
       </Form.Item>
-      <Form.Item name="decidedOn" label={t('field.decidedOn')} required>
-        <DatePicker style={{ width: '100%' }} data-testid="sanction-date" />
+      <Form.Item name="decidedOn" label={t('field.decidedOn')} rules={required(t('field.decidedOn'))}>
+        <DateField style={{ width: '100%' }} data-testid="sanction-date" />
       </Form.Item>
-      <Form.Item name="reason" label={t('field.reason')}>
+      <Form.Item name="reason" label={t('field.reason')} rules={[...required(t('field.reason')), { whitespace: true, message: t('required', { field: t('field.reason') }) }]}>
         <Input.TextArea rows={2} maxLength={500} data-testid="sanction-reason" />
       </Form.Item>
-      <Form.Item name="releasedOn" label={t('field.releasedOn')}>
-        <DatePicker style={{ width: '100%' }} />
+      <Form.Item name="documentNo" label={t('field.documentNo')}>
+        <Input maxLength={100} data-testid="sanction-document" />
       </Form.Item>
-    </RecordModal>
+      <Form.Item name="releasedOn" label={t('field.releasedOn')}>
+        <DateField style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="releaseDocumentNo" label={t('field.releaseDocumentNo')}>
+        <Input maxLength={100} />
+      </Form.Item>
+    </>
   );
 }
 
@@ -214,7 +296,7 @@ export interface MeasureModalProps {
   /** Kinds offered; all by default. */
   kinds?: readonly MeasureKind[];
   /** Records the measure; by default records.put. */
-  submit?(measure: Omit<MeasureDraft, 'note'> & { note: string; outcome?: string }): Promise<void>;
+  submit?(measure: Omit<MeasureDraft, 'note'> & { note: string; outcome?: string }, options: SubmitOptions): Promise<void>;
   formId: string;
   testId?: string;
   okText?: string;
@@ -232,6 +314,7 @@ export function MeasureModal({ open, onClose, title, subject, draft, kinds, subm
     kind: draft?.kind,
     startsOn: draft?.startsOn ? dayjs(draft.startsOn) : dayjs(),
     endsOn: draft?.endsOn ? dayjs(draft.endsOn) : undefined,
+    reviewOn: (draft as { reviewOn?: string } | undefined)?.reviewOn ? dayjs((draft as { reviewOn: string }).reviewOn) : undefined,
     note: draft?.note ?? '',
   };
   return (
@@ -240,22 +323,14 @@ export function MeasureModal({ open, onClose, title, subject, draft, kinds, subm
       onClose={onClose}
       title={title ?? t('entry.measure')}
       formId={formId}
-      fieldNames={['kind', 'startsOn', 'endsOn', 'note', 'outcome', 'subjectId']}
+      fieldNames={measureFieldNames}
       initialValues={initialValues}
       testId={testId}
       okText={okText}
-      submit={async (v) => {
-        const measure = defined({
-          subjectType: subject?.type ?? v.subjectType,
-          subjectId: subject?.id ?? v.subjectId,
-          kind: v.kind,
-          startsOn: dateText(v.startsOn, 'YYYY-MM-DD'),
-          endsOn: dateText(v.endsOn, 'YYYY-MM-DD'),
-          outcome: v.outcome,
-        }) as Omit<MeasureDraft, 'note'> & { outcome?: string };
-        const full = { ...measure, note: text(v.note) };
-        if (submit) await submit(full);
-        else await api.records.put({ collection: 'measures', record: full as never });
+      submit={async (v, options) => {
+        const full = measureRecord(v, subject) as Omit<MeasureDraft, 'note'> & { note: string; outcome?: string };
+        if (submit) await submit(full, options);
+        else await api.records.put({ collection: 'measures', record: full as never, ...options });
       }}
     >
       {intro}
@@ -266,28 +341,72 @@ export function MeasureModal({ open, onClose, title, subject, draft, kinds, subm
       ) : (
         <SubjectFields testId={testId} />
       )}
-      <Form.Item name="kind" label={t('field.measureKind')} required>
+      <MeasureFields testId={testId} kinds={kinds} withOutcome={withOutcome} />
+    </RecordModal>
+  );
+}
+
+const measureFieldNames = ['kind', 'startsOn', 'endsOn', 'reviewOn', 'documentNo', 'note', 'outcome', 'subjectId'];
+function measureRecord(v: Values, subject?: { type: 'cadre' | 'unit'; id: string }): Values {
+  return {
+    ...defined({
+      subjectType: subject?.type ?? v.subjectType,
+      subjectId: subject?.id ?? v.subjectId,
+      kind: v.kind,
+      startsOn: dateText(v.startsOn, 'YYYY-MM-DD'),
+      endsOn: dateText(v.endsOn, 'YYYY-MM-DD'),
+      reviewOn: v.kind === 'transitionalPlacement' ? dateText(v.reviewOn, 'YYYY-MM-DD') : undefined,
+      documentNo: text(v.documentNo),
+      outcome: v.outcome,
+    }),
+    note: text(v.note),
+  };
+}
+
+/** The measure's own fields (entry, the finding's action, the ladder's next step and correction share them). */
+export function MeasureFields({ testId, kinds, withOutcome }: { testId: string; kinds?: readonly MeasureKind[]; withOutcome?: boolean }) {
+  const { t } = useTranslation('casefile');
+  const required = useRequired();
+  const form = Form.useFormInstance();
+  const kind = Form.useWatch('kind', form) as MeasureKind | undefined;
+  return (
+    <>
+      <Form.Item name="kind" label={t('field.measureKind')} rules={required(t('field.measureKind'))}>
         <Select
           data-testid={`${testId}-kind`}
           showSearch={{ optionFilterProp: 'label' }}
           options={(kinds ?? measureKinds).map((k) => ({ value: k, label: t(`measureKind.${k}`) }))}
         />
       </Form.Item>
-      <Form.Item name="startsOn" label={t('field.startsOn')} required>
-        <DatePicker style={{ width: '100%' }} data-testid={`${testId}-starts`} />
+      <Form.Item name="startsOn" label={t('field.startsOn')} rules={required(t('field.startsOn'))}>
+        <DateField style={{ width: '100%' }} data-testid={`${testId}-starts`} />
       </Form.Item>
       <Form.Item name="endsOn" label={t('field.endsOn')} extra={t('field.endsOnHint')}>
-        <DatePicker style={{ width: '100%' }} data-testid={`${testId}-ends`} />
+        <DateField style={{ width: '100%' }} data-testid={`${testId}-ends`} />
       </Form.Item>
+      {kind === 'transitionalPlacement' && <ReviewOnField testId={testId} />}
       {withOutcome && (
         <Form.Item name="outcome" label={t('field.outcome')}>
           <Select allowClear options={measureOutcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
         </Form.Item>
       )}
+      <Form.Item name="documentNo" label={t('field.documentNo')}>
+        <Input maxLength={100} data-testid={`${testId}-document`} />
+      </Form.Item>
       <Form.Item name="note" label={t('field.note')}>
         <Input.TextArea rows={3} maxLength={1000} data-testid={`${testId}-note`} />
       </Form.Item>
-    </RecordModal>
+    </>
+  );
+}
+
+/** 复核日期 of a transitional placement: the core fills it from policy when left out; shown so the officer sees and may change it. */
+function ReviewOnField({ testId }: { testId: string }) {
+  const { t } = useTranslation('casefile');
+  return (
+    <Form.Item name="reviewOn" label={t('field.reviewOn')} extra={t('field.reviewOnHintPlain')}>
+      <DateField style={{ width: '100%' }} data-testid={`${testId}-review`} />
+    </Form.Item>
   );
 }
 

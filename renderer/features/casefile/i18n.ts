@@ -7,6 +7,12 @@ export default {
     edit: '编辑基本信息',
     backToList: '返回名册',
     notFound: '没有找到干部 {{id}}',
+    required: '请填写{{field}}',
+    duplicate: {
+      title: '已存在相同记录',
+      text: '已存在相同记录（同一干部、种类、日期），仍要保存吗？',
+      saveAnyway: '仍要保存',
+    },
     header: {
       peerGroupSize: '同序列 {{n}} 人',
       bars: '提拔限制',
@@ -121,6 +127,11 @@ export default {
       endsOnHint: '观察期、过渡性安置等填写到期日，台账据此提醒复核',
       outcome: '结果',
       note: '备注',
+      documentNo: '文号',
+      releaseDocumentNo: '解除文号',
+      reviewOn: '复核日期',
+      reviewOnHint: '按政策默认 {{months}} 个月后复核，可修改；台账据此提醒',
+      reviewOnHintPlain: '台账据此提醒复核；留空则按政策默认期限',
     },
     measureKind: {
       performanceDeduction: '绩效扣减',
@@ -209,6 +220,12 @@ export default {
     edit: 'Edit details',
     backToList: 'Back to the list',
     notFound: 'No cadre {{id}}',
+    required: 'Please fill in: {{field}}',
+    duplicate: {
+      title: 'Same record exists',
+      text: 'A record identical to this one (same cadre, kind and date) exists already. Save anyway?',
+      saveAnyway: 'Save anyway',
+    },
     header: {
       peerGroupSize: '{{n}} in the peer group',
       bars: 'Promotion bars',
@@ -323,6 +340,11 @@ export default {
       endsOnHint: 'For probation, placements and the like: the date the tracker reminds you to review',
       outcome: 'Outcome',
       note: 'Note',
+      documentNo: 'Document no.',
+      releaseDocumentNo: 'Release document no.',
+      reviewOn: 'Review date',
+      reviewOnHint: 'By policy, review after {{months}} months (editable); the tracker reminds',
+      reviewOnHintPlain: 'The tracker reminds on this date; left empty, the policy default applies',
     },
     measureKind: {
       performanceDeduction: 'Performance deduction',

@@ -2,7 +2,7 @@
 // (kept in the address so a reload keeps them), closing with an outcome — "not improved" offers the
 // ladder's next step pre-filled — the team view, and export of the board to Excel.
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Radio, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Radio, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,12 +11,13 @@ import { trackedKinds, trackerStatuses } from '../../../shared/contract/tracker'
 import type { MeasureOutcome } from '../../../shared/domain/records';
 import { api } from '../../api/client';
 import { useAsOf } from '../../app/asOf';
+import { DateField } from '../../app/DateField';
 import { applyFieldErrors } from '../../app/formErrors';
 import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
-import { MeasureModal } from '../casefile/forms';
+import { MeasureModal, onFormKeyDown, useRequired } from '../casefile/forms';
 
 const statusColor: Record<TrackerStatus, string> = { onTrack: 'green', dueSoon: 'orange', overdue: 'red' };
 
@@ -307,8 +308,14 @@ function CloseModal({ item, onClose, onClosed }: { item: TrackerItem; onClose():
   const [general, setGeneral] = useState<string[]>([]);
   const trial = item.kind === 'trialPeriod' || item.kind === 'trialExtension';
   const outcomes: MeasureOutcome[] = trial ? ['confirmed', 'extended'] : ['improved', 'notImproved'];
+  const required = useRequired();
 
   async function submit() {
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
     const v = form.getFieldsValue(true);
     setBusy(true);
     setGeneral([]);
@@ -341,8 +348,8 @@ function CloseModal({ item, onClose, onClosed }: { item: TrackerItem; onClose():
       destroyOnHidden
     >
       {general.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={general.join('；')} />}
-      <Form form={form} layout="vertical" data-testid="close-form">
-        <Form.Item name="outcome" label={t('outcome')} required>
+      <Form form={form} layout="vertical" data-testid="close-form" onKeyDown={onFormKeyDown(() => void submit())}>
+        <Form.Item name="outcome" label={t('outcome')} rules={required(t('outcome'))}>
           <Radio.Group data-testid="close-outcome">
             {outcomes.map((o) => (
               <Radio.Button key={o} value={o} data-testid={`outcome-${o}`}>
@@ -352,7 +359,7 @@ function CloseModal({ item, onClose, onClosed }: { item: TrackerItem; onClose():
           </Radio.Group>
         </Form.Item>
         <Form.Item name="endsOn" label={t('endsOn')} extra={t('endsOnHint')}>
-          <DatePicker style={{ width: '100%' }} />
+          <DateField style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="note" label={t('note')}>
           <Input.TextArea rows={2} maxLength={1000} />
