@@ -1,22 +1,31 @@
 // The one IPC contract: endpoint name → input and output schema. The preload API, the main-process
 // handlers, the browser host and the renderer client are all derived from this map.
 import type { z } from 'zod';
+import type { Role } from '../domain/access';
+import { auditContract } from './audit';
 import { backupContract } from './backup';
 import { casefileContract } from './casefile';
 import { documentsContract } from './documents';
+import { faultsContract } from './faults';
 import { findingsContract } from './findings';
 import { importingContract } from './importing';
 import { meetingsContract } from './meetings';
 import { recordsContract } from './records';
+import { rehabContract } from './rehab';
 import { registryContract } from './registry';
 import { reportsContract } from './reports';
 import { sessionContract } from './session';
 import { trackerContract } from './tracker';
+import { usersContract } from './users';
 
 export const contract = {
   ...sessionContract,
+  ...usersContract,
+  ...auditContract,
   ...registryContract,
   ...recordsContract,
+  ...rehabContract,
+  ...faultsContract,
   ...findingsContract,
   ...casefileContract,
   ...trackerContract,
@@ -40,8 +49,15 @@ export type Handlers = {
   [N in EndpointName]: (input: ParsedInputOf<N>, ctx: CallContext) => Promise<OutputOf<N>> | OutputOf<N>;
 };
 export interface CallContext {
-  /** Who is calling: the OS user in the app, 'cli' or the CLI's --user, the host user in the browser. */
+  /**
+   * Who is calling: the authenticated login name (or the OS user of a single-user ledger). The core
+   * builds this from its own session table; transports never supply it (docs/ACCESS.md).
+   */
   user: string;
+  /** The caller's roles; the dispatcher checks each endpoint's permission against them. */
+  roles?: readonly Role[];
+  /** The transport's session id (one per window, browser tab or CLI run). */
+  session?: string;
 }
 
 /** What the renderer calls: `api.cadres.list({})`, grouped by the part before the first dot. */
@@ -56,6 +72,7 @@ export type LedgerApi = {
 };
 
 export * from './errors';
+export type { Role } from '../domain/access';
 export type { Bilingual } from '../domain/primitives';
 export type { SessionInfo } from './session';
 export type { CadreRow, UnitRow } from './registry';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { dateSchema, idSchema, monthSchema } from '../domain/primitives';
 import { measureKindSchema, measureOutcomeSchema, measureSchema, subjectSchema } from '../domain/records';
 import { command, query } from './define';
+import { faultRowSchema } from './faults';
 import { measureDraftSchema } from './findings';
 
 export const trackedKinds = [
@@ -38,6 +39,8 @@ export const trackerItemSchema = z.object({
   daysLeft: z.number().int().nullable(),
   status: trackerStatusSchema,
   note: z.string(),
+  /** A transitional placement saved without a review date (shown as "无复核日期"). */
+  missingReviewDate: z.boolean().default(false),
 });
 export type TrackerItem = z.infer<typeof trackerItemSchema>;
 
@@ -91,19 +94,57 @@ export const teamViewSchema = z.object({
 });
 export type TeamView = z.infer<typeof teamViewSchema>;
 
+/** A rehabilitation plan whose check-in talk is overdue (`rehab.checkin-due`). */
+export const checkInDueSchema = z.object({
+  planId: z.string(),
+  cadreId: z.string(),
+  cadreName: z.string(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  mentor: z.string(),
+  lastContact: dateSchema,
+  dueOn: dateSchema,
+  /** From dueOn to the reference date. */
+  daysOverdue: z.number().int(),
+  findingKey: z.string(),
+});
+export type CheckInDue = z.infer<typeof checkInDueSchema>;
+
 export const trackerBoardSchema = z.object({
   asOf: monthSchema,
   referenceDate: dateSchema,
   items: z.array(trackerItemSchema),
   counts: z.object({ onTrack: z.number().int(), dueSoon: z.number().int(), overdue: z.number().int() }),
   team: teamViewSchema,
+  /** Faults whose tolerance procedure awaits a step (filtered by unit like the items). */
+  faults: z.array(faultRowSchema),
+  /** Plans with an overdue check-in. */
+  checkInsDue: z.array(checkInDueSchema),
 });
 export type TrackerBoard = z.infer<typeof trackerBoardSchema>;
 
+/** One remaining rung's measure, pre-filled. */
+export const nextStepOptionSchema = z.object({
+  /** 1 = the next rung, 2 = the one after… */
+  rung: z.number().int().min(1),
+  kind: measureKindSchema,
+  draft: measureDraftSchema,
+});
+export type NextStepOption = z.infer<typeof nextStepOptionSchema>;
+
 export const nextStepSchema = z.object({
+  /** The first option (the next rung's first kind): kept so a single-choice dialog still works. */
   kind: measureKindSchema,
   alternatives: z.array(measureKindSchema),
   draft: measureDraftSchema,
+  /** Every remaining rung of the subject's ladder, each of its kinds, in ladder order. */
+  options: z.array(nextStepOptionSchema),
+  /**
+   * A team (unit) closed as not improved: its members, to name in a team measure (measure.memberIds)
+   * or to give individual measures (cadre drafts of `memberKinds`, the cadre ladder after probation).
+   */
+  members: z.array(z.object({ cadreId: z.string(), name: z.string(), position: z.string() })),
+  memberKinds: z.array(measureKindSchema),
 });
 export type NextStep = z.infer<typeof nextStepSchema>;
 
