@@ -33,26 +33,54 @@ export function detectDelimiter(text: string): string {
   return counts['\t'] > counts[','] && counts['\t'] >= counts[';'] ? '\t' : counts[';'] > counts[','] ? ';' : ',';
 }
 
+export interface CsvLimits {
+  /** Records (lines as Excel shows them), header rows included. */
+  maxRecords: number;
+  maxColumns: number;
+  maxCells: number;
+  maxCellChars: number;
+}
+
+const tooLarge = (zh: string, en: string): never => {
+  throw new LedgerError('VALIDATION', { zh: `文件超出导入限制：${zh}`, en: `the file exceeds the import limits: ${en}` });
+};
+
 /**
  * Parses CSV text into rows of strings (row 0 = line 1 as Excel shows it: a quoted line break
- * stays inside its row). Stops with an error past `maxRecords` rows.
+ * stays inside its row). Stops with an error at the first row, field or cell past the limits, so a
+ * file of a million lines, or one line of a million fields, is refused as it is read.
  */
-export function parseCsv(text: string, maxRecords: number, delimiter = detectDelimiter(text)): Cell[][] {
+export function parseCsv(text: string, limits: CsvLimits, delimiter = detectDelimiter(text)): Cell[][] {
   const rows: Cell[][] = [];
   let row: Cell[] = [];
   let field = '';
   let quoted = false;
+  let cells = 0;
   let i = 0;
   const n = text.length;
-  const endRow = () => {
+  const endField = () => {
+    if (field.length > limits.maxCellChars) {
+      tooLarge(
+        `第 ${rows.length + 1} 行第 ${row.length + 1} 列超过 ${limits.maxCellChars} 个字符`,
+        `row ${rows.length + 1}, column ${row.length + 1} is longer than ${limits.maxCellChars} characters`,
+      );
+    }
     row.push(field);
     field = '';
+    cells++;
+    if (row.length > limits.maxColumns) {
+      tooLarge(`第 ${rows.length + 1} 行超过 ${limits.maxColumns} 列`, `row ${rows.length + 1} has more than ${limits.maxColumns} columns`);
+    }
+    if (cells > limits.maxCells) tooLarge(`单元格超过 ${limits.maxCells} 个（第 ${rows.length + 1} 行）`, `more than ${limits.maxCells} cells (at row ${rows.length + 1})`);
+  };
+  const endRow = () => {
+    endField();
     rows.push(row);
     row = [];
-    if (rows.length > maxRecords) {
+    if (rows.length > limits.maxRecords) {
       throw new LedgerError('VALIDATION', {
-        zh: `文件行数过多（上限 ${maxRecords} 行）`,
-        en: `the file has too many rows (limit ${maxRecords})`,
+        zh: `文件行数过多（上限 ${limits.maxRecords} 行）`,
+        en: `the file has too many rows (limit ${limits.maxRecords})`,
       });
     }
   };
@@ -80,8 +108,7 @@ export function parseCsv(text: string, maxRecords: number, delimiter = detectDel
       quoted = true;
       i++;
     } else if (ch === delimiter) {
-      row.push(field);
-      field = '';
+      endField();
       i++;
     } else if (ch === '\r' || ch === '\n') {
       endRow();

@@ -125,11 +125,11 @@ describe('reading files', () => {
     first.getCell('B2').numFmt = 'yyyy-mm';
     workbook.addWorksheet('其他').addRow(['not', 'this', 'sheet']);
     const written = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-    const parts = guardXlsx(written, defaultFileLimits);
+    const parts = await guardXlsx(written, defaultFileLimits);
     const excelOrder = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet1.xml'];
     const names = [...excelOrder.filter((n) => parts.has(n)), ...[...parts.keys()].filter((n) => !excelOrder.includes(n))];
     const reordered = makeZip(names.map((name) => ({ name, data: parts.get(name)! })));
-    const repacked = [...guardXlsx(repackForStreaming(guardXlsx(reordered, defaultFileLimits)), defaultFileLimits).keys()];
+    const repacked = [...(await guardXlsx(repackForStreaming(await guardXlsx(reordered, defaultFileLimits)), defaultFileLimits)).keys()];
     expect(repacked.indexOf('xl/sharedStrings.xml')).toBeLessThan(repacked.indexOf('xl/worksheets/sheet1.xml'));
     expect(repacked.indexOf('xl/styles.xml')).toBeLessThan(repacked.indexOf('xl/worksheets/sheet1.xml'));
     expect(repacked.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(repacked.indexOf('xl/worksheets/sheet2.xml'));
@@ -147,7 +147,7 @@ describe('reading files', () => {
     shown.addRow(['id', 'name']);
     shown.addRow(['U7', '新数据']);
     const bytes = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-    expect(sheetTabOrder(guardXlsx(bytes, defaultFileLimits))).toEqual(['xl/worksheets/sheet2.xml', 'xl/worksheets/sheet1.xml']);
+    expect(sheetTabOrder(await guardXlsx(bytes, defaultFileLimits))).toEqual(['xl/worksheets/sheet2.xml', 'xl/worksheets/sheet1.xml']);
     const { table } = await readTable({ fileName: 'u.xlsx', bytes });
     expect(table.rows[1]).toEqual(['U7', '新数据']);
   });
@@ -376,7 +376,11 @@ describe('hostile files', () => {
   it('refuses a worksheet with more rows than allowed before exceljs reads it', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join('');
     const sheet = { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<worksheet><sheetData>${rows}</sheetData></worksheet>`) };
-    expect((await refusal({ fileName: 'a.xlsx', bytes: makeZip([contentTypes, sheet]) })).en).toMatch(/too many rows/);
+    expect((await refusal({ fileName: 'a.xlsx', bytes: makeZip([contentTypes, sheet]) })).en).toMatch(/row 16 is beyond the limit of 5 rows/);
+    // The same row number given again and again is still too many rows.
+    const same = '<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(30);
+    const again = { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<worksheet><sheetData>${same}</sheetData></worksheet>`) };
+    expect((await refusal({ fileName: 'a.xlsx', bytes: makeZip([contentTypes, again]) })).en).toMatch(/too many rows \(limit 5\)/);
   });
 
   it('refuses a truncated zip', async () => {

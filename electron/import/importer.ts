@@ -9,6 +9,7 @@ import type { LedgerState } from '../../shared/ledger/collections';
 import type { LedgerStore } from '../store/types';
 import { decodeText, parseCsv, type TextEncodingName } from './csv';
 import { defaultFileLimits, type FileLimits } from './limits';
+import { headerAllowance } from './sheet-extent';
 import { readXlsx } from './xlsx';
 
 export interface ImportFile {
@@ -51,8 +52,8 @@ export async function readTable(file: ImportFile, limits: FileLimits = defaultFi
   const format = formatOf(file);
   if (format === 'xlsx') return { table: await readXlsx(file.bytes, limits), format };
   const { text, encoding } = decodeText(file.bytes);
-  // Header rows (and a title row) on top of the data rows.
-  return { table: { rows: parseCsv(text, limits.maxRows + 10) }, format, encoding };
+  const csvLimits = { maxRecords: limits.maxRows + headerAllowance, maxColumns: limits.maxColumns, maxCells: limits.maxCells, maxCellChars: limits.maxCellChars };
+  return { table: { rows: parseCsv(text, csvLimits) }, format, encoding };
 }
 
 export async function previewImport(

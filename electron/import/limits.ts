@@ -14,6 +14,13 @@ export interface FileLimits extends ImportLimits {
   /** xlsx: uncompressed/compressed size, checked on entries larger than `ratioFloorBytes`. */
   maxInflateRatio: number;
   ratioFloorBytes: number;
+  /**
+   * Cells of a sheet or CSV, counted as readers allocate them: each row up to its last column.
+   * 200,000 score rows are 600,000; this stops a sparse sheet that would cost gigabytes.
+   */
+  maxCells: number;
+  /** Characters in one cell: Excel's own limit (32,767), so a one-line file cannot be one huge field. */
+  maxCellChars: number;
 }
 
 export const defaultFileLimits: FileLimits = {
@@ -24,4 +31,6 @@ export const defaultFileLimits: FileLimits = {
   maxTotalBytes: 300 * 1024 * 1024,
   maxInflateRatio: 200,
   ratioFloorBytes: 1024 * 1024,
+  maxCells: 2_000_000,
+  maxCellChars: 32_767,
 };

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { LedgerError } from '../../shared/contract/errors';
 import type { Cell } from '../../shared/import/cells';
-import type { SheetTable } from '../../shared/import/plan';
+import { columnLetter, type SheetTable } from '../../shared/import/plan';
 import type { FileLimits } from './limits';
 import { guardXlsx, repackForStreaming } from './zip-guard';
 
@@ -37,7 +37,7 @@ export function toCell(value: unknown): Cell {
  * order it needs.
  */
 export async function readXlsx(bytes: Uint8Array, limits: FileLimits): Promise<SheetTable> {
-  const buffer = repackForStreaming(guardXlsx(bytes, limits));
+  const buffer = repackForStreaming(await guardXlsx(bytes, limits));
   const rows: Cell[][] = [];
   let sawSheet = false;
   try {
@@ -53,7 +53,16 @@ export async function readXlsx(bytes: Uint8Array, limits: FileLimits): Promise<S
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as unknown[]; // 1-based: values[1] is column A
         const cells: Cell[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(toCell(values[c]));
+        for (let c = 1; c < values.length; c++) {
+          const cell = toCell(values[c]);
+          if (typeof cell === 'string' && cell.length > limits.maxCellChars) {
+            throw new LedgerError('VALIDATION', {
+              zh: `单元格 ${columnLetter(c - 1)}${row.number} 超过 ${limits.maxCellChars} 个字符`,
+              en: `cell ${columnLetter(c - 1)}${row.number} is longer than ${limits.maxCellChars} characters`,
+            });
+          }
+          cells.push(cell);
+        }
         rows[row.number - 1] = cells;
       }
       break; // the first worksheet only
@@ -66,6 +75,7 @@ export async function readXlsx(bytes: Uint8Array, limits: FileLimits): Promise<S
     });
   }
   if (!sawSheet) throw new LedgerError('VALIDATION', { zh: '工作簿中没有工作表', en: 'the workbook has no worksheet' });
+  // Gaps are bounded: the zip guard refused any row numbered past the limits.
   for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
   return { rows };
 }

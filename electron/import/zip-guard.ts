@@ -1,10 +1,11 @@
 // Checks an .xlsx (a zip) before exceljs opens it: the central directory is read here, every entry
 // is inflated here with a hard output cap, and the declared sizes must be the real ones. So a zip
-// bomb, a lying size field or an absurd number of rows is refused before exceljs (JSZip) inflates
-// anything.
-import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+// bomb, a lying size field or a sheet past the row, column or cell limits is refused before exceljs
+// (JSZip) inflates anything.
+import { constants, crc32, createInflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { LedgerError } from '../../shared/contract/errors';
 import type { FileLimits } from './limits';
+import { SheetExtentScanner } from './sheet-extent';
 
 export interface ZipEntryInfo {
   name: string;
@@ -75,14 +76,19 @@ export function readCentralDirectory(buf: Buffer, limits: FileLimits): ZipEntryI
   return entries;
 }
 
-/** Inflates one entry with the declared size as a hard cap and checks that it was the real size. */
-export function inflateEntry(buf: Buffer, entry: ZipEntryInfo): Buffer {
+/** The entry's compressed bytes, after its local header. */
+function compressedData(buf: Buffer, entry: ZipEntryInfo): Buffer {
   const h = entry.localHeaderOffset;
   if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOCAL) refuse(`条目“${entry.name}”头部损坏`, `corrupt local header of "${entry.name}"`);
   const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
   const end = start + entry.compressedSize;
   if (end > buf.length) refuse(`条目“${entry.name}”越界`, `entry "${entry.name}" out of bounds`);
-  const data = buf.subarray(start, end);
+  return buf.subarray(start, end);
+}
+
+/** Inflates one entry with the declared size as a hard cap and checks that it was the real size. */
+export function inflateEntry(buf: Buffer, entry: ZipEntryInfo): Buffer {
+  const data = compressedData(buf, entry);
   let out: Buffer;
   if (entry.method === 0) out = data;
   else {
@@ -99,21 +105,66 @@ export function inflateEntry(buf: Buffer, entry: ZipEntryInfo): Buffer {
   return out;
 }
 
-/** Counts <row> elements in a worksheet part (any namespace prefix). */
-function countRows(xml: Buffer): number {
-  const text = xml.toString('latin1');
-  let n = 0;
-  const re = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
-  while (re.exec(text)) n++;
-  return n;
+const isWorksheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+
+/**
+ * Inflates a worksheet chunk by chunk, each chunk checked by the extent scanner before the next is
+ * inflated: a sheet past the row, column or cell limits is refused after reading only as far as
+ * its first element past them.
+ */
+async function inflateWorksheet(buf: Buffer, entry: ZipEntryInfo, limits: FileLimits): Promise<Buffer> {
+  const scanner = new SheetExtentScanner(limits);
+  if (entry.method === 0) {
+    const data = inflateEntry(buf, entry);
+    for (let p = 0; p < data.length; p += 64 * 1024) scanner.push(data.subarray(p, p + 64 * 1024));
+    scanner.end();
+    return data;
+  }
+  const data = compressedData(buf, entry);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const inflater = createInflateRaw();
+  const tooLarge = () =>
+    refuse(`条目“${entry.name}”无法解压或大于声明大小`, `entry "${entry.name}" cannot be inflated or exceeds its declared size`);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      inflater.on('data', (chunk: Buffer) => {
+        try {
+          size += chunk.length;
+          if (size > entry.uncompressedSize) tooLarge();
+          scanner.push(chunk);
+          chunks.push(chunk);
+        } catch (e) {
+          inflater.destroy();
+          reject(e);
+        }
+      });
+      inflater.on('error', () => {
+        try {
+          tooLarge();
+        } catch (e) {
+          reject(e);
+        }
+      });
+      inflater.on('end', resolve);
+      inflater.end(data);
+    });
+  } finally {
+    inflater.destroy();
+  }
+  if (size !== entry.uncompressedSize) {
+    refuse(`条目“${entry.name}”的实际大小与声明不符`, `entry "${entry.name}" does not match its declared size`);
+  }
+  scanner.end();
+  return Buffer.concat(chunks, size);
 }
 
 /**
  * Refuses a hostile .xlsx: too many or too large entries, a suspicious inflate ratio, sizes that
- * lie, or more sheet rows than the import allows (counted before exceljs builds its model).
- * Returns the entries, inflated, in the archive's order.
+ * lie, or a worksheet past the row, column or cell limits (checked while it is inflated, before
+ * exceljs builds any model). Returns the entries, inflated, in the archive's order.
  */
-export function guardXlsx(bytes: Uint8Array, limits: FileLimits): Map<string, Buffer> {
+export async function guardXlsx(bytes: Uint8Array, limits: FileLimits): Promise<Map<string, Buffer>> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = readCentralDirectory(buf, limits);
   if (!entries.some((e) => e.name === '[Content_Types].xml')) refuse('缺少 [Content_Types].xml', 'missing [Content_Types].xml');
@@ -121,18 +172,7 @@ export function guardXlsx(bytes: Uint8Array, limits: FileLimits): Map<string, Bu
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     if (out.has(entry.name)) refuse(`条目“${entry.name}”重复`, `entry "${entry.name}" appears twice`);
-    const data = inflateEntry(buf, entry);
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
-      // Header rows (two in our templates) and a title row above them do not count as data.
-      const rows = countRows(data);
-      if (rows > limits.maxRows + 10) {
-        throw new LedgerError('VALIDATION', {
-          zh: `工作表行数过多（${rows}，上限 ${limits.maxRows}）`,
-          en: `the worksheet has too many rows (${rows}, limit ${limits.maxRows})`,
-        });
-      }
-    }
-    out.set(entry.name, data);
+    out.set(entry.name, isWorksheet(entry.name) ? await inflateWorksheet(buf, entry, limits) : inflateEntry(buf, entry));
   }
   return out;
 }
@@ -181,7 +221,7 @@ export function sheetTabOrder(parts: Map<string, Buffer>): string[] {
 export function repackForStreaming(entries: Map<string, Buffer>): Buffer {
   const parts = new Map(entries);
   if (!parts.has('xl/sharedStrings.xml')) parts.set('xl/sharedStrings.xml', emptySharedStrings);
-  const isSheet = (n: string) => /^xl\/worksheets\/[^/]+\.xml$/.test(n);
+  const isSheet = isWorksheet;
   const tabs = sheetTabOrder(parts);
   const sheets = [...parts.keys()].filter(isSheet).sort((a, b) => {
     const ta = tabs.indexOf(a);
