@@ -54,6 +54,11 @@ describe('bundled main process', () => {
     expect(find('foreign')?.data).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
   });
 
+  it('prints the app page through webContents.print', () => {
+    expect(find('printed')?.data).toMatchObject({ silent: false });
+    expect(find('print')?.data).toEqual({ ok: true });
+  });
+
   it('closes the store before quitting', () => {
     const names = events.map((e) => e.what);
     expect(names.indexOf('quitDeferred')).toBeGreaterThan(-1);

@@ -8,7 +8,7 @@ import { LedgerError } from '../../shared/contract/errors';
 import { openCore, type Core } from '../core/app';
 import { defaultDataDir } from '../core/paths';
 import { fileStoreBackend } from '../core/storeBackend';
-import { registerLedgerIpc } from './ipc';
+import { registerLedgerIpc, registerPrintIpc } from './ipc';
 import { menuLangFor, menuTemplate } from './menu';
 import { appEntryUrl, createSecureWindow, hardenSession, registerAppScheme, serveRenderer } from './security';
 import type { BrowserWindow } from 'electron';
@@ -66,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(ses, join(__dirname, '..', 'renderer'));
     const openCoreRef = core;
     registerLedgerIpc({ call: (name, input, ctx) => openCoreRef.call(name, input, ctx) }, () => user);
+    registerPrintIpc();
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

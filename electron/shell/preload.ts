@@ -1,14 +1,30 @@
 // Runs in the sandboxed renderer before the page: exposes `window.ledger`, a frozen object with one
-// group per contract domain (`ledger.cadres.list(input)`) and `ledger.revision()`. Nothing else of
-// Electron or Node reaches the page.
+// group per contract domain (`ledger.cadres.list(input)`), `ledger.revision()`, and the two print
+// calls the shell does for the page (`ledger.print()`, `ledger.printToPDF(fileName)`). Nothing else
+// of Electron or Node reaches the page.
 import { contextBridge, ipcRenderer } from 'electron';
 import { endpointNames, type Envelope } from '../../shared/contract';
 
 export const callChannel = 'ledger:call';
+export const printChannel = 'ledger:print';
+export const printToPdfChannel = 'ledger:printToPDF';
 
-type Invoke = (channel: string, name: string, input: unknown) => Promise<Envelope<unknown>>;
+/** What the shell answers a print request: printed (or PDF saved at `path`), cancelled, or failed. */
+export interface PrintResult {
+  ok: boolean;
+  cancelled?: boolean;
+  /** printToPDF: where the file was saved (null when the officer cancelled the save dialog). */
+  path?: string | null;
+  error?: string;
+}
+
+type Invoke = (channel: string, ...args: unknown[]) => Promise<any>;
 export type PreloadLedger = Readonly<Record<string, Readonly<Record<string, (input?: unknown) => Promise<unknown>>>>> & {
   revision: () => number;
+  /** The system print dialog for the page (webContents.print). */
+  print: () => Promise<PrintResult>;
+  /** The page as a PDF, saved where the officer chooses (webContents.printToPDF + save dialog). */
+  printToPDF: (fileName?: string) => Promise<PrintResult>;
 };
 
 /**
@@ -37,7 +53,12 @@ export function buildPreloadApi(invoke: Invoke, names: readonly string[] = endpo
     };
   }
   for (const g of Object.values(groups)) Object.freeze(g);
-  return Object.freeze({ ...groups, revision: () => revision }) as PreloadLedger;
+  return Object.freeze({
+    ...groups,
+    revision: () => revision,
+    print: () => invoke(printChannel) as Promise<PrintResult>,
+    printToPDF: (fileName?: string) => invoke(printToPdfChannel, typeof fileName === 'string' ? fileName : '') as Promise<PrintResult>,
+  }) as PreloadLedger;
 }
 
 contextBridge.exposeInMainWorld(

@@ -30,15 +30,19 @@ const fake = vi.hoisted(() => {
     }
     show = vi.fn();
   }
+  (BrowserWindow as any).fromWebContents = (contents: unknown) => windows.find((w) => w.webContents === contents) ?? null;
   const ipcHandlers = new Map<string, Handler>();
   const exposed = new Map<string, any>();
+  const dialog = { showSaveDialog: vi.fn() };
   return {
     windows,
     ipcHandlers,
     exposed,
+    dialog,
     invoke: vi.fn(),
     module: {
       BrowserWindow,
+      dialog,
       ipcMain: {
         handle: (channel: string, fn: Handler) => ipcHandlers.set(channel, fn),
         removeHandler: (channel: string) => ipcHandlers.delete(channel),
@@ -52,7 +56,7 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => ({ ...fake.module, default: fake.module }));
 
 import { endpointNames } from '../../shared/contract';
-import { callChannel, isTrustedSender, registerLedgerIpc } from './ipc';
+import { callChannel, isTrustedSender, pdfFileName, printChannel, printToPdfChannel, registerLedgerIpc, registerPrintIpc } from './ipc';
 import { menuLangFor, menuTemplate } from './menu';
 import { buildPreloadApi } from './preload';
 import { appEntryUrl, createSecureWindow, hardenSession, isAppUrl } from './security';
@@ -172,7 +176,9 @@ describe('preload', () => {
     expect([...fake.exposed.keys()]).toEqual(['ledger']);
     expect(Object.isFrozen(ledger)).toBe(true);
     const groups = [...new Set(endpointNames.map((n) => n.split('.')[0]))].sort();
-    expect(Object.keys(ledger).sort()).toEqual([...groups, 'revision'].sort());
+    expect(Object.keys(ledger).sort()).toEqual([...groups, 'revision', 'print', 'printToPDF'].sort());
+    expect(typeof ledger.print).toBe('function');
+    expect(typeof ledger.printToPDF).toBe('function');
     const exposedNames = groups.flatMap((g) => Object.keys(ledger[g]).map((m) => `${g}.${m}`));
     expect(exposedNames.sort()).toEqual([...endpointNames].sort());
     for (const g of groups) {
@@ -203,6 +209,88 @@ describe('preload', () => {
     expect(err).toBeInstanceOf(Error);
     expect(JSON.parse(/\{.*\}/s.exec(err.message)![0])).toEqual(shape);
     expect(ledger.revision()).toBe(5);
+  });
+});
+
+describe('printing through the shell', () => {
+  const appFrame = { url: 'app://ledger/index.html#/tracker', parent: null };
+  function fakeContents(printAnswer: [boolean, string] = [true, '']) {
+    return {
+      print: vi.fn((_options: unknown, done: (success: boolean, reason: string) => void) => done(...printAnswer)),
+      printToPDF: vi.fn(async () => Buffer.from('%PDF-1.4 fake')),
+    };
+  }
+
+  it('the preload sends print and printToPDF over their own channels', async () => {
+    const invoke = vi.fn(async () => ({ ok: true }));
+    const ledger: any = buildPreloadApi(invoke as any, ['units.list']);
+    expect(await ledger.print()).toEqual({ ok: true });
+    expect(invoke).toHaveBeenLastCalledWith('ledger:print');
+    await ledger.printToPDF('预警与观察期台账.pdf');
+    expect(invoke).toHaveBeenLastCalledWith('ledger:printToPDF', '预警与观察期台账.pdf');
+    await ledger.printToPDF({ not: 'a name' });
+    expect(invoke).toHaveBeenLastCalledWith('ledger:printToPDF', '');
+  });
+
+  it('print opens the system dialog for the app page and says when it was cancelled', async () => {
+    registerPrintIpc();
+    const handler = fake.ipcHandlers.get(printChannel)!;
+    const ok = fakeContents();
+    expect(await handler({ senderFrame: appFrame, sender: ok }, undefined)).toEqual({ ok: true });
+    expect(ok.print).toHaveBeenCalledWith(expect.objectContaining({ silent: false }), expect.any(Function));
+    const cancelled = fakeContents([false, 'cancelled']);
+    expect(await handler({ senderFrame: appFrame, sender: cancelled })).toEqual({ ok: false, cancelled: true });
+    const failed = fakeContents([false, 'no printer']);
+    expect(await handler({ senderFrame: appFrame, sender: failed })).toEqual({ ok: false, error: 'no printer' });
+  });
+
+  it('printToPDF asks where to save, writes the PDF there, and does nothing when cancelled', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'print-'));
+    try {
+      registerPrintIpc();
+      const handler = fake.ipcHandlers.get(printToPdfChannel)!;
+      const win = createSecureWindow({ preloadPath: '/p', title: 't' }) as any;
+      const contents = Object.assign(win.webContents, fakeContents());
+      const target = join(dir, '台账.pdf');
+      fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+      expect(await handler({ senderFrame: appFrame, sender: contents }, '../../预警与观察期台账')).toEqual({ ok: true, path: target });
+      const [parent, options] = fake.dialog.showSaveDialog.mock.calls[0];
+      expect(parent).toBe(win);
+      expect(options.defaultPath).toBe('预警与观察期台账.pdf');
+      expect(contents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4' }));
+      expect(readFileSync(target, 'utf8')).toBe('%PDF-1.4 fake');
+
+      contents.printToPDF.mockClear();
+      fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+      expect(await handler({ senderFrame: appFrame, sender: contents }, 'x')).toEqual({ ok: false, cancelled: true, path: null });
+      expect(contents.printToPDF).not.toHaveBeenCalled();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a page that is not the app, without printing or asking', async () => {
+    registerPrintIpc();
+    fake.dialog.showSaveDialog.mockClear();
+    const contents = fakeContents();
+    for (const frame of [{ url: 'https://evil.example/', parent: null }, { url: 'app://ledger/index.html', parent: {} }, null]) {
+      expect(await fake.ipcHandlers.get(printChannel)!({ senderFrame: frame, sender: contents })).toMatchObject({ ok: false, error: 'UNAUTHORIZED' });
+      expect(await fake.ipcHandlers.get(printToPdfChannel)!({ senderFrame: frame, sender: contents }, 'x')).toMatchObject({ ok: false, error: 'UNAUTHORIZED' });
+    }
+    expect(contents.print).not.toHaveBeenCalled();
+    expect(contents.printToPDF).not.toHaveBeenCalled();
+    expect(fake.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('suggests a plain file name ending in .pdf', () => {
+    expect(pdfFileName('会议统计-2026-01至2026-11')).toBe('会议统计-2026-01至2026-11.pdf');
+    expect(pdfFileName('C:\\Users\\x\\a.PDF')).toBe('a.pdf');
+    expect(pdfFileName('a<b>:c?.pdf')).toBe('abc.pdf');
+    expect(pdfFileName(undefined)).toBe('cadre-ledger.pdf');
+    expect(pdfFileName('')).toBe('cadre-ledger.pdf');
   });
 });
 

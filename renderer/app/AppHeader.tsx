@@ -1,4 +1,5 @@
-// Header: the as-of month, the demo badge, the user and the language switch.
+// Header: the as-of month (the one month picker of the app, with why it is this month), the demo
+// badge, the user and the language switch.
 import { ExperimentOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,27 @@ import { navigate } from './router';
 import { setLang, type Lang } from '../i18n';
 import { useAsOf } from './asOf';
 import { MonthPicker } from './MonthPicker';
+import { useLatestScoredMonth } from './MonthScoresBanner';
+
+/** Why the header shows this month: the latest with scores, or none entered yet. */
+function MonthNote({ asOf }: { asOf: string }) {
+  const { t } = useTranslation('app');
+  const latest = useLatestScoredMonth();
+  if (latest === undefined) return null;
+  if (asOf === latest)
+    return (
+      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', fontSize: 13 }} data-testid="asof-note">
+        · {t('header.latestScored')}
+      </Typography.Text>
+    );
+  if (latest === null || asOf > latest)
+    return (
+      <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="asof-note">
+        {t('header.noScores')}
+      </Tag>
+    );
+  return null;
+}
 
 export function AppHeader() {
   const { t, i18n } = useTranslation('app');
@@ -49,27 +71,39 @@ export function AppHeader() {
         )}
       </Space>
       <Space size="middle">
-        <Space size="small">
-          <Typography.Text type="secondary">{t('header.asOf')}</Typography.Text>
-          <MonthPicker value={asOf} onChange={setAsOf} testId="asof-picker" style={{ width: 130 }} />
-        </Space>
-        {info?.user && (
-          <Tooltip title={t('header.user')}>
-            <Typography.Text data-testid="header-user" style={{ whiteSpace: 'nowrap' }}>
-              <UserOutlined /> {info.user}
-            </Typography.Text>
+        <Space size="small" data-testid="asof">
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+            {t('header.asOf')}
+          </Typography.Text>
+          <Tooltip title={t('header.monthHint')} placement="bottom">
+            <span>
+              <MonthPicker value={asOf} onChange={setAsOf} testId="asof-picker" ariaLabel={t('header.asOf')} style={{ width: 136 }} />
+            </span>
           </Tooltip>
-        )}
-        <Segmented<Lang>
-          aria-label={t('header.language')}
-          data-testid="lang-switch"
-          value={i18n.language === 'en' ? 'en' : 'zh'}
-          options={[
-            { label: '中文', value: 'zh' },
-            { label: 'English', value: 'en' },
-          ]}
-          onChange={(v) => setLang(v)}
-        />
+          <span className="print-only" data-testid="asof-print">
+            {asOf}
+          </span>
+          {asOf && <MonthNote asOf={asOf} />}
+        </Space>
+        <Space size="middle" className="app-header-controls">
+          {info?.user && (
+            <Tooltip title={t('header.user')}>
+              <Typography.Text data-testid="header-user" style={{ whiteSpace: 'nowrap' }}>
+                <UserOutlined /> {info.user}
+              </Typography.Text>
+            </Tooltip>
+          )}
+          <Segmented<Lang>
+            aria-label={t('header.language')}
+            data-testid="lang-switch"
+            value={i18n.language === 'en' ? 'en' : 'zh'}
+            options={[
+              { label: '中文', value: 'zh' },
+              { label: 'English', value: 'en' },
+            ]}
+            onChange={(v) => setLang(v)}
+          />
+        </Space>
       </Space>
     </Layout.Header>
   );

@@ -1,12 +1,12 @@
 // A stand-in `electron` for running the bundled main process (dist/electron/main.cjs) in plain
 // Node: `node --require ./fake-electron.cjs main.cjs`. It records what the app asks Electron to do,
 // then drives one page load: the app:// protocol, an IPC call from the app page and one from a
-// foreign page, and a quit. Everything is printed as `[fake] <json>` lines for the test to read.
+// foreign page, a print request, and a quit. Everything is printed as `[fake] <json>` lines for the test to read.
 const Module = require('node:module');
 const say = (what, data) => process.stdout.write(`[fake] ${JSON.stringify({ what, data })}\n`);
 const handlers = {};
 let protocolHandler;
-let ipcHandler;
+const ipcHandlers = {};
 
 const fake = {
   app: {
@@ -25,7 +25,10 @@ const fake = {
       process.exit(code);
     },
   },
-  dialog: { showErrorBox: (title, message) => say('errorBox', message) },
+  dialog: {
+    showErrorBox: (title, message) => say('errorBox', message),
+    showSaveDialog: async () => ({ canceled: true, filePath: '' }),
+  },
   Menu: { setApplicationMenu: (menu) => say('menu', menu.map((m) => m.label)), buildFromTemplate: (t) => t },
   session: {
     defaultSession: {
@@ -38,7 +41,7 @@ const fake = {
   },
   shell: {},
   protocol: { registerSchemesAsPrivileged: (schemes) => say('privileged', schemes) },
-  ipcMain: { handle: (channel, fn) => ((ipcHandler = fn), say('ipc', channel)) },
+  ipcMain: { handle: (channel, fn) => ((ipcHandlers[channel] = fn), say('ipc', channel)) },
   BrowserWindow: class {
     constructor(options) {
       say('window', options.webPreferences);
@@ -52,8 +55,11 @@ const fake = {
       say('page', { status: page.status, type: page.headers.get('content-type'), csp: page.headers.get('content-security-policy') });
       const escape = await protocolHandler({ url: 'app://ledger/..%2f..%2fpackage.json' });
       say('escape', escape.status);
-      say('own', await ipcHandler({ senderFrame: { url, parent: null } }, 'units.create', { name: '党政办' }));
-      say('foreign', await ipcHandler({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'units.list', {}));
+      const call = ipcHandlers['ledger:call'];
+      say('own', await call({ senderFrame: { url, parent: null } }, 'units.create', { name: '党政办' }));
+      say('foreign', await call({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'units.list', {}));
+      const printer = { print: (options, done) => (say('printed', options), done(true, '')) };
+      say('print', await ipcHandlers['ledger:print']({ senderFrame: { url, parent: null }, sender: printer }));
       handlers['before-quit']({ preventDefault: () => say('quitDeferred') });
     }
   },

@@ -23,7 +23,7 @@ export const useSession = create<SessionState>((set) => ({
     try {
       const info = await callEndpoint('session.info', {});
       await setCacheScope(`${info.demo ? 'demo' : 'main'}:${info.dataDir}`);
-      useAsOf.getState().initFromToday(info.today);
+      useAsOf.getState().initFromSession(info);
       set({ status: info.locked ? 'locked' : 'ready', info, error: null });
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('INTERNAL', { zh: String(e), en: String(e) });
