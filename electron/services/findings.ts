@@ -7,7 +7,7 @@ import { findingDismissalSchema, measureSchema, type FindingDismissal, type Subj
 import type { LedgerState } from '../../shared/ledger/collections';
 import { put } from '../../shared/ledger/events';
 import { checkReferences, lookupIn } from '../../shared/ledger/references';
-import { referenceDate } from '../../shared/views/dates';
+import { recordingDate } from '../../shared/views/dates';
 import { createViewEngine } from '../../shared/views/engineBinding';
 import { listFindings, measureFromFinding, monthOverview } from '../../shared/views/findings';
 import { nextSequentialId } from '../../shared/ledger/ids';
@@ -80,7 +80,7 @@ export function findingsHandlers(ctx: ServiceContext, engine: ViewEngine = viewE
       const state = ctx.store.state();
       const finding = findFinding(state, engine, findingKey, asOf);
       if (!finding) throw findingGone(findingKey);
-      const draft = measureFromFinding(state, finding, referenceDate(asOf, today()), overrides);
+      const draft = measureFromFinding(state, finding, recordingDate(asOf, today()), overrides);
       const parsed = measureSchema.safeParse(draft);
       if (!parsed.success) throw validationError(parsed.error.issues, draft, 'measure');
       const measure = parsed.data;

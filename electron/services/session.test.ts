@@ -17,7 +17,25 @@ describe('session handlers', () => {
       encrypted: false,
       locked: false,
       today: '2024-06-15',
+      latestScoredMonth: null,
     });
+  });
+
+  it('names the latest month with scores (cleared scores do not count), following new commits', async () => {
+    const store = new MemoryStore();
+    const h = sessionHandlers(createTestContext({ store }));
+    const score = (cadreId: string, month: string) => ({
+      type: 'put' as const,
+      collection: 'scores' as const,
+      record: { id: `${cadreId}:${month}`, cadreId, month, score: 80 },
+    });
+    await store.commit([score('C1', '2026-10'), score('C2', '2026-11')], { user: 'u', command: 'c' });
+    expect((await h['session.info']({}, { user: 'u' })).latestScoredMonth).toBe('2026-11');
+    await store.commit(
+      [{ type: 'put', collection: 'clearances', record: { id: 'K1', cadreId: 'C2', recordId: 'C2:2026-11', date: '2026-12-01', note: '录入错误', kind: 'clearance' } }],
+      { user: 'u', command: 'c' },
+    );
+    expect((await h['session.info']({}, { user: 'u' })).latestScoredMonth).toBe('2026-10');
   });
 
   it('refuses the demo switch where the core provides no session control', async () => {

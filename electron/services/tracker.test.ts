@@ -50,7 +50,21 @@ describe('tracker services', () => {
     await wb.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws.getRow(2).values).toContain('复核日期');
-    expect((ws.getRow(3).values as unknown[]).slice(1, 9)).toEqual(['城关镇', '班子', '城关镇', '观察期', '2025-12-01', '2026-03-01', -19, '已逾期']);
+    expect((ws.getRow(3).values as unknown[]).slice(1, 9)).toEqual(['城关镇', '班子', '城关镇', '观察期', '2025-12-01', '2026-03-01', -30, '已逾期']);
     expect(ws.rowCount).toBe(3);
+  });
+
+  it('neutralises cells that begin with = + - @ (formula injection)', async () => {
+    const b = township();
+    b.cadre('C9', { name: '=HYPERLINK("http://x","点我")', unitId: 'U2' });
+    b.measure('P9', { kind: 'probation', startsOn: '2026-01-01', endsOn: '2026-03-02', subjectId: 'C9', note: '@SUM(A1)' });
+    const { call } = await viewServices(b);
+    const out = await call('tracker.export', { asOf: '2026-03', filters: { statuses: ['overdue'] } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer);
+    const values = wb.worksheets[0].getSheetValues().flat().filter((v) => typeof v === 'string') as string[];
+    expect(values).toContain(`'=HYPERLINK("http://x","点我")`);
+    expect(values).toContain(`'@SUM(A1)`);
+    expect(values.some((v) => /^[=+\-@]/.test(v))).toBe(false);
   });
 });

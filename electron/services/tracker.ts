@@ -1,6 +1,5 @@
 // tracker.*: the warning and probation board, closing a tracked measure, and the board as .xlsx.
-// The board and the close logic are pure (shared/views/tracker.ts); here: clock, commit, exceljs.
-import ExcelJS from 'exceljs';
+// The board and the close logic are pure (shared/views/tracker.ts); here: clock, commit, workbookOf.
 import { LedgerError, type FieldError } from '../../shared/contract/errors';
 import type { TrackerBoard, TrackedKind, TrackerStatus } from '../../shared/contract/tracker';
 import { measureSchema } from '../../shared/domain/records';
@@ -8,6 +7,7 @@ import { put } from '../../shared/ledger/events';
 import { checkReferences, lookupIn } from '../../shared/ledger/references';
 import { closeTracked, TrackerInputError, trackerBoard } from '../../shared/views/tracker';
 import type { ViewEngine } from '../../shared/views/viewEngine';
+import { workbookOf } from '../export/xlsx';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 import { viewEngineOf } from './findings';
 
@@ -22,7 +22,8 @@ const kindLabel: Record<TrackedKind, Record<Lang, string>> = {
 };
 const statusLabel: Record<TrackerStatus, Record<Lang, string>> = {
   onTrack: { zh: '正常', en: 'On track' },
-  dueSoon: { zh: '14天内到期', en: 'Due within 14 days' },
+  // The window is the policy's review window (14 days for probations, 30 for trials by default).
+  dueSoon: { zh: '即将到期（评议期内）', en: 'Due soon (review window)' },
   overdue: { zh: '已逾期', en: 'Overdue' },
 };
 const heads = {
@@ -47,37 +48,36 @@ const heads = {
 };
 
 export async function boardWorkbook(board: TrackerBoard, lang: Lang): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Cadre Ledger';
-  const ws = wb.addWorksheet(heads.board[lang]);
-  ws.addRow([`${heads.board[lang]} — ${heads.asOf[lang]} ${board.asOf}（${board.referenceDate}）`]).font = { bold: true, size: 13 };
-  const header = ws.addRow(heads.boardCols[lang]);
-  header.font = { bold: true };
-  for (const i of board.items) {
-    const row = ws.addRow([
-      i.subjectName,
-      heads.subject[i.subject.type][lang],
-      i.unitName ?? '',
-      kindLabel[i.kind][lang],
-      i.startsOn ?? '',
-      i.reviewDate ?? '',
-      i.daysLeft ?? '',
-      statusLabel[i.status][lang],
-      i.note,
-    ]);
-    if (i.status === 'overdue') row.getCell(8).font = { color: { argb: 'FFCF1322' }, bold: true };
-    else if (i.status === 'dueSoon') row.getCell(8).font = { color: { argb: 'FFD46B08' } };
-  }
-  ws.columns.forEach((c, idx) => (c.width = [14, 8, 18, 18, 12, 12, 10, 14, 40][idx] ?? 12));
-  ws.views = [{ state: 'frozen', ySplit: 2 }];
-
-  const team = wb.addWorksheet(heads.team[lang]);
-  team.addRow(heads.teamCols[lang]).font = { bold: true };
-  for (const r of board.team.ranking) {
-    team.addRow([r.rank, r.unitName, Math.round(r.mean * 100) / 100, r.scoredCadres, heads.third[r.third][lang]]);
-  }
-  team.columns.forEach((c, idx) => (c.width = [8, 20, 10, 10, 14][idx] ?? 12));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookOf([
+    {
+      name: heads.board[lang],
+      title: `${heads.board[lang]} — ${heads.asOf[lang]} ${board.asOf}（${board.referenceDate}）`,
+      header: heads.boardCols[lang],
+      rows: board.items.map((i) => [
+        i.subjectName,
+        heads.subject[i.subject.type][lang],
+        i.unitName ?? '',
+        kindLabel[i.kind][lang],
+        i.startsOn ?? '',
+        i.reviewDate ?? '',
+        i.daysLeft ?? '',
+        statusLabel[i.status][lang],
+        i.note,
+      ]),
+      widths: [14, 8, 18, 18, 12, 12, 10, 14, 40],
+      styleRow(row, index) {
+        const status = board.items[index].status;
+        if (status === 'overdue') row.getCell(8).font = { color: { argb: 'FFCF1322' }, bold: true };
+        else if (status === 'dueSoon') row.getCell(8).font = { color: { argb: 'FFD46B08' } };
+      },
+    },
+    {
+      name: heads.team[lang],
+      header: heads.teamCols[lang],
+      rows: board.team.ranking.map((r) => [r.rank, r.unitName, Math.round(r.mean * 100) / 100, r.scoredCadres, heads.third[r.third][lang]]),
+      widths: [8, 20, 10, 10, 14],
+    },
+  ]);
 }
 
 export function trackerHandlers(

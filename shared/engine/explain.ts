@@ -1,12 +1,34 @@
 // Small text builders shared by the rules' explanations, so that every rule words months, ranks
 // and dates the same way in both languages.
 import type { RankEvidence } from '../domain/findings';
-import type { Bilingual } from '../domain/primitives';
+import type { Bilingual, IsoDate } from '../domain/primitives';
+import { addDays } from './calendar';
 
 /** 2026-05至2026-10 / 2026-05 to 2026-10 (a single month when both ends are equal). */
 export function monthRange(from: string, to: string): Bilingual {
   if (from === to) return { zh: from, en: from };
   return { zh: `${from}至${to}`, en: `${from} to ${to}` };
+}
+
+/**
+ * A period shown by its first and last day: 2026-06-16 至 2026-12-15. Periods are stored
+ * end-exclusive ([start, end): an impact period or bar ends on the same day-of-month N months
+ * later); every explanation, view and document shows the last day they cover, inclusively, so that
+ * "至 X" and "X 届满" name the same day. One way for the whole app (issue 10).
+ */
+export function periodText(start: IsoDate, endExclusive: IsoDate): Bilingual {
+  return dayRange(start, lastDayOfPeriod(endExclusive));
+}
+
+/** The last day an end-exclusive period covers. */
+export function lastDayOfPeriod(endExclusive: IsoDate): IsoDate {
+  return addDays(endExclusive, -1);
+}
+
+/** A range of days given by its last day (inclusive): 2026-06-16 至 2026-12-15; "至 2026-12-15" without a start. */
+export function dayRange(start: IsoDate | undefined, lastDay: IsoDate): Bilingual {
+  if (!start) return { zh: `至 ${lastDay}`, en: `until ${lastDay}` };
+  return { zh: `${start} 至 ${lastDay}`, en: `${start} to ${lastDay}` };
 }
 
 function scoreText(score: number): string {

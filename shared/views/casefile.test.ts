@@ -22,7 +22,7 @@ describe('caseFileView', () => {
     expect(cf.unit?.name).toBe('城关镇');
     expect(cf.peerGroupSize).toBe(3);
     expect(cf.status).toBe('inPost');
-    expect(cf.referenceDate).toBe('2026-03-20');
+    expect(cf.referenceDate).toBe('2026-03-31');
   });
 
   it('merges everything into one timeline, newest first, scores with their rank', () => {

@@ -114,7 +114,7 @@ export function buildTimeline(
 export function caseFileView(state: LedgerState, engine: ViewEngine, q: CaseFileQuery): CaseFile {
   const cadre = state.cadres.get(q.cadreId);
   if (!cadre) throw new CadreNotFound(q.cadreId);
-  const refDate = referenceDate(q.asOf, q.today);
+  const refDate = referenceDate(q.asOf);
   const clearedIds = new Set<string>();
   for (const c of state.clearances.values()) clearedIds.add(c.recordId);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addMonthsToMonth, daysBetween, lastDayOf, previousMonth, referenceDate } from './dates';
+import { addDays, addMonths, addMonthsToMonth, daysBetween, lastDayOf, periodText, previousMonth, recordingDate, referenceDate } from './dates';
 
 describe('view dates', () => {
   it('adds months keeping the day, clamped to the month end', () => {
@@ -19,9 +19,21 @@ describe('view dates', () => {
     expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
     expect(lastDayOf('2024-02')).toBe('2024-02-29');
   });
-  it('judges a month on today, its last day (past) or its first day (future)', () => {
-    expect(referenceDate('2026-05', '2026-05-20')).toBe('2026-05-20');
-    expect(referenceDate('2026-03', '2026-05-20')).toBe('2026-03-31');
-    expect(referenceDate('2026-07', '2026-05-20')).toBe('2026-07-01');
+  it('judges a month on its last day', () => {
+    // DOMAIN.md §4.1a: a month is judged as of its last day, whatever today is.
+    expect(referenceDate('2026-05')).toBe('2026-05-31');
+    expect(referenceDate('2026-03')).toBe('2026-03-31');
+    expect(referenceDate('2024-02')).toBe('2024-02-29');
+  });
+
+  it('a measure recorded now starts today, or on the nearest day of the month being prepared', () => {
+    expect(recordingDate('2026-05', '2026-05-20')).toBe('2026-05-20');
+    expect(recordingDate('2026-03', '2026-05-20')).toBe('2026-03-31');
+    expect(recordingDate('2026-07', '2026-05-20')).toBe('2026-07-01');
+  });
+
+  it('shows an end-exclusive period by its last day', () => {
+    expect(periodText('2026-06-16', '2026-12-16')).toEqual({ zh: '2026-06-16 至 2026-12-15', en: '2026-06-16 to 2026-12-15' });
+    expect(periodText('2024-01-31', '2024-03-01').zh).toBe('2024-01-31 至 2024-02-29');
   });
 });

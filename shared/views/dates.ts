@@ -59,11 +59,24 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
- * The date a view measures "days left" and "in force" against for an as-of month: today when today
- * lies in that month, the month's last day for a past month, its first day for a future month.
+ * The one date a month is judged on (DOMAIN.md §4.1a): the engine evaluates month M as of its last
+ * day, so every "按 … 判断", "剩余天数" and "N天内" of a view measures from that same day, whatever
+ * today is. (Views used to take today for the current month: a placement the engine called "14天内"
+ * from the month's end showed 43 days left from the 1st.)
  */
-export function referenceDate(asOf: string, today: string): string {
+export function referenceDate(asOf: string): string {
+  return lastDayOf(asOf);
+}
+
+/**
+ * The day a measure recorded now for month M starts on by default: today when today lies in M,
+ * else the day of M nearest to today (its last day for a past month, its first for a future one).
+ * A date an officer records on, not a date the month is judged on.
+ */
+export function recordingDate(asOf: string, today: string): string {
   const current = monthOf(today);
   if (asOf === current) return today;
   return asOf < current ? lastDayOf(asOf) : firstDayOf(asOf);
 }
+
+export { dayRange, lastDayOfPeriod, periodText } from '../engine/explain';

@@ -5,7 +5,7 @@ import type { Finding } from '../domain/findings';
 import { measureKinds, type Measure, type MeasureKind, type Subject } from '../domain/records';
 import { annulledIds } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
-import { addDays, addMonths, previousMonth, referenceDate } from './dates';
+import { addDays, addMonths, previousMonth, recordingDate } from './dates';
 import { nextSequentialId } from '../ledger/ids';
 import type { ViewEngine } from './viewEngine';
 
@@ -74,7 +74,7 @@ export interface FindingsQuery {
 
 export function listFindings(state: LedgerState, engine: ViewEngine, q: FindingsQuery): FindingsList {
   const prev = previousMonth(q.asOf);
-  const refDate = referenceDate(q.asOf, q.today);
+  const refDate = recordingDate(q.asOf, q.today);
   const current = engine.evaluate(state, q.asOf, q.subject);
   const before = new Set(engine.evaluate(state, prev, q.subject).map((f) => f.key));
   const { dismissed, acted } = handledKeys(state);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeTracked, reviewDateOf, statusOf, trackerBoard, TrackerInputError } from './tracker';
+import { createViewEngine } from './engineBinding';
 import { fakeEngine, LedgerBuilder } from './testing';
 
 const engine = fakeEngine({});
@@ -41,15 +42,35 @@ describe('trackerBoard', () => {
     b.measure('X3', { kind: 'reminderTalk', startsOn: '2026-03-01', subjectId: 'C4' });
     b.measure('X4', { kind: 'probation', startsOn: '2026-03-01', subjectId: 'C4' }).clear('X4', '2026-03-05', 'C4');
     const board = trackerBoard(b.state, engine, { asOf: '2026-03', today: '2026-03-20' });
+    // Days are counted from the month's last day (2026-03-31), as the engine judges the month.
+    expect(board.referenceDate).toBe('2026-03-31');
     expect(board.items.map((i) => [i.id, i.status, i.daysLeft])).toEqual([
-      ['M2', 'overdue', -19],
-      ['M3', 'dueSoon', 11],
-      ['M1', 'dueSoon', 12],
-      ['M4', 'onTrack', 72],
+      ['M2', 'overdue', -30],
+      ['M3', 'dueSoon', 0],
+      ['M1', 'dueSoon', 1],
+      ['M4', 'onTrack', 61],
     ]);
     expect(board.counts).toEqual({ onTrack: 1, dueSoon: 2, overdue: 1 });
     const team = board.items.find((i) => i.id === 'M4')!;
     expect(team).toMatchObject({ subject: { type: 'unit', id: 'U1' }, subjectName: '城关镇', reviewDate: '2026-05-31', reviewDateDefaulted: true });
+  });
+
+  it('is "due soon" exactly when the engine puts the review on the agenda: the policy window from the month end', () => {
+    const b = township();
+    // 43 days after today (2026-12-01) but 12 days after the month's last day: due soon.
+    b.measure('P1', { kind: 'transitionalPlacement', startsOn: '2026-06-01', endsOn: '2027-01-12', subjectId: 'C1' });
+    // 15 days after the month's last day: outside the 14-day window.
+    b.measure('P2', { kind: 'probation', startsOn: '2026-10-16', endsOn: '2027-01-15', subjectId: 'C2' });
+    // A trial period's window is policy.reviewWindows.trialDays (30).
+    b.measure('T1', { kind: 'trialPeriod', startsOn: '2026-01-25', endsOn: '2027-01-24', subjectId: 'C3' });
+    const board = trackerBoard(b.state, engine, { asOf: '2026-12', today: '2026-12-01' });
+    const byId = new Map(board.items.map((i) => [i.id, i]));
+    expect([byId.get('P1')!.daysLeft, byId.get('P1')!.status]).toEqual([12, 'dueSoon']);
+    expect([byId.get('P2')!.daysLeft, byId.get('P2')!.status]).toEqual([15, 'onTrack']);
+    expect([byId.get('T1')!.daysLeft, byId.get('T1')!.status]).toEqual([24, 'dueSoon']);
+    const due = createViewEngine(() => 0).evaluate(b.state, '2026-12').filter((f) => f.rule === 'probation.review-due').map((f) => f.key);
+    expect(due.some((k) => k.endsWith('|P1'))).toBe(true);
+    expect(due.some((k) => k.endsWith('|P2'))).toBe(false);
   });
 
   it('filters by unit, kind and status; counts ignore the status filter', () => {

@@ -45,11 +45,20 @@ const INQUIRY_REPLY_DAYS = 21;
 
 const isTracked = (kind: string): kind is TrackedKind => (trackedKinds as readonly string[]).includes(kind);
 
-/** Due within `dueSoonDays` (policy.reviewWindows.probationDays, 14 by default) → dueSoon. */
+/**
+ * Due within `dueSoonDays` of the reference date (the as-of month's last day) → dueSoon: the
+ * policy's review window for the kind (reviewWindowOf), the same window the engine's review rules
+ * fire in, so a measure is "N天内到期" exactly when the findings put it on the agenda.
+ */
 export function statusOf(daysLeft: number | null, dueSoonDays = defaultPolicy.reviewWindows.probationDays): TrackerStatus {
   if (daysLeft === null) return 'onTrack';
   if (daysLeft < 0) return 'overdue';
   return daysLeft <= dueSoonDays ? 'dueSoon' : 'onTrack';
+}
+
+/** The policy's review window for a tracked kind: trial periods policy.reviewWindows.trialDays, the rest probationDays. */
+export function reviewWindowOf(kind: TrackedKind, policy: PolicyVersion = defaultPolicy): number {
+  return kind === 'trialPeriod' || kind === 'trialExtension' ? policy.reviewWindows.trialDays : policy.reviewWindows.probationDays;
 }
 
 const severity: Record<TrackerStatus, number> = { overdue: 0, dueSoon: 1, onTrack: 2 };
@@ -77,9 +86,9 @@ export function trackedItems(state: LedgerState, refDate: string): TrackerItem[]
     const unit = cadre ? state.units.get(cadre.unitId) : undefined;
     return { subjectName: cadre?.name ?? id, unitId: cadre?.unitId ?? null, unitName: unit?.name ?? null };
   };
-  const withDays = (reviewDate: string | null) => {
+  const withDays = (kind: TrackedKind, reviewDate: string | null) => {
     const daysLeft = reviewDate ? daysBetween(refDate, reviewDate) : null;
-    return { daysLeft, status: statusOf(daysLeft, policy.reviewWindows.probationDays) };
+    return { daysLeft, status: statusOf(daysLeft, reviewWindowOf(kind, policy)) };
   };
 
   const trialMeasureFor = new Set<string>();
@@ -98,7 +107,7 @@ export function trackedItems(state: LedgerState, refDate: string): TrackerItem[]
       startsOn: m.startsOn,
       reviewDate: review.date,
       reviewDateDefaulted: review.defaulted,
-      ...withDays(review.date),
+      ...withDays(m.kind, review.date),
       note: m.note ?? '',
     });
   }
@@ -116,7 +125,7 @@ export function trackedItems(state: LedgerState, refDate: string): TrackerItem[]
       startsOn: c.appointedOn ?? null,
       reviewDate: c.trialEndsOn,
       reviewDateDefaulted: false,
-      ...withDays(c.trialEndsOn),
+      ...withDays('trialPeriod', c.trialEndsOn),
       note: '',
     });
   }
@@ -196,7 +205,7 @@ export interface BoardQuery {
 }
 
 export function trackerBoard(state: LedgerState, engine: ViewEngine, q: BoardQuery): TrackerBoard {
-  const refDate = referenceDate(q.asOf, q.today);
+  const refDate = referenceDate(q.asOf);
   const f = q.filters ?? {};
   const scoped = trackedItems(state, refDate).filter(
     (i) => (!f.unitId || i.unitId === f.unitId) && (!f.kinds?.length || f.kinds.includes(i.kind)),

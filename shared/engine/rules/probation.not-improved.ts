@@ -7,6 +7,7 @@ import type { RankEvidence } from '../../domain/findings';
 import type { Bilingual, IsoDate } from '../../domain/primitives';
 import type { Measure, MeasureKind, Subject } from '../../domain/records';
 import { monthIndex, monthOf } from '../calendar';
+import { dayRange } from '../explain';
 import { joinLabels, measureLabels } from '../labels';
 import { kindMask } from '../ledgerIndex';
 import { scheduledLastDay } from '../periods';
@@ -25,10 +26,11 @@ export interface NotImprovedFacts {
 
 export function explainNotImproved(f: NotImprovedFacts): Bilingual {
   const next = joinLabels(f.nextStep.map((k) => measureLabels[k]));
+  const span = dayRange(f.start, f.lastDay);
   const who = f.unit ? { zh: '单位平均得分', en: "the unit's mean score" } : { zh: '本人', en: 'the cadre' };
   return {
-    zh: `观察期（${f.probationId}，${f.start}至${f.lastDay}）已届满且未记录结果，最后一个月（${f.lastMonth.month}）${who.zh}仍位列后三分之一（第${f.lastMonth.rank}/${f.lastMonth.n}名），按阶梯建议升级为：${next.zh}。`,
-    en: `The probation (${f.probationId}, ${f.start} to ${f.lastDay}) has ended without a recorded outcome and in its last month (${f.lastMonth.month}) ${who.en} was still in the bottom third (rank ${f.lastMonth.rank}/${f.lastMonth.n}); the next step on the ladder is: ${next.en}.`,
+    zh: `观察期（${f.probationId}，${span.zh}）已届满且未记录结果，最后一个月（${f.lastMonth.month}）${who.zh}仍位列后三分之一（第${f.lastMonth.rank}/${f.lastMonth.n}名），按阶梯建议升级为：${next.zh}。`,
+    en: `The probation (${f.probationId}, ${span.en}) has ended without a recorded outcome and in its last month (${f.lastMonth.month}) ${who.en} was still in the bottom third (rank ${f.lastMonth.rank}/${f.lastMonth.n}); the next step on the ladder is: ${next.en}.`,
   };
 }
 

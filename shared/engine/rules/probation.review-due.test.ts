@@ -11,7 +11,7 @@ describe(RULE, () => {
     expect(f.key).toBe('probation.review-due|cadre:A|P');
     expect(f.suggestion).toEqual({ kind: 'reviewMeeting', params: { recordId: 'P', measureKind: 'probation', endsOn: '2026-04-14', overdue: false } });
     expect(f.evidence.recordIds).toEqual(['P']);
-    expect(f.explanation.zh).toContain('观察期（P，2026-01-10至2026-04-14）将于2026-04-14届满');
+    expect(f.explanation.zh).toContain('观察期（P，2026-01-10 至 2026-04-14）将于2026-04-14届满（按2026-03-31计还有14天）');
   });
 
   it('not one day earlier (ends 15 days after the end of M)', () => {

@@ -4,7 +4,8 @@
 // transitional placements without an end date are open-ended and never due.
 import type { Bilingual, IsoDate } from '../../domain/primitives';
 import type { Measure, MeasureKind, Subject } from '../../domain/records';
-import { addDays, monthOf } from '../calendar';
+import { addDays, daysBetween, monthOf } from '../calendar';
+import { dayRange } from '../explain';
 import { currentTrial } from '../facts';
 import { measureLabels } from '../labels';
 import { kindMask } from '../ledgerIndex';
@@ -19,20 +20,22 @@ export interface ReviewDueFacts {
   start?: IsoDate;
   lastDay: IsoDate;
   overdue: boolean;
-  days: number;
+  /** The as-of month's last day (the day the month is judged on) and the days from it to lastDay. */
+  asOfDay: IsoDate;
+  daysLeft: number;
 }
 
 export function explainReviewDue(f: ReviewDueFacts): Bilingual {
   const label = measureLabels[f.kind];
-  const span = f.start ? { zh: `${f.start}至${f.lastDay}`, en: `${f.start} to ${f.lastDay}` } : { zh: `至${f.lastDay}`, en: `until ${f.lastDay}` };
+  const span = dayRange(f.start, f.lastDay);
   return f.overdue
     ? {
         zh: `${label.zh}（${f.recordId}，${span.zh}）已于${f.lastDay}届满，尚未记录结果，请列入会议评议。`,
         en: `The ${label.en} (${f.recordId}, ${span.en}) ended on ${f.lastDay} without a recorded outcome; put it on the review meeting's agenda.`,
       }
     : {
-        zh: `${label.zh}（${f.recordId}，${span.zh}）将于${f.lastDay}届满（${f.days}天内），请列入会议评议。`,
-        en: `The ${label.en} (${f.recordId}, ${span.en}) ends on ${f.lastDay} (within ${f.days} days); put it on the review meeting's agenda.`,
+        zh: `${label.zh}（${f.recordId}，${span.zh}）将于${f.lastDay}届满（按${f.asOfDay}计还有${f.daysLeft}天），请列入会议评议。`,
+        en: `The ${label.en} (${f.recordId}, ${span.en}) ends on ${f.lastDay} (${f.daysLeft} days after ${f.asOfDay}); put it on the review meeting's agenda.`,
       };
 }
 
@@ -47,7 +50,6 @@ function consider(
 ): void {
   if (lastDay > dueBy) return;
   const overdue = lastDay <= ctx.lastDay;
-  const days = ctx.policy.reviewWindows.probationDays;
   ctx.emit(
     makeFinding(
       ctx,
@@ -57,7 +59,7 @@ function consider(
       { kind: 'reviewMeeting', params: { recordId, measureKind: kind, endsOn: lastDay, overdue } },
       { recordIds: [recordId], endsOn: lastDay, endMonth: monthOf(lastDay) },
       explainReviewDue,
-      { kind, recordId, start, lastDay, overdue, days },
+      { kind, recordId, start, lastDay, overdue, asOfDay: ctx.lastDay, daysLeft: daysBetween(ctx.lastDay, lastDay) },
     ),
   );
 }

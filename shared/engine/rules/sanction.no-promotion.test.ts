@@ -10,7 +10,7 @@ describe(RULE, () => {
     const [f] = about(b.evaluate('2026-07'), RULE, 'A');
     expect(f.key).toBe('sanction.no-promotion|cadre:A|S1:impactPeriod');
     expect(f.suggestion).toEqual({ kind: 'promotionBar', params: { until: '2026-07-10' } });
-    expect(f.explanation.zh).toContain('2026-07-10前不得提拔');
+    expect(f.explanation.zh).toContain('至2026-07-09（含）不得提拔');
     expect(about(b.evaluate('2026-08'), RULE, 'A')).toHaveLength(0);
     expect(about(b.evaluate('2025-12'), RULE, 'A')).toHaveLength(0);
   });

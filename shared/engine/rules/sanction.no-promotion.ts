@@ -4,6 +4,7 @@
 // months after a party probation's period). Keyed by the bar that ends last.
 import type { Bilingual, IsoDate } from '../../domain/primitives';
 import type { MeasureKind, SanctionKind } from '../../domain/records';
+import { lastDayOfPeriod, periodText } from '../explain';
 import { measureLabels, sanctionLabels } from '../labels';
 import type { PromotionBar } from '../periods';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
@@ -21,11 +22,13 @@ function kindLabel(kind: SanctionKind | MeasureKind): Bilingual {
 }
 
 export function explainNoPromotion({ bars, until }: { bars: readonly PromotionBar[]; until: IsoDate }): Bilingual {
-  const zh = bars.map((b) => `${kindLabel(b.kind).zh}（${b.recordId}）${reasonLabels[b.reason].zh}${b.start}至${b.until}`).join('；');
-  const en = bars.map((b) => `${kindLabel(b.kind).en} (${b.recordId}) ${reasonLabels[b.reason].en} ${b.start} to ${b.until}`).join('; ');
+  // `until` is exclusive (the first day a promotion is possible again): shown as the last barred day.
+  const zh = bars.map((b) => `${kindLabel(b.kind).zh}（${b.recordId}）${reasonLabels[b.reason].zh}${periodText(b.start, b.until).zh}`).join('；');
+  const en = bars.map((b) => `${kindLabel(b.kind).en} (${b.recordId}) ${reasonLabels[b.reason].en} ${periodText(b.start, b.until).en}`).join('; ');
+  const last = lastDayOfPeriod(until);
   return {
-    zh: `处于不得提拔期内：${zh}。${until}前不得提拔或晋升职级。`,
-    en: `Within a promotion bar: ${en}. No promotion of post or rank before ${until}.`,
+    zh: `处于不得提拔期内：${zh}。至${last}（含）不得提拔或晋升职级。`,
+    en: `Within a promotion bar: ${en}. No promotion of post or rank up to and including ${last}.`,
   };
 }
 

@@ -4,7 +4,7 @@
 // that sets the percent.
 import type { Bilingual, IsoDate } from '../../domain/primitives';
 import type { SanctionKind } from '../../domain/records';
-import { pct } from '../explain';
+import { pct, periodText } from '../explain';
 import { sanctionLabels } from '../labels';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 
@@ -18,10 +18,11 @@ export interface DeductionFacts {
 export function explainSalaryDeduction(f: DeductionFacts): Bilingual {
   const g = f.governing;
   const label = sanctionLabels[g.kind];
+  const period = periodText(g.start, g.end);
   const more = f.others > 0 ? { zh: `（同期另有${f.others}项处分，按最高比例）`, en: ` (${f.others} other running sanction(s); the largest percent applies)` } : { zh: '', en: '' };
   return {
-    zh: `${f.month}处于${label.zh}（${g.sanctionId}）影响期内（${g.start}起，${g.end}止）${more.zh}，本月绩效工资扣减${pct(f.percent)}。`,
-    en: `${f.month} lies within the impact period of the ${label.en} (${g.sanctionId}, from ${g.start}, ending ${g.end})${more.en}; deduct ${pct(f.percent)} of this month's performance pay.`,
+    zh: `${f.month}处于${label.zh}（${g.sanctionId}）影响期内（${period.zh}）${more.zh}，本月绩效工资扣减${pct(f.percent)}。`,
+    en: `${f.month} lies within the impact period of the ${label.en} (${g.sanctionId}, ${period.en})${more.en}; deduct ${pct(f.percent)} of this month's performance pay.`,
   };
 }
 
