@@ -13,6 +13,24 @@ export interface CliIo {
   now?: () => Date;
 }
 
+// C0 controls but tab and line feed, DEL, and C1 controls (0x9B is a one-byte CSI on some
+// terminals). A cadre's name like "\u001b[2J" would otherwise clear or rewrite the officer's screen.
+const terminalControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Text as it may reach a terminal: control characters other than \n and \t removed. */
+export function terminalSafe(text: string): string {
+  return text.replace(terminalControls, '');
+}
+
+/**
+ * The same streams with every write made terminal-safe. JSON output is unaffected: JSON.stringify
+ * already escapes control characters inside strings.
+ */
+export function terminalSafeIo(io: CliIo): CliIo {
+  const safe = (sink: TextSink): TextSink => ({ write: (text: string) => sink.write(terminalSafe(text)) });
+  return { ...io, stdout: safe(io.stdout), stderr: safe(io.stderr) };
+}
+
 export type Lang = 'zh' | 'en';
 
 export interface Bi {

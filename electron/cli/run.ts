@@ -15,7 +15,7 @@ import { buildTemplate } from '../import/template';
 import type { LedgerStore } from '../store/types';
 import { parseArgs, type ParsedArgs } from './args';
 import { loadBackends, type CliBackends } from './backends';
-import { exitCodes, UsageError, type Bi, type CliIo, type Lang } from './io';
+import { exitCodes, terminalSafeIo, UsageError, type Bi, type CliIo, type Lang } from './io';
 
 const commands = ['init', 'import', 'template', 'evaluate', 'report', 'verify', 'backup', 'restore', 'demo', 'help'] as const;
 type Command = (typeof commands)[number];
@@ -87,7 +87,8 @@ Exit codes: 0 ok; 1 rows rejected and nothing imported, verify found problems, f
 `,
 };
 
-export async function runCli(argv: string[], io: CliIo, options: RunOptions = {}): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo, options: RunOptions = {}): Promise<number> {
+  const io = terminalSafeIo(rawIo); // nothing from the ledger may drive the terminal
   const envLang: Lang = io.env.LEDGER_LANG === 'en' ? 'en' : 'zh';
   let lang: Lang = argv.includes('--lang=en') || argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : envLang;
   const t = (b: Bi) => b[lang];
