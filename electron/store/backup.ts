@@ -19,7 +19,7 @@ import { unlockDataKey, type UnlockSecret } from './crypto';
 import { noStoreError } from './errors';
 import { FileStore } from './file-store';
 import { encodeFrame, FRAME_HEADER, FRAME_MAGIC, frameChecksum, MAX_FRAME } from './frame';
-import { atomicWriteFile, fileSize, fsyncDir, nodeFs, renameWithRetry, type StoreFs } from './fsio';
+import { atomicWriteFile, fileSize, fsyncDir, nodeFs, privateDirMode, privateFileMode, renameWithRetry, type StoreFs } from './fsio';
 import { acquireLock } from './lock';
 import { BACKUP_DIR, HEAD_FILE, JOURNAL_FILE, META_BACKUP_FILE, META_FILE, parseMeta, readMeta, RECOVERED_DIR, type StoreMeta } from './meta';
 import { finishPendingRestore, RESTORE_STAGING, writeRestoreIntent } from './restore-intent';
@@ -140,10 +140,10 @@ async function writeContainer(
     yield framePayload('Z', Buffer.from(JSON.stringify({ files: 2, bytes: metaBytes.length + info.journalSize })));
   }
   const out = resolve(outFile);
-  mkdirSync(dirname(out), { recursive: true });
+  mkdirSync(dirname(out), { recursive: true, mode: privateDirMode });
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    await pipeline(Readable.from(frames()), createGzip({ level: 6 }), createWriteStream(tmp, { flags: 'wx' }));
+    await pipeline(Readable.from(frames()), createGzip({ level: 6 }), createWriteStream(tmp, { flags: 'wx', mode: privateFileMode }));
     const fd = openSync(tmp, 'r+');
     try {
       fsyncSync(fd);
@@ -205,7 +205,7 @@ class FrameStream extends Writable {
  * header once every file's size and SHA-256 matched.
  */
 export async function extractBackup(file: string, destDir: string): Promise<BackupHeader> {
-  mkdirSync(destDir, { recursive: true });
+  mkdirSync(destDir, { recursive: true, mode: privateDirMode });
   let header: BackupHeader | undefined;
   let ended = false;
   const fds: number[] = [];
@@ -226,7 +226,7 @@ export async function extractBackup(file: string, destDir: string): Promise<Back
       }
       for (const f of header.files) {
         if (f.name !== META_FILE && f.name !== JOURNAL_FILE) throw damaged(file, `unexpected file ${f.name}`);
-        fds.push(openSync(join(destDir, f.name), 'w'));
+        fds.push(openSync(join(destDir, f.name), 'w', privateFileMode));
         hashes.push(createHash('sha256'));
         sizes.push(0);
       }
@@ -376,7 +376,7 @@ export async function restoreStore(file: string, dataDir: string, options: Resto
   const dir = resolve(dataDir);
   const fsx = options.fs ?? nodeFs;
   const now = options.now ?? (() => new Date());
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: privateDirMode });
   const lock = acquireLock(dir, 'cadre-ledger restore');
   try {
     await finishPendingRestore(dir, fsx);
@@ -433,7 +433,7 @@ export async function restoreStore(file: string, dataDir: string, options: Resto
 /** Copies a damaged store's files as they are to recovered/pre-restore-<time>/ (the last resort). */
 function keepRawFiles(dataDir: string, at: Date): string {
   const target = join(dataDir, RECOVERED_DIR, `pre-restore-${stamp(at)}`);
-  mkdirSync(target, { recursive: true });
+  mkdirSync(target, { recursive: true, mode: privateDirMode });
   for (const name of [META_FILE, META_BACKUP_FILE, JOURNAL_FILE, HEAD_FILE]) {
     if (existsSync(join(dataDir, name))) cpSync(join(dataDir, name), join(target, name));
   }

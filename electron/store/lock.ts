@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LedgerError } from '../../shared/contract/errors';
+import { makeStorePrivate } from './fsio';
 
 export const LOCK_FILE = 'LOCK';
 
@@ -79,7 +80,7 @@ function lockedError(info: LockInfo | undefined, path: string): LedgerError {
  */
 function tryCreate(path: string, info: LockInfo): boolean {
   const tmp = join(dirname(path), `.${LOCK_FILE}.tmp-${process.pid}-${info.nonce}`);
-  const fd = fs.openSync(tmp, 'w');
+  const fd = fs.openSync(tmp, 'w', 0o600); // private, like every store file (fsio.ts)
   try {
     fs.writeSync(fd, JSON.stringify(info));
     fs.fsyncSync(fd);
@@ -109,7 +110,11 @@ export function acquireLock(dataDir: string, purpose: string): DirLock {
     nonce: randomBytes(8).toString('hex'),
   };
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (tryCreate(path, info)) return handle(path, info);
+    if (tryCreate(path, info)) {
+      // Every process that opens, creates, verifies or restores the store comes through here.
+      makeStorePrivate(dataDir);
+      return handle(path, info);
+    }
     const holder = readLock(path);
     if (!holder) {
       // Unreadable: a holder between create and write, or one that crashed right there.
