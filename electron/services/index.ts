@@ -4,8 +4,10 @@ import type { Handlers } from '../../shared/contract';
 import { backupHandlers } from './backup';
 import { casefileHandlers } from './casefile';
 import type { ServiceContext } from './context';
+import { documentsHandlers } from './documents';
 import { findingsHandlers } from './findings';
 import { importingHandlers } from './importing';
+import { meetingsHandlers } from './meetings';
 import { recordsHandlers } from './records';
 import { registryHandlers } from './registry';
 import { reportsHandlers } from './reports';
@@ -23,5 +25,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...importingHandlers(ctx),
     ...reportsHandlers(ctx),
     ...backupHandlers(ctx),
+    ...meetingsHandlers(ctx),
+    ...documentsHandlers(ctx),
   } satisfies Handlers;
 }

@@ -37,7 +37,9 @@ export const routes: RouteDef[] = [
   { path: '/cadres/:id', section: 'cadres', page: lazy(() => import('../features/casefile/CaseFilePage')) },
   { path: '/units', section: 'units', page: lazy(() => import('../features/units/UnitsPage')) },
   { path: '/tracker', section: 'tracker', page: lazy(() => import('../features/tracker/TrackerPage')) },
-  { path: '/meeting', section: 'meeting', page: lazy(() => import('../features/meeting/MeetingPage')) },
+  { path: '/meeting', section: 'meeting', page: lazy(() => import('../features/meeting/MeetingsPage')) },
+  { path: '/meeting/statistics', section: 'meeting', page: lazy(() => import('../features/meeting/StatisticsPage')) },
+  { path: '/meeting/:id', section: 'meeting', page: lazy(() => import('../features/meeting/MeetingDetailPage')) },
   { path: '/import', section: 'import', page: lazy(() => import('../features/importing/ImportPage')) },
   { path: '/settings', section: 'settings', page: lazy(() => import('../features/settings/SettingsPage')) },
 ];

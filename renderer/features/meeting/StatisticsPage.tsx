@@ -1,23 +1,27 @@
-// 会议统计 (/meeting): the §4.4 statistics for a period (kept in the address; by default the as-of
+// 会议统计 (/meeting/statistics, a tab of the meeting section): the §4.4 statistics for a period (kept in the address; by default the as-of
 // year so far), each count opening the cadres behind it with links to their case files, the basis
-// of each number, and the table as CSV for the meeting papers.
-import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+// of each number, the table as CSV, the period report as a Word document, and print.
+import { DownloadOutlined, FileWordOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CadreRow } from '../../../shared/contract/registry';
 import type { MeetingStatistic } from '../../../shared/reports/meeting';
+import { api } from '../../api/client';
 import { useAsOf } from '../../app/asOf';
 import { saveBase64 } from '../../app/download';
+import { PrintButton } from '../../app/PrintButton';
 import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
 import { csvBase64, csvRows, periodFrom, type Period } from './statistics';
 import { MonthPicker } from '../../app/MonthPicker';
+import { MeetingTabs } from './MeetingTabs';
+import { docxType } from './documents';
 
 function setPeriod(p: Period) {
-  navigate(`/meeting?from=${p.from}&to=${p.to}`, { replace: true });
+  navigate(`/meeting/statistics?from=${p.from}&to=${p.to}`, { replace: true });
 }
 
 /** The basis of a count and the cadres behind it, each linked to the case file. */
@@ -59,7 +63,7 @@ function Behind({ item, byId, loaded }: { item: MeetingStatistic; byId: Map<stri
   );
 }
 
-export default function MeetingPage({ query }: PageProps) {
+export default function StatisticsPage({ query }: PageProps) {
   const { t, i18n } = useTranslation('meeting');
   const { message } = App.useApp();
   const asOf = useAsOf((s) => s.asOf);
@@ -86,6 +90,21 @@ export default function MeetingPage({ query }: PageProps) {
     message.success(t('exported', { name }));
   }
 
+  const [reporting, setReporting] = useState(false);
+  async function periodReport() {
+    if (!period) return;
+    setReporting(true);
+    try {
+      const file = await api.documents.periodReport(period);
+      saveBase64(file.fileName, file.base64, docxType);
+      message.success(t('exported', { name: file.fileName }));
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setReporting(false);
+    }
+  }
+
   const monthPicker = (which: keyof Period) =>
     period && (
       <Space size={4}>
@@ -95,6 +114,8 @@ export default function MeetingPage({ query }: PageProps) {
     );
 
   return (
+    <>
+    <MeetingTabs active="statistics" />
     <Card
       data-testid="meeting"
       title={
@@ -103,6 +124,11 @@ export default function MeetingPage({ query }: PageProps) {
             {t('title')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('subtitle')}</Typography.Text>
+          {period && (
+            <Typography.Text className="print-only">
+              {period.from} — {period.to}
+            </Typography.Text>
+          )}
         </Space>
       }
       extra={
@@ -112,6 +138,10 @@ export default function MeetingPage({ query }: PageProps) {
           <Button icon={<DownloadOutlined />} disabled={!s} onClick={exportCsv} data-testid="meeting-export">
             {t('export')}
           </Button>
+          <Button icon={<FileWordOutlined />} disabled={!s} loading={reporting} onClick={() => void periodReport()} data-testid="meeting-period-report">
+            {t('periodReport')}
+          </Button>
+          {period && <PrintButton fileName={t('printName', { from: period.from, to: period.to })} testId="meeting-print" />}
         </Space>
       }
     >
@@ -178,5 +208,6 @@ export default function MeetingPage({ query }: PageProps) {
         />
       )}
     </Card>
+    </>
   );
 }

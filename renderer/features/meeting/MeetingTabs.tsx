@@ -1,0 +1,20 @@
+// The meeting section's two tabs: the meetings (docket, decisions, documents) and the statistics.
+import { Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../app/router';
+
+export function MeetingTabs({ active }: { active: 'meetings' | 'statistics' }) {
+  const { t } = useTranslation('meeting');
+  return (
+    <Tabs
+      className="no-print"
+      activeKey={active}
+      onChange={(k) => navigate(k === 'statistics' ? '/meeting/statistics' : '/meeting')}
+      style={{ marginBottom: 8 }}
+      items={[
+        { key: 'meetings', label: <span data-testid="meeting-tab-meetings">{t('tabs.meetings')}</span> },
+        { key: 'statistics', label: <span data-testid="meeting-tab-statistics">{t('tabs.statistics')}</span> },
+      ]}
+    />
+  );
+}
