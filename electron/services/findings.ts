@@ -7,7 +7,11 @@ import { findingDismissalSchema, measureSchema, type FindingDismissal, type Subj
 import type { LedgerState } from '../../shared/ledger/collections';
 import { put } from '../../shared/ledger/events';
 import { checkReferences, lookupIn } from '../../shared/ledger/references';
-import { recordingDate } from '../../shared/views/dates';
+import { recordingDate, referenceDate } from '../../shared/views/dates';
+import type { FindingsList } from '../../shared/contract/findings';
+import { ruleTitles } from '../../shared/engine';
+import { measureLabels } from '../../shared/engine/labels';
+import { workbookOf } from '../export/xlsx';
 import { createViewEngine } from '../../shared/views/engineBinding';
 import { listFindings, measureFromFinding, monthOverview } from '../../shared/views/findings';
 import { nextSequentialId } from '../../shared/ledger/ids';
@@ -29,7 +33,44 @@ export function viewEngineOf(ctx: ServiceContext): ViewEngine {
   return engine;
 }
 
-type FindingsEndpoints = 'findings.list' | 'findings.overview' | 'findings.dismiss' | 'findings.act';
+type FindingsEndpoints = 'findings.list' | 'findings.overview' | 'findings.dismiss' | 'findings.act' | 'findings.export';
+
+type Lang = 'zh' | 'en';
+const exportHeads = {
+  sheet: { zh: '提示', en: 'Findings' },
+  title: { zh: (asOf: string, day: string) => `考核提示 — 考核月份 ${asOf}（按 ${day} 判断）`, en: (asOf: string, day: string) => `Findings — ${asOf} (as of ${day})` },
+  cols: {
+    zh: ['规则', '对象类型', '对象', '单位', '说明', '建议措施', '依据记录', '本月新增', '提示编号'],
+    en: ['Rule', 'Subject type', 'Subject', 'Unit', 'Explanation', 'Suggested measure', 'Evidence records', 'New this month', 'Finding key'],
+  },
+  subject: { cadre: { zh: '个人', en: 'Cadre' }, unit: { zh: '班子', en: 'Team' } },
+  yes: { zh: '是', en: 'yes' },
+};
+
+/** The month's open findings (one rule or all) as a workbook; every cell through the export guard. */
+export async function findingsWorkbook(list: FindingsList, lang: Lang, rule?: string): Promise<Buffer> {
+  const items = rule ? list.items.filter((f) => f.rule === rule) : list.items;
+  const titleOf = (id: string) => (ruleTitles as Record<string, { zh: string; en: string }>)[id]?.[lang] ?? id;
+  return workbookOf([
+    {
+      name: rule ? titleOf(rule) : exportHeads.sheet[lang],
+      title: exportHeads.title[lang](list.asOf, referenceDate(list.asOf)),
+      header: exportHeads.cols[lang],
+      rows: items.map((f) => [
+        titleOf(f.rule),
+        exportHeads.subject[f.subject.type][lang],
+        f.subjectName,
+        f.unitName ?? '',
+        f.explanation[lang],
+        f.suggestedMeasure ? measureLabels[f.suggestedMeasure.kind][lang] : '',
+        f.evidence.recordIds.join(lang === 'zh' ? '、' : ', '),
+        f.isNew ? exportHeads.yes[lang] : '',
+        f.key,
+      ]),
+      widths: [22, 8, 12, 18, 70, 14, 20, 8, 30],
+    },
+  ]);
+}
 
 /** Finding keys are `rule|type:id|…`: the subject, when the key says it, narrows the evaluation. */
 export function subjectOfKey(key: string): Subject | undefined {
@@ -102,6 +143,13 @@ export function findingsHandlers(ctx: ServiceContext, engine: ViewEngine = viewE
       }
       await ctx.store.commit([put('measures', measure)], { user: call.user, command: 'findings.act' });
       return measure;
+    },
+
+    'findings.export': async ({ asOf, rule, lang }) => {
+      const list = listFindings(ctx.store.state(), engine, { asOf, today: today() });
+      const buffer = await findingsWorkbook(list, lang, rule);
+      const fileName = lang === 'zh' ? `考核提示-${asOf}${rule ? `-${rule}` : ''}.xlsx` : `findings-${asOf}${rule ? `-${rule}` : ''}.xlsx`;
+      return { fileName, base64: buffer.toString('base64') };
     },
   };
 }

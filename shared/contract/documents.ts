@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { idSchema, monthSchema } from '../domain/primitives';
 import { query } from './define';
+import { meetingPeriodSchema } from './reports';
 
 export const documentFileSchema = z.object({ fileName: z.string(), base64: z.string() });
 export type DocumentFile = z.infer<typeof documentFileSchema>;
@@ -17,10 +18,13 @@ export const documentsContract = {
   ),
   /** 会议纪要 / 决定: the decisions (a draft meeting's are marked as not yet confirmed). */
   'documents.minutes': query(z.object({ meetingId: idSchema }), documentFileSchema),
-  /** The notice for one decided item (kind from meetings.get itemDocuments[].notice). */
-  'documents.notice': query(z.object({ meetingId: idSchema, itemId: idSchema }), documentFileSchema),
-  /** 干部任免审批表 for a promotion or adjustment item. */
-  'documents.appointmentForm': query(z.object({ meetingId: idSchema, itemId: idSchema }), documentFileSchema),
+  /**
+   * The notice for one decided item of a confirmed meeting (kind from meetings.get
+   * itemDocuments[].notice); without itemId, every notice the meeting's decisions call for, in one file.
+   */
+  'documents.notice': query(z.object({ meetingId: idSchema, itemId: idSchema.optional() }), documentFileSchema),
+  /** 干部任免审批表 for a promotion, adjustment or rising-again item (without itemId: every such item of the meeting). */
+  'documents.appointmentForm': query(z.object({ meetingId: idSchema, itemId: idSchema.optional() }), documentFileSchema),
   /** The period report in prose, from the §4.4 counts (the same numbers as reports.meeting). */
-  'documents.periodReport': query(z.object({ from: monthSchema, to: monthSchema }), documentFileSchema),
+  'documents.periodReport': query(meetingPeriodSchema, documentFileSchema),
 } as const;

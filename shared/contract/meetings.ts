@@ -11,6 +11,7 @@ import {
 } from '../domain/meetings';
 import { dateSchema, idSchema, monthSchema } from '../domain/primitives';
 import { measureKindSchema } from '../domain/records';
+import { noticeKinds } from '../documents/notices';
 import { command, query } from './define';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -48,16 +49,15 @@ export const meetingRowSchema = z.object({
   /** Items with a decision recorded (draft or confirmed). */
   decidedCount: z.number().int(),
   /** Per decision value, e.g. { approved: 5, rejected: 1 }. */
-  decisions: z.record(z.enum(decisionValues), z.number().int()),
+  decisions: z.partialRecord(z.enum(decisionValues), z.number().int()),
   correctionCount: z.number().int(),
   confirmedAt: z.string().optional(),
   confirmedBy: z.string().optional(),
 });
 export type MeetingRow = z.infer<typeof meetingRowSchema>;
 
-/** Which document an item can produce once decided (null: none). docs/MEETINGS.md. */
-export const noticeKinds = ['reminderTalk', 'inquiry', 'admonishment', 'probation', 'transitionalPlacement', 'release'] as const;
-export type NoticeKind = (typeof noticeKinds)[number];
+/** Which notice an item produces once approved (null: none): the documents module's kinds. */
+export { noticeKinds, type NoticeKind } from '../documents/notices';
 
 export const meetingViewSchema = meetingSchema.extend({
   /** Per item (same order as `items`): the documents it can produce now. */
