@@ -8,7 +8,7 @@ const L = (text: string, extra: Partial<CellSpec> = {}): CellSpec => ({ text, la
 const V = (text: string, extra: Partial<CellSpec> = {}): CellSpec => ({ text, align: 'center', ...extra });
 
 /** Seven grid columns: label, value, label, value, label, value, photo. */
-const widths = [1.25, 1.45, 1.15, 1.45, 1.3, 1.45, 1.75];
+const widths = [1.25, 1.45, 1.3, 1.45, 1.3, 1.35, 1.7];
 
 export function appointmentFormBlocks(m: AppointmentFormModel): Block[] {
   const t = m.toFill;
@@ -16,14 +16,14 @@ export function appointmentFormBlocks(m: AppointmentFormModel): Block[] {
     widths,
     text: 'form',
     minRowHeight: 620,
-    rowHeights: { 10: 4300 },
+    rowHeights: { 10: 5000 },
     rows: [
       [L('姓  名'), V(m.name, { bold: true }), L('性  别'), V(t), L('出生年月\n（  岁）'), V(t), V(`照片\n${t}`, { rowSpan: 4 })],
       [L('民  族'), V(t), L('籍  贯'), V(t), L('出 生 地'), V(t)],
       [L('入  党\n时  间'), V(t), L('参加工\n作时间'), V(t), L('健康状况'), V(t)],
       [L('专业技\n术职务'), V(t, { columnSpan: 2 }), L('熟悉专业\n有何专长'), V(t, { columnSpan: 2 })],
-      [L('学  历\n学  位', { rowSpan: 2 }), L('全日制\n教  育'), V(t), L('毕业院校\n系及专业'), V(t, { columnSpan: 3 })],
-      [L('在  职\n教  育'), V(t), L('毕业院校\n系及专业'), V(t, { columnSpan: 3 })],
+      [L('学  历\n学  位', { rowSpan: 2 }), L('全日制\n教  育'), V(t, { columnSpan: 2 }), L('毕业院校\n系及专业'), V(t, { columnSpan: 2 })],
+      [L('在  职\n教  育'), V(t, { columnSpan: 2 }), L('毕业院校\n系及专业'), V(t, { columnSpan: 2 })],
       [L('现任职务'), { text: m.currentPost, columnSpan: 6 }],
       [L('现 职 级'), V(m.rankLevel), L('人员类别'), V(m.category), L('任现职\n时  间'), V(m.appointedOn, { columnSpan: 2 })],
       [L('拟任职务'), { text: m.proposedPost, columnSpan: 6 }],
@@ -41,8 +41,9 @@ export function appointmentFormBlocks(m: AppointmentFormModel): Block[] {
   const second = table({
     widths,
     text: 'form',
-    minRowHeight: 560,
-    rowHeights: { 0: 2200, 1: 900, 2: 1800, [3 + m.familyRows + 0]: 1500, [3 + m.familyRows + 1]: 1500, [3 + m.familyRows + 2]: 1500 },
+    minRowHeight: 520,
+    // 奖惩情况, 年度考核结果, 任免理由, then after the family rows the three approval boxes.
+    rowHeights: { 0: 1800, 1: 700, 2: 1800, [4 + m.familyRows]: 1300, [5 + m.familyRows]: 1300, [6 + m.familyRows]: 1300 },
     rows: [
       [L('奖\n惩\n情\n况'), { text: m.rewardsAndPenalties, columnSpan: 6 }],
       [L('年度考\n核结果'), { text: m.annualGrades, columnSpan: 6 }],

@@ -2,11 +2,11 @@
 // (一、黑体), each item (（一）楷体) with its subject, proposal, basis and records, and the case-file
 // summary the officer attached.
 import type { DocketModel } from '../../shared/documents/docket';
-import { body, heading1, heading2, labelled, officialDocument, table, title, type Block } from './layout';
+import { blank, body, heading1, heading2, labelled, officialDocument, table, title, type Block } from './layout';
 
 export function renderDocket(model: DocketModel): Promise<Buffer> {
   const blocks: Block[] = [...title(model.title)];
-  blocks.push(table({ widths: [1, 4], rows: model.header.map(([k, v]) => [{ text: k, label: true }, v]) }));
+  blocks.push(table({ widths: [1, 4], rows: model.header.map(([k, v]) => [{ text: k, label: true }, v]) }), blank());
   if (model.itemCount === 0) blocks.push(body('本次会议暂无议题。'));
   for (const group of model.groups) {
     blocks.push(heading1(group.heading));

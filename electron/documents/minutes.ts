@@ -1,11 +1,11 @@
 // 会议纪要 / 决定: the header, the opening paragraph, then per item the decision, votes, note, what
 // was recorded and any later correction; the status line and the issuer's signature at the end.
 import type { MinutesModel } from '../../shared/documents/minutes';
-import { body, heading1, heading2, labelled, officialDocument, signature, table, title, type Block } from './layout';
+import { blank, body, heading1, heading2, labelled, officialDocument, signature, table, title, type Block } from './layout';
 
 export function renderMinutes(model: MinutesModel): Promise<Buffer> {
   const blocks: Block[] = [...title(model.title)];
-  blocks.push(table({ widths: [1, 4], rows: model.header.map(([k, v]) => [{ text: k, label: true }, v]) }));
+  blocks.push(table({ widths: [1, 4], rows: model.header.map(([k, v]) => [{ text: k, label: true }, v]) }), blank());
   blocks.push(body(model.opening));
   for (const group of model.groups) {
     blocks.push(heading1(group.heading));

@@ -62,9 +62,7 @@ export function expectOfficialLayout(parts: DocxParts, options: { tables?: boole
   expect(parts.fontTable).toMatch(/<w:font w:name="方正小标宋简体"><w:altName w:val="方正小标宋_GBK"\/>/);
   expect(parts.fontTable).not.toContain('w:embedRegular');
   expect(parts.custom).toContain('FontFallbacks');
-  if (options.tables) {
-    const rows = parts.document.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [];
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row).toContain('<w:cantSplit/>');
-  }
+  const rows = parts.document.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [];
+  if (options.tables) expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row).toContain('<w:cantSplit/>');
 }

@@ -71,8 +71,10 @@ export function appointmentFormModel(input: AppointmentFormInput): AppointmentFo
   if (!state.cadres.has(input.cadreId)) throw notFound({ zh: '干部', en: 'cadre' }, input.cadreId, 'cadreId');
   const f = cadreFacts(state, input.cadreId, { today: input.today, years: 3 });
   const currentPost = `${f.unit}${f.position}`;
-  const kind = item?.proposedKind ?? (item?.group === 'promotion' || item?.group === 'reascend' ? 'promotion' : null);
-  const proposal = item?.proposal.trim().replace(/[。.]$/, '') ?? '';
+  // What the meeting decided, when it amended the proposal; else what was proposed.
+  const amended = item?.decision?.value === 'approvedAmended' ? item.decision : undefined;
+  const kind = amended?.amendedKind ?? item?.proposedKind ?? (item?.group === 'promotion' || item?.group === 'reascend' ? 'promotion' : null);
+  const proposal = (amended?.amendedProposal || item?.proposal || '').trim().replace(/[。.]$/, '');
   return {
     fileName: `干部任免审批表-${f.name}-${input.cadreId}.docx`,
     cadreId: input.cadreId,
@@ -88,7 +90,7 @@ export function appointmentFormModel(input: AppointmentFormInput): AppointmentFo
     annualGrades: f.grades || toFill,
     reason: item?.basis ? sentence(item.basis) : toFill,
     toFill,
-    familyRows: 6,
+    familyRows: 5,
   };
 }
 

@@ -63,8 +63,10 @@ function decisionText(item: DocketItem, proposal: string): string {
       return '会议不同意该议题。';
     case 'deferred':
       return '会议决定暂缓研究该议题。';
-    case 'approvedAmended':
-      return d.note ? `会议同意按修改后的意见办理：${sentence(d.note)}` : `会议同意按修改后的意见办理${proposal ? `：${proposal}` : '。'}`;
+    case 'approvedAmended': {
+      const amended = d.amendedProposal?.trim() || d.note;
+      return amended ? `会议同意按修改后的意见办理：${sentence(amended)}` : `会议同意按修改后的意见办理${proposal ? `：${proposal}` : '。'}`;
+    }
   }
 }
 
@@ -102,7 +104,7 @@ export function minutesModel(input: MinutesModelInput): MinutesModel {
         decisionLabel: d ? decisionLabels[d.value] : '未作决定',
         decision: decisionText(item, proposal),
         votes: d?.votes ? `表决结果：同意${d.votes.for}票，反对${d.votes.against}票，弃权${d.votes.abstain}票。` : '',
-        note: d && d.value !== 'approvedAmended' && d.note ? sentence(d.note) : '',
+        note: d && d.note && !(d.value === 'approvedAmended' && !d.amendedProposal?.trim()) ? sentence(d.note) : '',
         recorded,
         corrections: byItem.get(item.id) ?? [],
       };

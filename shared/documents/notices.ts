@@ -87,14 +87,18 @@ function meetingAndItem(input: NoticeInput, measure?: Measure): { meeting?: Meet
   const itemId = input.itemId ?? measure?.meetingItemId;
   const item =
     meeting.items.find((i) => i.id === itemId) ??
-    meeting.items.find((i) => (measure && i.decision?.measureId === measure.id) || (input.sanctionId && i.decision?.sanctionId === input.sanctionId));
+    meeting.items.find(
+      (i) =>
+        (measure && i.decision?.measureId === measure.id) ||
+        (input.sanctionId && (i.decision?.sanctionId ?? i.sanctionId) === input.sanctionId),
+    );
   return { meeting, item };
 }
 
 function contextOf(input: NoticeInput, cadreId: string, meeting: Meeting | undefined, item: DocketItem | undefined, note: string): Context {
   const cadre = input.state.cadres.get(cadreId);
   if (!cadre) throw notFound({ zh: '干部', en: 'cadre' }, cadreId, 'cadreId');
-  const decidedBy = meeting ? `经${chineseDate(meeting.date)}${meeting.title || meetingTypeLabels[meeting.type]}研究，` : '经研究，';
+  const decidedBy = meeting ? `经${chineseDate(meeting.date)}${meetingTypeLabels[meeting.type]}研究，` : '经研究，';
   return {
     cadre,
     unit: unitNameOf(input.state, cadre.unitId),
@@ -106,7 +110,11 @@ function contextOf(input: NoticeInput, cadreId: string, meeting: Meeting | undef
 }
 
 const post = (c: Context) => `${c.unit}${c.cadre.position}`;
-const basisClause = (c: Context) => (c.basis ? `${c.basis.replace(/[。.]$/, '')}。` : '');
+/** The basis as the cadre reads it: the finding's closing recommendation (", 建议…") is the office's, not the notice's. */
+const basisClause = (c: Context) => {
+  const text = c.basis.replace(/[，,；;]\s*建议[^。]*[。.]?$/, '').replace(/[。.]$/, '');
+  return text ? `${text}。` : '';
+};
 const range = (from: string, to?: string) => (to ? `${chineseDate(from)}至${chineseDate(to)}` : `${chineseDate(from)}起`);
 
 function measureNotice(input: NoticeInput, measure: Measure, kind: NoticeKind): NoticeModel {
@@ -264,10 +272,11 @@ export function noticeModel(input: NoticeInput): NoticeModel {
     const item = input.meeting.items.find((i) => i.id === input.itemId);
     if (!item) throw notFound({ zh: '议题', en: 'docket item' }, input.itemId, 'itemId');
     const d = item.decision;
-    if (!d || (d.value !== 'approved' && d.value !== 'approvedAmended') || (!d.measureId && !d.sanctionId)) {
+    const sanctionId = d?.sanctionId ?? (item.group === 'releases' ? item.sanctionId : undefined);
+    if (!d || (d.value !== 'approved' && d.value !== 'approvedAmended') || (!d.measureId && !sanctionId)) {
       throw new DocumentInputError('VALIDATION', { zh: '该议题没有需要通知的决定事项', en: 'the item has no decision that needs a notice' }, 'itemId');
     }
-    return noticeModel({ ...input, measureId: d.measureId, sanctionId: d.measureId ? undefined : d.sanctionId });
+    return noticeModel({ ...input, measureId: d.measureId, sanctionId: d.measureId ? undefined : sanctionId });
   }
   if (!!input.measureId === !!input.sanctionId) {
     throw new DocumentInputError('VALIDATION', { zh: '请指定一项措施或一项处分', en: 'name exactly one measure or sanction' }, 'measureId');
@@ -300,8 +309,9 @@ export function noticesForMeeting(input: { meeting: Meeting; state: LedgerState;
     if (d.measureId) {
       const m = input.state.measures.get(d.measureId);
       if (m && m.subjectType === 'cadre' && noticeKindOf(m.kind)) out.push(noticeModel({ ...base, measureId: m.id }));
-    } else if (d.sanctionId && input.state.sanctions.has(d.sanctionId)) {
-      out.push(noticeModel({ ...base, sanctionId: d.sanctionId }));
+    } else {
+      const sanctionId = d.sanctionId ?? (item.group === 'releases' ? item.sanctionId : undefined);
+      if (sanctionId && input.state.sanctions.has(sanctionId)) out.push(noticeModel({ ...base, sanctionId }));
     }
   }
   return out;

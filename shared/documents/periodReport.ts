@@ -106,7 +106,7 @@ export function periodReportModel(input: { statistics: MeetingStatistics; issuer
   const period = periodText(s.from, s.to);
   return {
     fileName: `干部能上能下工作情况报告-${s.from}至${s.to}.docx`,
-    title: `关于${period}干部能上能下\n工作情况的报告`,
+    title: `关于${period}\n干部能上能下工作情况的报告`,
     from: s.from,
     to: s.to,
     opening: `现将${period}干部能上能下工作情况报告如下（统计截至${chineseMonth(s.to)}末）：`,
