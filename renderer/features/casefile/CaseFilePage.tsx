@@ -5,37 +5,55 @@ import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseFile } from '../../../shared/contract/casefile';
+import type { CaseFile, TimelineEntry } from '../../../shared/contract/casefile';
+import type { RevisableCollection } from '../../../shared/contract/records';
+import { rehabSourceMeasures } from '../../../shared/domain/records';
 import { useAsOf } from '../../app/asOf';
+import { MonthScoresBanner } from '../../app/MonthScoresBanner';
+import { useRecordHighlight } from '../../app/recordLink';
 import type { PageProps } from '../../app/routes';
 import { hrefOf } from '../../app/router';
 import { pick } from '../../i18n';
 import { useSession } from '../session/store';
+import { PlanOpenModal } from '../rehab/PlanOpenModal';
+import { ClearanceModal, FaultModal } from './actions';
+import { CorrectModal, HistoryModal, VoidModal, type RecordRef } from './corrections';
 import { FindingsPanel, usePunct } from './FindingsPanel';
 import { GradeModal, MeasureModal, SanctionModal, ScoreModal, useModal } from './forms';
-import { Timeline } from './Timeline';
+import { ClearanceEffectsSection, FaultsSection, PlansList, WayBackSection } from './sections';
+import { standingOf, Timeline } from './Timeline';
 import { useLiveQuery } from './useLiveQuery';
 
 const RankChart = lazy(() => import('./RankChart'));
 
 const statusColor: Record<string, string> = { inPost: 'green', probation: 'orange', transitional: 'volcano', exited: 'default' };
 
-export default function CaseFilePage({ params }: PageProps) {
+export default function CaseFilePage({ params, query }: PageProps) {
   const { i18n } = useTranslation('casefile');
   const asOf = useAsOf((s) => s.asOf);
   const cf = useLiveQuery('casefile.get', { cadreId: params.id, asOf: asOf ?? '' }, { enabled: !!asOf });
+  // ?record=<id>: a record opened from a meeting item's evidence is scrolled to and marked.
+  useRecordHighlight(query.record, !!cf.data);
 
   if (!cf.data) {
     if (cf.error) return <Alert type="error" showIcon title={pick(cf.error.bilingual, i18n.language)} data-testid="casefile-error" />;
     return <Spin style={{ display: 'block', margin: 48 }} />;
   }
-  return <CaseFileView data={cf.data} refetch={() => void cf.refetch()} stale={cf.loading} />;
+  return (
+    <>
+      <MonthScoresBanner style={{ marginBottom: 16 }} />
+      <CaseFileView data={cf.data} refetch={() => void cf.refetch()} stale={cf.loading} />
+    </>
+  );
 }
 
 function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): void; stale: boolean }) {
   const { t } = useTranslation('casefile');
   const today = useSession((s) => s.info?.today) ?? data.referenceDate;
-  const entry = useModal<'score' | 'grade' | 'sanction' | 'measure'>();
+  const entry = useModal<'score' | 'grade' | 'sanction' | 'measure' | 'fault'>();
+  const act = useModal<{ type: RowAction; ref: RecordRef }>();
+  const planned = new Set(data.plans.filter((r) => r.plan.status === 'active').map((r) => r.plan.measureId));
+  const close = () => (act.close(), refetch());
   const p = usePunct();
   const c = data.cadre;
   // The chart mounts after the first paint of the header and the timeline (progressive render).
@@ -81,17 +99,44 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
                   <Button size="small" icon={<PlusOutlined />} onClick={() => entry.open('measure')} data-testid="add-measure">
                     {t('entry.measure')}
                   </Button>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => entry.open('fault')} data-testid="add-fault">
+                    {t('entry.fault')}
+                  </Button>
                 </Space>
               }
             >
-              <Timeline entries={data.timeline} referenceDate={data.referenceDate} />
+              <Timeline
+                entries={data.timeline}
+                referenceDate={data.referenceDate}
+                actions={(e, label) => (
+                  <RowActions entry={e} hasPlan={planned.has(String(e.record.id))} onAct={(type) => act.open({ type, ref: refOf(e, label) })} />
+                )}
+              />
             </Card>
           </Space>
         </Col>
         <Col xs={24} xl={9}>
-          <Card size="small" title={`${t('section.findings')}${p.open}${data.asOf}${p.close}`} data-testid="findings-card">
-            <FindingsPanel findings={data.findings} asOf={data.asOf} subjectName={c.name} onChanged={refetch} />
-          </Card>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card size="small" title={`${t('section.findings')}${p.open}${data.asOf}${p.close}`} data-testid="findings-card">
+              <FindingsPanel findings={data.findings.filter((f) => f.rule !== 'rehab.reascend' || !data.wayBack)} asOf={data.asOf} subjectName={c.name} onChanged={refetch} />
+            </Card>
+            {data.wayBack && (
+              <Card size="small" title={t('section.wayBack')} data-testid="way-back-card">
+                <WayBackSection wayBack={data.wayBack} findings={data.findings} subjectName={c.name} onChanged={refetch} />
+              </Card>
+            )}
+            <Card size="small" title={t('section.plans')} data-testid="plans-card">
+              <PlansList plans={data.plans} />
+            </Card>
+            <Card size="small" title={t('section.faults')} data-testid="faults-card">
+              <FaultsSection entries={data.timeline} deductions={data.faultDeductions} />
+            </Card>
+            {data.clearanceEffects.length > 0 && (
+              <Card size="small" title={t('section.clearances')} data-testid="clearances-card">
+                <ClearanceEffectsSection items={data.clearanceEffects} />
+              </Card>
+            )}
+          </Space>
         </Col>
       </Row>
       {/* Mounted only while open: closed modals still cost a render of their antd shells. */}
@@ -110,7 +155,61 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
           withOutcome
         />
       )}
+      {entry.value === 'fault' && <FaultModal cadreId={c.id} onClose={() => (entry.close(), refetch())} />}
+      {act.value?.type === 'correct' && <CorrectModal target={act.value.ref} onClose={close} />}
+      {act.value?.type === 'void' && <VoidModal target={act.value.ref} onClose={close} />}
+      {act.value?.type === 'history' && <HistoryModal target={act.value.ref} onClose={act.close} />}
+      {act.value?.type === 'clear' && <ClearanceModal cadreId={c.id} recordId={act.value.ref.id} label={act.value.ref.label} onClose={close} />}
+      {act.value?.type === 'plan' && <PlanOpenModal measureId={act.value.ref.id} onClose={close} />}
     </Space>
+  );
+}
+
+type RowAction = 'correct' | 'void' | 'history' | 'clear' | 'plan';
+
+function refOf(e: TimelineEntry, label: string): RecordRef {
+  return { collection: e.collection as RevisableCollection, id: String(e.record.id), record: e.record, label };
+}
+
+const clearable = new Set(['sanctions', 'faults', 'measures']);
+const planSources = new Set<string>(rehabSourceMeasures);
+
+/** 更正 · 作废 · 历史 on every record; 澄清正名 on a sanction, fault or measure; 制定帮扶计划 on a demotion and the like. */
+function RowActions({ entry, hasPlan, onAct }: { entry: TimelineEntry; hasPlan: boolean; onAct(a: RowAction): void }) {
+  const { t } = useTranslation('casefile');
+  const standing = standingOf(entry);
+  const r = entry.record;
+  const inForce = standing === 'inForce';
+  const links: { action: RowAction; label: string }[] = [];
+  if (standing !== 'voided') {
+    links.push({ action: 'correct', label: t('revise.correct') }, { action: 'void', label: t('revise.void') });
+  }
+  links.push({ action: 'history', label: t('revise.history') });
+  if (inForce && clearable.has(entry.collection) && (entry.collection !== 'measures' || r.subjectType === 'cadre')) {
+    links.push({ action: 'clear', label: t('clear.act') });
+  }
+  if (inForce && entry.collection === 'measures' && r.subjectType === 'cadre' && planSources.has(entry.kind) && !hasPlan) {
+    links.push({ action: 'plan', label: t('plans.open') });
+  }
+  return (
+    <span style={{ fontSize: 12 }}>
+      {links.map((l) => (
+        <button
+          key={l.action}
+          type="button"
+          onClick={() => onAct(l.action)}
+          data-testid={`row-${l.action}`}
+          style={{ border: 0, background: 'none', padding: 0, marginInlineEnd: 12, color: l.action === 'void' ? '#cf1322' : '#1677ff', cursor: 'pointer', fontSize: 12 }}
+        >
+          {l.label}
+        </button>
+      ))}
+      {entry.collection === 'rehabPlans' && (
+        <a href={hrefOf(`/rehab/${encodeURIComponent(String(r.id))}`)} data-testid="row-open-plan" style={{ fontSize: 12 }}>
+          {t('plans.view')}
+        </a>
+      )}
+    </span>
   );
 }
 

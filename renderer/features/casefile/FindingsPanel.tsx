@@ -10,6 +10,7 @@ import type { RankEvidence } from '../../../shared/domain/findings';
 import { api } from '../../api/client';
 import { applyFieldErrors } from '../../app/formErrors';
 import { pick } from '../../i18n';
+import { ReleaseModal } from './actions';
 import { MeasureModal } from './forms';
 
 /** Punctuation of the UI language (full-width in Chinese). */
@@ -75,11 +76,18 @@ export function FindingActions({ finding, asOf, subjectName, onDone, size = 'sma
   const { t, i18n } = useTranslation('casefile');
   const [acting, setActing] = useState(false);
   const [dismissing, setDismissing] = useState(false);
+  const [releasing, setReleasing] = useState(false);
   const suggested = finding.suggestedMeasure;
+  // 影响期满待解除 is acted on by recording the release (解除) itself, not a measure.
+  const release = finding.rule === 'sanction.release-due';
   return (
     <>
       <Space wrap size={6}>
-        {suggested ? (
+        {release ? (
+          <Button type="primary" size={size} icon={<CheckOutlined />} onClick={() => setReleasing(true)} data-testid="finding-release">
+            {t('release.act')}
+          </Button>
+        ) : suggested ? (
           <Button type="primary" size={size} icon={<CheckOutlined />} onClick={() => setActing(true)} data-testid="finding-act">
             {t('findings.act')}
           </Button>
@@ -104,6 +112,15 @@ export function FindingActions({ finding, asOf, subjectName, onDone, size = 'sma
           intro={<Alert type="info" showIcon style={{ marginBottom: 12 }} title={pick(finding.explanation, i18n.language)} />}
           submit={async (m) => {
             await api.findings.act({ findingKey: finding.key, asOf, measure: m as never });
+            onDone();
+          }}
+        />
+      )}
+      {releasing && (
+        <ReleaseModal
+          finding={finding}
+          onClose={() => {
+            setReleasing(false);
             onDone();
           }}
         />

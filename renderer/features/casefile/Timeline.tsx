@@ -74,7 +74,43 @@ interface EntryView {
   detail?: ReactNode;
 }
 
-export function Timeline({ entries, referenceDate }: { entries: TimelineEntry[]; referenceDate: string }) {
+/** How a record stands (the core's word): in force, cleared (澄清), revoked (撤销) or voided (作废). */
+export type Standing = 'inForce' | 'cleared' | 'revoked' | 'voided';
+export function standingOf(e: TimelineEntry): Standing {
+  return e.standing ?? (e.cleared ? (e.clearedBy?.kind === 'revocation' ? 'revoked' : 'cleared') : 'inForce');
+}
+
+// Three marks that look different: voided is grey and struck through, cleared is cyan, revoked orange.
+const standingStyle: Record<Exclude<Standing, 'inForce'>, { fg: string; bg: string; border: string; opacity: number; strike: boolean }> = {
+  voided: { fg: '#595959', bg: '#f0f0f0', border: '#bfbfbf', opacity: 0.45, strike: true },
+  cleared: { fg: '#08979c', bg: '#e6fffb', border: '#87e8de', opacity: 0.6, strike: true },
+  revoked: { fg: '#d46b08', bg: '#fff7e6', border: '#ffd591', opacity: 0.6, strike: true },
+};
+
+function StandingMark({ standing }: { standing: Exclude<Standing, 'inForce'> }) {
+  const { t } = useTranslation('casefile');
+  const st = standingStyle[standing];
+  return (
+    <span
+      data-testid="standing-tag"
+      data-standing={standing}
+      style={{ display: 'inline-block', fontSize: 12, lineHeight: '20px', padding: '0 7px', marginInlineEnd: 8, color: st.fg, background: st.bg, border: `1px ${standing === 'voided' ? 'dashed' : 'solid'} ${st.border}`, borderRadius: 4, fontWeight: 500 }}
+    >
+      {t(`timeline.${standing}`)}
+    </span>
+  );
+}
+
+export function Timeline({
+  entries,
+  referenceDate,
+  actions,
+}: {
+  entries: TimelineEntry[];
+  referenceDate: string;
+  /** The row's actions (更正/作废/历史/…); given the entry and its title in words. */
+  actions?(entry: TimelineEntry, label: string): ReactNode;
+}) {
   const { t } = useTranslation('casefile');
   const td = useTranslation('domain').t;
   const p = usePunct();
@@ -165,7 +201,8 @@ export function Timeline({ entries, referenceDate }: { entries: TimelineEntry[];
       }
       case 'faults': {
         const flags: ReactNode[] = [];
-        if (r.tolerated) flags.push(<Tag key="tol" color="green">{t('timeline.faultTolerated')}</Tag>);
+        if (r.decision) flags.push(<Tag key="dec" color={r.decision === 'tolerated' ? 'green' : r.decision === 'lightened' ? 'blue' : 'red'}>{t(`fault.decision.${r.decision}`)}</Tag>);
+        else if (r.tolerated) flags.push(<Tag key="tol" color="green">{t('timeline.faultTolerated')}</Tag>);
         if (r.intentional) flags.push(<Tag key="int" color="red">{t('timeline.faultIntentional')}</Tag>);
         if (r.personalInterest) flags.push(<Tag key="pi" color="red">{t('timeline.faultPersonal')}</Tag>);
         if (r.violation) flags.push(<Tag key="vio" color="red">{t('timeline.faultViolation')}</Tag>);
@@ -187,7 +224,12 @@ export function Timeline({ entries, referenceDate }: { entries: TimelineEntry[];
           tags: [],
         };
       case 'checkIns':
-        return { title: t('timeline.checkIn'), color: '#389e0d', tags: [], detail: r.note ? String(r.note) : undefined };
+        return {
+          title: r.talkedBy ? t('timeline.checkInBy', { by: r.talkedBy }) : t('timeline.checkIn'),
+          color: '#389e0d',
+          tags: [],
+          detail: r.thoughts || r.note ? String(r.thoughts || r.note) : undefined,
+        };
     }
   }
 
@@ -207,20 +249,24 @@ export function Timeline({ entries, referenceDate }: { entries: TimelineEntry[];
       <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {visible.slice(0, shown).map((e) => {
           const v = view(e);
-          const cleared = e.cleared;
+          const standing = standingOf(e);
+          const cleared = standing !== 'inForce';
+          const label = `${e.date} ${typeof v.title === 'string' ? v.title : ''}`.trim();
           return (
             <li
               key={e.key}
               data-testid="timeline-entry"
               data-collection={e.collection}
               data-kind={e.kind}
+              data-id={String(e.record.id ?? '')}
               data-cleared={cleared ? 'true' : 'false'}
+              data-standing={standing}
               style={{
                 display: 'flex',
                 gap: 12,
                 padding: '6px 0',
                 borderBottom: '1px solid #f5f5f5',
-                opacity: cleared ? 0.55 : 1,
+                background: standing === 'voided' ? '#fafafa' : undefined,
                 // Rows below the fold are laid out and painted only when scrolled to.
                 contentVisibility: 'auto',
                 containIntrinsicSize: 'auto 33px',
@@ -232,15 +278,31 @@ export function Timeline({ entries, referenceDate }: { entries: TimelineEntry[];
                 style={{ width: 10, height: 10, borderRadius: 5, marginTop: 6, flex: 'none', background: cleared ? '#bfbfbf' : v.color }}
               />
               <div style={{ minWidth: 0, flex: 1 }}>
-                <span style={{ fontWeight: 500, textDecoration: cleared ? 'line-through' : undefined, marginRight: 8 }}>{v.title}</span>
+                <div style={{ opacity: cleared ? standingStyle[standing as Exclude<Standing, 'inForce'>].opacity : 1 }}>
+                  <span style={{ fontWeight: 500, textDecoration: cleared ? 'line-through' : undefined, marginRight: 8 }}>{v.title}</span>
+                  {!cleared && v.tags}
+                  {(e.corrections ?? 0) > 0 && (
+                    <Tag data-testid="corrected-tag">{t('timeline.corrected', { count: e.corrections })}</Tag>
+                  )}
+                </div>
                 {cleared && (
-                  <Tag data-testid="cleared-tag">
-                    {t(e.clearedBy?.kind === 'revocation' ? 'timeline.revoked' : 'timeline.cleared')}
-                  </Tag>
+                  <div>
+                    <StandingMark standing={standing as Exclude<Standing, 'inForce'>} />
+                  </div>
                 )}
-                {!cleared && v.tags}
-                {v.detail && <div style={{ color: '#595959', fontSize: 13 }}>{v.detail}</div>}
-                {cleared && e.clearedBy && (
+                {v.detail && <div style={{ color: '#595959', fontSize: 13, opacity: cleared ? 0.6 : 1 }}>{v.detail}</div>}
+                {standing === 'voided' && e.voided && (
+                  <div style={{ fontSize: 12, color: '#8c8c8c' }} data-testid="voided-by">
+                    {t('timeline.voidedBy', { date: e.voided.date, by: e.voided.by, reason: e.voided.reason })}
+                  </div>
+                )}
+                {standing !== 'voided' && e.lastCorrection && (
+                  <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+                    {t('timeline.correctedBy', { date: e.lastCorrection.date, by: e.lastCorrection.by, reason: e.lastCorrection.reason })}
+                  </div>
+                )}
+                {actions && <div style={{ marginTop: 2 }}>{actions(e, label)}</div>}
+                {cleared && standing !== 'voided' && e.clearedBy && (
                   <div style={{ fontSize: 12, color: '#8c8c8c' }}>
                     {t('timeline.clearedBy', {
                       date: e.clearedBy.date,

@@ -29,7 +29,10 @@ export interface SubmitOptions {
 /** "Required" as an antd rule, with the field's name in the UI language. */
 export function useRequired() {
   const { t } = useTranslation('casefile');
-  return (field: string): Rule[] => [{ required: true, message: t('required', { field }) }];
+  // `whitespace` for text fields: a reason of only spaces is no reason.
+  return (field: string, opts: { text?: boolean } = {}): Rule[] => [
+    { required: true, message: t('required', { field }), ...(opts.text ? { whitespace: true } : {}) },
+  ];
 }
 
 /**
@@ -49,9 +52,12 @@ export function onFormKeyDown(submit: () => void) {
   };
 }
 
-/** True when the core refused a write as identical to an existing record (same cadre, kind, date). */
+/**
+ * True when the core refused a new record as identical to an existing one (same cadre, kind and
+ * date: CONFLICT). Resent with `confirmDuplicate` it is saved as a record of its own.
+ */
 export function isDuplicate(e: unknown): boolean {
-  return e instanceof ApiError && e.code === 'CONFLICT' && e.fields.some((f) => f.path.endsWith('confirmDuplicate'));
+  return e instanceof ApiError && e.code === 'CONFLICT';
 }
 
 interface RecordModalProps {
@@ -66,20 +72,23 @@ interface RecordModalProps {
   submit(values: Values, options: SubmitOptions): Promise<void>;
   testId: string;
   okText?: string;
+  /** A CONFLICT answer is a duplicate the officer may save anyway (sanctions, measures, faults, clearances). */
+  confirmsDuplicates?: boolean;
+  width?: number;
   children: ReactNode;
 }
 
 /** A modal form that autosaves a draft and puts the contract's field errors on its fields. */
 export function RecordModal(props: RecordModalProps) {
-  const { open, title, onClose, testId } = props;
+  const { open, title, onClose, testId, width = 560 } = props;
   return (
-    <Modal open={open} title={title} onCancel={onClose} footer={null} destroyOnHidden width={560} data-testid={`${testId}-modal`}>
+    <Modal open={open} title={title} onCancel={onClose} footer={null} destroyOnHidden width={width} data-testid={`${testId}-modal`}>
       {open && <RecordForm {...props} />}
     </Modal>
   );
 }
 
-function RecordForm({ formId, fieldNames, initialValues, onClose, submit, testId, okText, children }: RecordModalProps) {
+function RecordForm({ formId, fieldNames, initialValues, onClose, submit, testId, okText, confirmsDuplicates, children }: RecordModalProps) {
   const { t, i18n } = useTranslation('app');
   const tk = useTranslation('casefile').t;
   const { message, modal } = App.useApp();
@@ -99,7 +108,7 @@ function RecordForm({ formId, fieldNames, initialValues, onClose, submit, testId
       message.success(t('common.saved'));
       onClose();
     } catch (e) {
-      if (isDuplicate(e) && !options.confirmDuplicate) {
+      if (confirmsDuplicates && isDuplicate(e) && !options.confirmDuplicate) {
         modal.confirm({
           title: tk('duplicate.title'),
           content: tk('duplicate.text'),
@@ -226,6 +235,7 @@ export function SanctionModal({ cadreId, open, onClose, today }: { cadreId: stri
       fieldNames={sanctionFields}
       initialValues={{ decidedOn: dayjs(today) }}
       testId="sanction-form"
+      confirmsDuplicates
       submit={async (v, options) => {
         await api.records.put({ collection: 'sanctions', record: sanctionRecord(cadreId, v) as never, ...options });
       }}
@@ -267,7 +277,7 @@ export function SanctionFields() {
       <Form.Item name="decidedOn" label={t('field.decidedOn')} rules={required(t('field.decidedOn'))}>
         <DateField style={{ width: '100%' }} data-testid="sanction-date" />
       </Form.Item>
-      <Form.Item name="reason" label={t('field.reason')} rules={[...required(t('field.reason')), { whitespace: true, message: t('required', { field: t('field.reason') }) }]}>
+      <Form.Item name="reason" label={t('field.reason')} rules={required(t('field.reason'), { text: true })}>
         <Input.TextArea rows={2} maxLength={500} data-testid="sanction-reason" />
       </Form.Item>
       <Form.Item name="documentNo" label={t('field.documentNo')}>
@@ -327,6 +337,7 @@ export function MeasureModal({ open, onClose, title, subject, draft, kinds, subm
       initialValues={initialValues}
       testId={testId}
       okText={okText}
+      confirmsDuplicates
       submit={async (v, options) => {
         const full = measureRecord(v, subject) as Omit<MeasureDraft, 'note'> & { note: string; outcome?: string };
         if (submit) await submit(full, options);
@@ -404,7 +415,7 @@ export function MeasureFields({ testId, kinds, withOutcome }: { testId: string; 
 function ReviewOnField({ testId }: { testId: string }) {
   const { t } = useTranslation('casefile');
   return (
-    <Form.Item name="reviewOn" label={t('field.reviewOn')} extra={t('field.reviewOnHintPlain')}>
+    <Form.Item name="reviewOn" label={t('field.reviewOn')} extra={t('field.reviewOnHint')}>
       <DateField style={{ width: '100%' }} data-testid={`${testId}-review`} />
     </Form.Item>
   );

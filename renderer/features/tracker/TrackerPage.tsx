@@ -11,6 +11,9 @@ import { trackedKinds, trackerStatuses } from '../../../shared/contract/tracker'
 import type { MeasureOutcome } from '../../../shared/domain/records';
 import { api } from '../../api/client';
 import { useAsOf } from '../../app/asOf';
+import { MonthScoresBanner } from '../../app/MonthScoresBanner';
+import { PrintButton } from '../../app/PrintButton';
+import { usePrinting } from '../../app/print';
 import { DateField } from '../../app/DateField';
 import { applyFieldErrors } from '../../app/formErrors';
 import type { PageProps } from '../../app/routes';
@@ -59,6 +62,7 @@ export default function TrackerPage({ query }: PageProps) {
   const asOf = useAsOf((s) => s.asOf);
   const filters = filtersFrom(query);
   const board = useQuery('tracker.board', { asOf: asOf ?? '', filters }, { enabled: !!asOf });
+  const printing = usePrinting((s) => s.printing);
   const units = useQuery('units.list', {});
   const [closing, setClosing] = useState<TrackerItem | null>(null);
   const [next, setNext] = useState<{ step: NextStep; item: TrackerItem } | null>(null);
@@ -164,9 +168,11 @@ export default function TrackerPage({ query }: PageProps) {
             <Button icon={<DownloadOutlined />} onClick={() => void exportBoard()} loading={exporting} data-testid="tracker-export">
               {t('export')}
             </Button>
+            <PrintButton fileName={t('printName', { month: asOf ?? '' })} testId="tracker-print" />
           </Space>
         }
       >
+        <MonthScoresBanner style={{ marginBottom: 16 }} />
         <Space wrap style={{ marginBottom: 16 }}>
           <Select
             allowClear
@@ -223,7 +229,7 @@ export default function TrackerPage({ query }: PageProps) {
               rowKey="id"
               dataSource={b.items}
               columns={columns}
-              pagination={b.items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+              pagination={b.items.length > 50 && !printing ? { pageSize: 50, showSizeChanger: false } : false}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} /> }}
               data-testid="tracker-table"
               rowClassName={(i) => `tracker-row-${i.status}`}

@@ -53,6 +53,7 @@ export default {
     extendTitle: '延长试用期',
     record: '记录措施',
     export: '导出 Excel',
+    printName: '预警与观察期台账-{{month}}',
     register: '登记警示/观察期',
     exported: '已导出 {{name}}',
     teamView: {
@@ -128,6 +129,7 @@ export default {
     extendTitle: 'Extend the trial period',
     record: 'Record measure',
     export: 'Export to Excel',
+    printName: 'tracker-{{month}}',
     register: 'Register warning / probation',
     exported: 'Exported {{name}}',
     teamView: {
