@@ -5,6 +5,7 @@ import {
   AlertOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  HeartOutlined,
   ImportOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -21,7 +22,7 @@ export interface PageProps {
 }
 
 /** A menu section: which side-menu entry is highlighted on a page. */
-export type Section = 'overview' | 'cadres' | 'units' | 'tracker' | 'meeting' | 'import' | 'settings';
+export type Section = 'overview' | 'cadres' | 'units' | 'tracker' | 'rehab' | 'meeting' | 'import' | 'settings';
 
 export interface RouteDef {
   path: string;
@@ -37,6 +38,8 @@ export const routes: RouteDef[] = [
   { path: '/cadres/:id', section: 'cadres', page: lazy(() => import('../features/casefile/CaseFilePage')) },
   { path: '/units', section: 'units', page: lazy(() => import('../features/units/UnitsPage')) },
   { path: '/tracker', section: 'tracker', page: lazy(() => import('../features/tracker/TrackerPage')) },
+  { path: '/rehab', section: 'rehab', page: lazy(() => import('../features/rehab/RehabListPage')) },
+  { path: '/rehab/:id', section: 'rehab', page: lazy(() => import('../features/rehab/PlanPage')) },
   { path: '/meeting', section: 'meeting', page: lazy(() => import('../features/meeting/MeetingsPage')) },
   { path: '/meeting/statistics', section: 'meeting', page: lazy(() => import('../features/meeting/StatisticsPage')) },
   { path: '/meeting/:id', section: 'meeting', page: lazy(() => import('../features/meeting/MeetingDetailPage')) },
@@ -50,6 +53,7 @@ export const menu: { section: Section; path: string; icon: ReactNode }[] = [
   { section: 'cadres', path: '/cadres', icon: <TeamOutlined /> },
   { section: 'units', path: '/units', icon: <ApartmentOutlined /> },
   { section: 'tracker', path: '/tracker', icon: <AlertOutlined /> },
+  { section: 'rehab', path: '/rehab', icon: <HeartOutlined /> },
   { section: 'meeting', path: '/meeting', icon: <BarChartOutlined /> },
   { section: 'import', path: '/import', icon: <ImportOutlined /> },
   { section: 'settings', path: '/settings', icon: <SettingOutlined /> },
