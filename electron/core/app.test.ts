@@ -85,12 +85,12 @@ describe('openCore', () => {
     expect(await c.call('units.create', { name: '党政办' })).toMatchObject({ ok: true, revision: 1 });
   });
 
-  it('records the caller given per call, else the core user', async () => {
+  it('records the OS user of a single-user ledger, never a name the caller makes up', async () => {
     const { backend, stores } = fakeBackend();
     const c = await core({ dataDir: '/d', backend });
     await c.call('units.create', { name: 'a' });
-    await c.call('units.create', { name: 'b' }, { user: 'cli' });
-    expect(stores.get('/d')!.journal.map((j) => j.meta.user)).toEqual(['officer', 'cli']);
+    await c.call('units.create', { name: 'b' }, { user: '县委组织部长' });
+    expect(stores.get('/d')!.journal.map((j) => j.meta.user)).toEqual(['officer', 'officer']);
   });
 
   it('keeps an encrypted store locked until session.unlock gets the right passphrase', async () => {

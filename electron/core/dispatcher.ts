@@ -3,6 +3,7 @@
 // the error in an Envelope stamped with the store's revision. A caller never sees a stack trace.
 import { contract, type CallContext, type Envelope, type Handlers } from '../../shared/contract';
 import { LedgerError, validationError } from '../../shared/contract/errors';
+import { accessOf, permissionFor, permissionLabels, permissionsOf } from '../../shared/contract/permissions';
 
 export interface DispatcherOptions {
   /** The store revision to stamp on every envelope (read after the handler ran). */
@@ -12,6 +13,11 @@ export interface DispatcherOptions {
    * unlocked) by returning or throwing a LedgerError.
    */
   gate?: (name: string) => LedgerError | undefined | Promise<LedgerError | undefined>;
+  /**
+   * Check each endpoint's permission (shared/contract/permissions.ts) against `ctx.roles`. The core
+   * always does; unit tests of one service's handlers may build a dispatcher without it.
+   */
+  enforcePermissions?: boolean;
   /** Also parse each handler's result with the endpoint's output schema (tests turn this on). */
   checkOutput?: boolean;
   /** Where unexpected errors are logged (with their stack); stderr by default. */
@@ -63,6 +69,10 @@ export function createDispatcher(handlersOrFactory: Handlers | (() => Handlers),
     try {
       const refused = await options.gate?.(name);
       if (refused) return fail(refused);
+      if (options.enforcePermissions) {
+        const denied = permissionRefusal(name, ctx, rawInput);
+        if (denied) return fail(denied);
+      }
       // An endpoint whose input is an empty object may be called with no input at all.
       const parsed = endpoint.input.safeParse(rawInput === undefined ? {} : rawInput);
       if (!parsed.success) return fail(validationError(parsed.error.issues, rawInput));
@@ -88,4 +98,24 @@ export function createDispatcher(handlersOrFactory: Handlers | (() => Handlers),
     }
   }
   return { call };
+}
+
+/** Why `ctx` may not call `name` (undefined: it may). An endpoint missing from the table is refused. */
+export function permissionRefusal(name: string, ctx: CallContext, rawInput?: unknown): LedgerError | undefined {
+  const access = accessOf(name);
+  if (!access) {
+    return new LedgerError('FORBIDDEN', { zh: `操作 ${name} 未列入权限表，已拒绝。`, en: `${name} is not in the permission table: refused.` });
+  }
+  const needed = permissionFor(access, rawInput);
+  if (needed === 'session') return undefined;
+  const roles = ctx.roles ?? [];
+  if (permissionsOf(roles).has(needed)) return undefined;
+  const label = permissionLabels[needed];
+  if (!roles.length) {
+    return new LedgerError('UNAUTHORIZED', { zh: '请先登录。', en: 'Log in first.' });
+  }
+  return new LedgerError('FORBIDDEN', {
+    zh: `没有权限：此操作需要“${label.zh}”（${needed}）权限，当前用户 ${ctx.user} 没有。`,
+    en: `Not permitted: this needs the "${label.en}" (${needed}) permission, which ${ctx.user} does not have.`,
+  });
 }

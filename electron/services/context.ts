@@ -1,6 +1,9 @@
 // What every service handler gets: the store (swappable: restore and the demo switch reopen it),
 // the host's clock, and facts about this launch. Services read `ctx.store` at call time.
-import type { EndpointName, Handlers } from '../../shared/contract';
+import type { CallContext, EndpointName, Handlers } from '../../shared/contract';
+import type { AuditEntry } from '../../shared/domain/access';
+import type { Identity } from '../core/auth/accounts';
+import type { LoginAttempts } from '../core/auth/attempts';
 import { MemoryStore } from '../store/memory';
 import type { LedgerStore } from '../store/types';
 
@@ -30,6 +33,27 @@ export interface SessionControl {
   unlock(passphrase: string): Promise<void>;
   openDemo(): Promise<void>;
   leaveDemo(): Promise<void>;
+  // ---- access (electron/core/auth, docs/ACCESS.md) ----
+  /** The OS user: administrator of a single-user ledger. */
+  readonly osUser: string;
+  /** The office's ledger has accounts (logins are on). */
+  readonly logins: boolean;
+  readonly attempts: LoginAttempts;
+  readonly idleLockMinutes: number;
+  /** The recovery key of an encrypted store this launch created, until confirmed. */
+  readonly recoveryKey: string | undefined;
+  confirmRecoveryKey(): void;
+  identify(session: string): Identity;
+  mustSetPassword(call: CallContext): boolean;
+  /** Signs a session in as an account (the caller who turned logins on). */
+  bind(session: string, userId: string): void;
+  login(session: string, name: string, password: string, via: string): Promise<void>;
+  logout(session: string): Promise<void>;
+  /** Signs the session out; an encrypted ledger forgets its key. */
+  lock(session: string): Promise<void>;
+  setPassword(call: CallContext, current: string | undefined, password: string): Promise<void>;
+  /** Journals audit entries (kept for later while the ledger is locked). */
+  audit(entries: AuditEntry[]): Promise<void>;
 }
 
 /** A domain's share of the handler map. */

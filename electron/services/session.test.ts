@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../store/memory';
-import { createTestContext } from './context';
+import { createTestContext, type SessionControl } from './context';
 import { sessionHandlers } from './session';
 
 describe('session handlers', () => {
@@ -18,6 +18,14 @@ describe('session handlers', () => {
       locked: false,
       today: '2024-06-15',
       latestScoredMonth: null,
+      // Without the core's session control (service tests) the caller is taken as given.
+      logins: false,
+      signedIn: true,
+      displayName: '王芳',
+      roles: ['admin', 'clerk', 'reviewer', 'auditor'],
+      permissions: expect.arrayContaining(['ledger.read', 'users.manage', 'audit.read']),
+      mustSetPassword: false,
+      idleLockMinutes: 10,
     });
   });
 
@@ -53,13 +61,16 @@ describe('session handlers', () => {
           return locked;
         },
         encrypted: true,
-        unlock: async (p) => {
+        unlock: async (p: string) => {
           calls.push(p);
           locked = false;
         },
         openDemo: async () => {},
         leaveDemo: async () => {},
-      },
+        identify: () => ({ name: 'u', displayName: 'u', roles: ['admin'] }),
+        mustSetPassword: () => false,
+        idleLockMinutes: 10,
+      } as unknown as SessionControl,
     });
     const h = sessionHandlers(ctx);
     expect(await h['session.unlock']({ passphrase: 'pw' }, { user: 'u' })).toMatchObject({ locked: false, encrypted: true });

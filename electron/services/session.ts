@@ -4,9 +4,20 @@ import type { CallContext } from '../../shared/contract';
 import { LedgerError } from '../../shared/contract/errors';
 import type { SessionInfo } from '../../shared/contract/session';
 import { latestScoredMonth } from '../../shared/views/monthReadiness';
+import { permissionsOf } from '../../shared/contract/permissions';
+import { roles } from '../../shared/domain/access';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
-type SessionEndpoints = 'session.info' | 'session.unlock' | 'session.openDemo' | 'session.leaveDemo';
+type SessionEndpoints =
+  | 'session.info'
+  | 'session.unlock'
+  | 'session.openDemo'
+  | 'session.leaveDemo'
+  | 'session.login'
+  | 'session.logout'
+  | 'session.lock'
+  | 'session.setPassword'
+  | 'session.confirmRecoveryKey';
 
 /** The latest scored month per store (recomputed when the revision moves: one scan of the scores). */
 const latestCache = new WeakMap<ServiceContext, { store: unknown; revision: number; month: string | null }>();
@@ -20,18 +31,31 @@ function latestScoredMonthOf(ctx: ServiceContext): string | null {
 
 export function sessionInfo(ctx: ServiceContext, call: CallContext): SessionInfo {
   const locked = ctx.session?.locked ?? false;
+  // Who the session is now (a login or a lock in this very call changed it).
+  const who = ctx.session ? ctx.session.identify(call.session ?? 'local') : { name: call.user, displayName: call.user, roles: call.roles ?? roles };
+  const recoveryKey = ctx.session?.recoveryKey;
   return {
     revision: locked ? 0 : ctx.store.revision,
     dataDir: ctx.store.dataDir,
     demo: ctx.demo,
-    user: call.user,
+    user: who.name,
     appVersion: ctx.appVersion,
     encrypted: ctx.session ? (ctx.demo ? false : ctx.session.encrypted) : ctx.store.encrypted,
     locked,
     today: todayOf(ctx.now()),
     latestScoredMonth: locked ? null : latestScoredMonthOf(ctx),
+    logins: ctx.session?.logins ?? false,
+    signedIn: !locked && who.roles.length > 0,
+    displayName: who.displayName,
+    roles: [...who.roles],
+    permissions: [...permissionsOf(who.roles)],
+    mustSetPassword: ctx.session?.mustSetPassword(call) ?? false,
+    idleLockMinutes: ctx.session?.idleLockMinutes ?? 10,
+    // The recovery key is shown to whoever may manage the ledger (the OS user at creation).
+    ...(recoveryKey && permissionsOf(who.roles).has('backup.manage') ? { recoveryKey } : {}),
   };
 }
+
 
 function control(ctx: ServiceContext) {
   if (!ctx.session) {
@@ -57,6 +81,26 @@ export function sessionHandlers(ctx: ServiceContext): HandlerGroup<SessionEndpoi
     },
     'session.leaveDemo': async (_input, call) => {
       if (ctx.demo) await control(ctx).leaveDemo();
+      return sessionInfo(ctx, call);
+    },
+    'session.login': async ({ name, password }, call) => {
+      await control(ctx).login(call.session ?? 'local', name.normalize('NFC'), password, call.session?.startsWith('host:') ? 'browser' : 'app');
+      return sessionInfo(ctx, call);
+    },
+    'session.logout': async (_input, call) => {
+      await control(ctx).logout(call.session ?? 'local');
+      return sessionInfo(ctx, call);
+    },
+    'session.lock': async (_input, call) => {
+      await control(ctx).lock(call.session ?? 'local');
+      return sessionInfo(ctx, call);
+    },
+    'session.setPassword': async ({ current, password }, call) => {
+      await control(ctx).setPassword(call, current, password);
+      return sessionInfo(ctx, call);
+    },
+    'session.confirmRecoveryKey': async (_input, call) => {
+      control(ctx).confirmRecoveryKey();
       return sessionInfo(ctx, call);
     },
   };

@@ -4,7 +4,7 @@
 // The data key is stored only wrapped: once by a key derived from the passphrase with scrypt
 // (N=2^17, r=8, p=1) and once by the recovery key printed at init (256 random bits, so a fast
 // HKDF suffices for it).
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, scrypt } from 'node:crypto';
 import { LedgerError } from '../../shared/contract/errors';
 
 export interface WrappedKey {
@@ -20,6 +20,23 @@ export interface EncryptionMeta {
   /** HKDF salt for the recovery key's wrapping (independent of the passphrase's, which changes). */
   recoverySalt: string;
   byRecoveryKey: WrappedKey;
+  /**
+   * One wrapping per user account (docs/ACCESS.md), by login name: the second half of scrypt's
+   * 64-byte output for that user's password (the first half is the account's verifier).
+   */
+  byUser?: Record<string, UserWrap>;
+}
+
+export interface LoginKdf {
+  N: number;
+  r: number;
+  p: number;
+  salt: string;
+}
+
+export interface UserWrap {
+  kdf: LoginKdf;
+  key: WrappedKey;
 }
 
 export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
@@ -161,10 +178,48 @@ export async function rewrapForPassphrase(
 export interface UnlockSecret {
   passphrase?: string;
   recoveryKey?: string;
+  /** A user account's login: its password unwraps the data key through meta.byUser[name]. */
+  user?: { name: string; password: string };
+}
+
+/**
+ * One scrypt per login: 64 bytes, the first half hashed into the account's verifier (what a plain
+ * store checks), the second half the key that wraps the store's data key for this user.
+ */
+export async function deriveLoginKeys(password: string, kdf: LoginKdf): Promise<{ verifier: string; kek: Buffer }> {
+  const out = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(
+      password.normalize('NFC'),
+      Buffer.from(kdf.salt, 'base64'),
+      64,
+      { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + (32 << 20) },
+      (err, key) => (err ? reject(err) : resolve(key)),
+    ),
+  );
+  return { verifier: createHash('sha256').update(out.subarray(0, 32)).digest('hex'), kek: out.subarray(32) };
+}
+
+export function newLoginKdf(params: { N: number; r: number; p: number } = SCRYPT_PARAMS): LoginKdf {
+  return { ...params, salt: randomBytes(16).toString('base64') };
+}
+
+/** The data key wrapped for one user (its kdf must be the one the kek came from). */
+export function wrapForUser(storeId: string, name: string, kdf: LoginKdf, kek: Buffer, dataKey: Buffer): UserWrap {
+  return { kdf, key: wrap(kek, dataKey, keyAad(storeId, `user:${name}`)) };
 }
 
 export async function unlockDataKey(storeId: string, meta: EncryptionMeta, secret: UnlockSecret): Promise<Buffer> {
-  const { passphrase, recoveryKey } = secret;
+  const { passphrase, recoveryKey, user } = secret;
+  if (user) {
+    const w = meta.byUser && Object.prototype.hasOwnProperty.call(meta.byUser, user.name) ? meta.byUser[user.name] : undefined;
+    if (!w) throw wrongLogin();
+    const { kek } = await deriveLoginKeys(user.password, w.kdf);
+    try {
+      return unwrap(kek, w.key, keyAad(storeId, `user:${user.name}`));
+    } catch {
+      throw wrongLogin();
+    }
+  }
   if (!passphrase && !recoveryKey) {
     throw new LedgerError('UNAUTHORIZED', {
       zh: '此台账已加密，请提供口令（或恢复密钥）。命令行可设置环境变量 LEDGER_PASSPHRASE。',
@@ -205,6 +260,13 @@ function wrongSecret(): LedgerError {
     zh: '口令或恢复密钥不正确，无法解锁此台账。',
     en: 'Wrong passphrase or recovery key: the ledger cannot be unlocked.',
   });
+}
+
+/** The same words for an unknown name and a wrong password: a login does not reveal which accounts exist. */
+export function wrongLogin(): LedgerError {
+  return new LedgerError('UNAUTHORIZED', { zh: '用户名或密码不正确。', en: 'Wrong user name or password.' }, [
+    { path: 'password', message: { zh: '用户名或密码不正确', en: 'wrong user name or password' } },
+  ]);
 }
 
 function emptyPassphrase(): LedgerError {

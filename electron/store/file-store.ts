@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { LedgerError } from '../../shared/contract/errors';
 import { emptyLedgerState, type LedgerState } from '../../shared/ledger/collections';
 import { applyEvent, type LedgerEvent } from '../../shared/ledger/events';
-import { createEncryption, SCRYPT_PARAMS, unlockDataKey } from './crypto';
+import { createEncryption, SCRYPT_PARAMS, unlockDataKey, wrapForUser, type LoginKdf } from './crypto';
 import { findNextFrame } from './frame';
 import { atomicWriteFile, exists, fileSize, fileSource, fsyncDir, nodeFs, type StoreFs } from './fsio';
 import {
@@ -35,7 +35,7 @@ import { verifyDirectory, type VerifyReport } from './verify';
 import { CURRENT_STORE_VERSION, migrateIfNeeded, storeVersionError } from './migrations';
 import { finishPendingRestore } from './restore-intent';
 import { listSnapshots, readSnapshot, readSnapshotHeader, SNAPSHOT_VERSION, writeSnapshot } from './snapshot';
-import type { CommitMeta, CommitResult, LedgerStore, OpenOptions } from './types';
+import type { CommitMeta, CommitResult, HistoryRecord, LedgerStore, OpenOptions } from './types';
 
 export interface StoreOptions extends OpenOptions {
   /** Unlocks an encrypted store with the recovery key printed at init instead of the passphrase. */
@@ -137,6 +137,16 @@ export function isEncrypted(dataDir: string): boolean {
   return !!found.meta.encryption;
 }
 
+/** Whether the store's data key is wrapped for user accounts (readable without any key). */
+export function hasUserKeys(dataDir: string): boolean {
+  try {
+    const found = readMeta(resolve(dataDir));
+    return !!found?.meta.encryption?.byUser && Object.keys(found.meta.encryption.byUser).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 interface HeadAnchor {
   storeId: string;
   seq: number;
@@ -194,20 +204,58 @@ export class FileStore implements LedgerStore {
 
   private constructor(
     dir: string,
-    readonly meta: StoreMeta,
+    private storeMeta: StoreMeta,
     private readonly key: Buffer | undefined,
     private readonly lock: DirLock,
     private readonly options: StoreOptions,
   ) {
     this.dataDir = dir;
-    this.encrypted = !!meta.encryption;
-    this.storeId = meta.storeId;
+    this.encrypted = !!storeMeta.encryption;
+    this.storeId = storeMeta.storeId;
     this.fsx = options.fs ?? nodeFs;
     this.now = options.now ?? (() => new Date());
   }
 
   get revision(): number {
     return this._revision;
+  }
+  /** meta.json as it stands (format, store id, the wrapped data keys). */
+  get meta(): StoreMeta {
+    return this.storeMeta;
+  }
+
+  /**
+   * Wraps the data key for a user account's password (`keys` from deriveLoginKeys with `kdf`), or
+   * removes that user's wrapping (null). Nothing to do for a plain store.
+   */
+  setUserKey(name: string, keys: { kdf: LoginKdf; kek: Buffer } | null): Promise<void> {
+    return this.enqueue(async () => {
+      this.usable();
+      const enc = this.storeMeta.encryption;
+      if (!enc || !this.key) return;
+      const byUser = { ...(enc.byUser ?? {}) };
+      if (keys) byUser[name] = wrapForUser(this.storeId, name, keys.kdf, keys.kek, this.key);
+      else delete byUser[name];
+      const meta = { ...this.storeMeta, encryption: { ...enc, byUser } };
+      await writeMeta(this.fsx, this.dataDir, meta);
+      this.storeMeta = meta;
+    });
+  }
+
+  /** Every journal record up to what is committed now, oldest first (the audit page reads it). */
+  history(): Promise<HistoryRecord[]> {
+    return this.exclusive(async () => {
+      const out: HistoryRecord[] = [];
+      const source = fileSource(this.journalPath, this.journalSize);
+      try {
+        scanJournal(source, this.cipher, { offset: 0, nextSeq: 1, prev: genesisHash(this.storeId) }, (r) => {
+          out.push({ seq: r.record.seq, at: r.record.at, user: r.record.user, command: r.record.command, events: r.record.events });
+        });
+      } finally {
+        source.close();
+      }
+      return out;
+    });
   }
   /** Hash of the last journal record: the head of the audit chain. */
   get headHash(): string {

@@ -1,7 +1,7 @@
 // An in-memory LedgerStore for service tests: same contract as the durable store, no disk.
 import { applyEvent, type LedgerEvent } from '../../shared/ledger/events';
 import { emptyLedgerState, type LedgerState } from '../../shared/ledger/collections';
-import type { CommitMeta, CommitResult, LedgerStore } from './types';
+import type { CommitMeta, CommitResult, HistoryRecord, LedgerStore } from './types';
 
 export interface JournaledEvent {
   seq: number;
@@ -29,4 +29,15 @@ export class MemoryStore implements LedgerStore {
     return { revision: this.revision };
   }
   async close(): Promise<void> {}
+  /** One history record per commit meta run (the memory store journals events one by one). */
+  async history(): Promise<HistoryRecord[]> {
+    const out: HistoryRecord[] = [];
+    let last: JournaledEvent['meta'] | undefined;
+    for (const j of this.journal) {
+      if (j.meta !== last) out.push({ seq: j.seq, at: new Date(0).toISOString(), user: j.meta.user, command: j.meta.command, events: [] });
+      out[out.length - 1].events.push(j.event);
+      last = j.meta;
+    }
+    return out;
+  }
 }

@@ -15,6 +15,15 @@ export interface CommitResult {
   revision: number;
 }
 
+/** One journal record (one commit), as the audit trail shows it. */
+export interface HistoryRecord {
+  seq: number;
+  at: string;
+  user: string;
+  command: string;
+  events: LedgerEvent[];
+}
+
 export interface LedgerStore {
   readonly dataDir: string;
   readonly encrypted: boolean;
@@ -30,11 +39,15 @@ export interface LedgerStore {
   commit(events: LedgerEvent[], meta: CommitMeta): Promise<CommitResult>;
   /** Releases the data-directory lock. */
   close(): Promise<void>;
+  /** Every commit so far, oldest first (the durable and the memory store have it). */
+  history?(): Promise<HistoryRecord[]>;
 }
 
 export interface OpenOptions {
   /** Unlocks an encrypted store; ignored for a plain one. */
   passphrase?: string;
+  /** Unlocks an encrypted store with a user account's password (its wrapping in meta.json). */
+  user?: { name: string; password: string };
   /** Create the store if the directory holds none (the app does; the CLI asks for `init`). */
   create?: boolean;
 }

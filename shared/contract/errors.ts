@@ -8,6 +8,8 @@ export const errorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'UNAUTHORIZED',
+  /** Logged in, but the role lacks the endpoint's permission (shared/contract/permissions.ts). */
+  'FORBIDDEN',
   'LOCKED',
   'UNKNOWN_COMMAND',
   'INTERNAL',

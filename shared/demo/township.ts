@@ -526,6 +526,8 @@ export function generateTownship(options: TownshipOptions): TownshipData {
     policies: [defaultPolicy],
     revisions: [],
     meetings: [],
+    users: [],
+    audit: [],
   };
 }
 

@@ -15,9 +15,11 @@ import {
   sanctionSchema,
   unitSchema,
 } from '../domain/records';
+import { auditEntrySchema, userSchema } from '../domain/access';
 import { meetingSchema } from '../domain/meetings';
 import { revisionSchema } from '../domain/revisions';
 import { policyVersionSchema } from '../policy/schema';
+import { ownerSchema, syncEntrySchema, syncHeadsSchema, syncMetaSchema, syncPendingSchema } from '../sync/records';
 
 export const collectionSchemas = {
   units: unitSchema,
@@ -35,6 +37,15 @@ export const collectionSchemas = {
   /** History of corrections and voids (shared/domain/revisions.ts). */
   revisions: revisionSchema,
   meetings: meetingSchema,
+  /** Accounts and audit entries (shared/domain/access.ts, docs/ACCESS.md). */
+  users: userSchema,
+  audit: auditEntrySchema,
+  /** Sync between offices (shared/sync/records.ts, docs/SYNC.md): owners travel, sync* stay home. */
+  owners: ownerSchema,
+  syncEntries: syncEntrySchema,
+  syncHeads: syncHeadsSchema,
+  syncPending: syncPendingSchema,
+  syncMeta: syncMetaSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
