@@ -120,7 +120,20 @@ export const meetingsContract = {
     meetingViewSchema,
   ),
   /** Changes the meeting's details (draft only). */
-  'meetings.update': command(meetingDetailsSchema.partial().extend({ id: idSchema, asOf: monthSchema.optional() }), meetingViewSchema),
+  'meetings.update': command(
+    z.object({
+      id: idSchema,
+      type: z.enum(meetingTypes).optional(),
+      title: text(200).min(1).optional(),
+      date: dateSchema.optional(),
+      place: text(100).optional(),
+      chair: text(50).optional(),
+      recorder: text(50).optional(),
+      attendees: z.array(text(50).min(1)).max(100).optional(),
+      asOf: monthSchema.optional(),
+    }),
+    meetingViewSchema,
+  ),
   /**
    * Replaces the docket (draft only): removing, reordering, editing and adding items. An item that
    * keeps its id keeps its draft decision.
