@@ -25,13 +25,24 @@ beforeEach(async () => {
 });
 
 describe('records.put', () => {
-  it('keys a score by cadre and month: a second put replaces it', async () => {
+  it('keys a score by cadre and month: a second put is a duplicate until replaced with a reason', async () => {
     const a = await call({ collection: 'scores', record: { cadreId: 'C1', month: '2024-03', score: 88 } });
-    expect(a).toMatchObject({ ok: true, value: { collection: 'scores', record: { id: 'C1:2024-03', score: 88 } }, revision: 4 });
-    await call({ collection: 'scores', record: { cadreId: 'C1', month: '2024-03', score: 91 } });
+    expect(a).toMatchObject({ ok: true, value: { collection: 'scores', record: { id: 'C1:2024-03', score: 88 } }, revision: 5 }); // the record and its create revision
+    const again = await call({ collection: 'scores', record: { cadreId: 'C1', month: '2024-03', score: 91 } });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: [{ path: 'record.month' }] } });
+    expect(again.error.message.zh).toContain('C1:2024-03');
+    const noReason = await call({ collection: 'scores', record: { cadreId: 'C1', month: '2024-03', score: 91 }, replace: true });
+    expect(noReason).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'reason' }] } });
+    await call({ collection: 'scores', record: { cadreId: 'C1', month: '2024-03', score: 91 }, replace: true, reason: '录入错误' });
     expect(store.state().scores.size).toBe(1);
     expect(store.state().scores.get('C1:2024-03')?.score).toBe(91);
     expect(store.journal.at(-1)?.meta).toEqual({ user: 'officer', command: 'records.put' });
+    const revisions = [...store.state().revisions.values()];
+    expect(revisions.map((r) => [r.action, r.recordId, r.reason, r.by])).toEqual([
+      ['create', 'C1:2024-03', '', 'officer'],
+      ['correct', 'C1:2024-03', '录入错误', 'officer'],
+    ]);
+    expect(revisions[1]).toMatchObject({ before: { score: 88 }, after: { score: 91 }, cadreId: 'C1', date: '2024-06-15' });
   });
 
   it('refuses a derived id that does not match the record', async () => {
@@ -40,8 +51,8 @@ describe('records.put', () => {
   });
 
   it('numbers sanctions, measures and the rest with their prefix', async () => {
-    const s = await call({ collection: 'sanctions', record: { cadreId: 'C1', kind: 'admin.warning', decidedOn: '2024-01-10' } });
-    expect(s.value.record).toEqual({ id: 'S000001', cadreId: 'C1', kind: 'admin.warning', decidedOn: '2024-01-10', reason: '' });
+    const s = await call({ collection: 'sanctions', record: { cadreId: 'C1', kind: 'admin.warning', decidedOn: '2024-01-10', reason: '迟到' } });
+    expect(s.value.record).toEqual({ id: 'S000001', cadreId: 'C1', kind: 'admin.warning', decidedOn: '2024-01-10', reason: '迟到' });
     const m = await call({ collection: 'measures', record: { subjectType: 'unit', subjectId: 'U1', kind: 'probation', startsOn: '2024-02-01' } });
     expect(m.value.record.id).toBe('M000001');
     const c = await call({ collection: 'clearances', record: { cadreId: 'C1', recordId: 'S000001', date: '2024-03-01' } });
@@ -73,7 +84,7 @@ describe('records.put', () => {
   it('refuses dates that run backwards and a clearance of another cadre’s record', async () => {
     const m = await call({ collection: 'measures', record: { subjectType: 'cadre', subjectId: 'C1', kind: 'probation', startsOn: '2024-02-01', endsOn: '2024-01-01' } });
     expect(m).toMatchObject({ ok: false, error: { fields: [{ path: 'record.endsOn' }] } });
-    await call({ collection: 'sanctions', record: { id: 'S1', cadreId: 'C1', kind: 'admin.warning', decidedOn: '2024-01-10' } });
+    await call({ collection: 'sanctions', record: { id: 'S1', cadreId: 'C1', kind: 'admin.warning', decidedOn: '2024-01-10', reason: '迟到' } });
     const c = await call({ collection: 'clearances', record: { cadreId: 'C2', recordId: 'S1', date: '2024-03-01' } });
     expect(c).toMatchObject({ ok: false, error: { fields: [{ path: 'record.recordId' }] } });
   });

@@ -13,12 +13,16 @@ function township() {
 }
 
 describe('tracker services', () => {
-  it('shows the board as of the month', async () => {
+  it('shows the board as of the month (judged on its last day)', async () => {
     const { call } = await viewServices(township());
     const board = await call('tracker.board', { asOf: '2026-03' });
     expect(board.items.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([
       ['PU', 'overdue'],
-      ['P1', 'dueSoon'],
+      ['P1', 'overdue'],
+    ]);
+    expect((await call('tracker.board', { asOf: '2026-02' })).items.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([
+      ['PU', 'dueSoon'],
+      ['P1', 'onTrack'],
     ]);
     expect(board.team.underWatch[0]).toMatchObject({ unitName: '城关镇', members: [{}, {}] });
   });
@@ -51,7 +55,7 @@ describe('tracker services', () => {
     const ws = wb.worksheets[0];
     expect(ws.getRow(2).values).toContain('复核日期');
     expect((ws.getRow(3).values as unknown[]).slice(1, 9)).toEqual(['城关镇', '班子', '城关镇', '观察期', '2025-12-01', '2026-03-01', -30, '已逾期']);
-    expect(ws.rowCount).toBe(3);
+    expect(ws.rowCount).toBe(4);
   });
 
   it('neutralises cells that begin with = + - @ (formula injection)', async () => {

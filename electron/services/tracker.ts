@@ -59,7 +59,7 @@ export async function boardWorkbook(board: TrackerBoard, lang: Lang): Promise<Bu
         i.unitName ?? '',
         kindLabel[i.kind][lang],
         i.startsOn ?? '',
-        i.reviewDate ?? '',
+        i.reviewDate ?? (i.missingReviewDate ? (lang === 'zh' ? '无复核日期' : 'no review date') : ''),
         i.daysLeft ?? '',
         statusLabel[i.status][lang],
         i.note,
@@ -95,7 +95,7 @@ export function trackerHandlers(
         result = closeTracked(state, input, today());
       } catch (e) {
         if (!(e instanceof TrackerInputError)) throw e;
-        throw new LedgerError(e.field === 'endsOn' ? 'VALIDATION' : 'NOT_FOUND', e.bilingual, [{ path: e.field, message: e.bilingual }]);
+        throw new LedgerError(e.code ?? (e.field === 'endsOn' ? 'VALIDATION' : 'NOT_FOUND'), e.bilingual, [{ path: e.field, message: e.bilingual }]);
       }
       const measure = measureSchema.parse(result.measure);
       const fields: FieldError[] = checkReferences('measures', measure, lookupIn(state));

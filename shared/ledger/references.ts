@@ -62,3 +62,38 @@ export function checkReferences<C extends CollectionName>(
   }
   return errors;
 }
+
+/** Measures that reward or move a cadre: never an allegation, so never cleared. */
+const nonAllegationMeasures = new Set(['salaryRaise', 'commendation', 'merit3', 'promotion', 'identityTransfer']);
+
+/**
+ * What a clearance or revocation may name (issue 9): an allegation against the same cadre — a
+ * sanction, a fault or one of the cadre's own measures — that exists and is not cleared already
+ * (`selfId`: the clearance being corrected, which may keep its record).
+ */
+export function checkClearanceTarget(state: LedgerState, clearance: RecordOf<'clearances'>, selfId?: string): FieldError[] {
+  const id = clearance.recordId;
+  const error = (zh: string, en: string): FieldError[] => [{ path: 'recordId', message: { zh, en } }];
+  const sanction = state.sanctions.get(id);
+  const fault = state.faults.get(id);
+  const measure = state.measures.get(id);
+  let owner: string | undefined;
+  if (sanction) owner = sanction.cadreId;
+  else if (fault) owner = fault.cadreId;
+  else if (measure) {
+    if (measure.subjectType !== 'cadre') return error('班子（单位）措施不能由个人澄清', 'a team (unit) measure cannot be cleared for a cadre');
+    if (nonAllegationMeasures.has(measure.kind)) return error('该措施不是问责或处理，不能澄清', 'this measure is not an allegation and cannot be cleared');
+    owner = measure.subjectId;
+  } else if (state.scores.has(id) || state.grades.has(id) || state.rehabPlans.has(id) || state.checkIns.has(id) || state.clearances.has(id)) {
+    return error('只能澄清处分、过错或措施', 'only a sanction, fault or measure can be cleared');
+  } else {
+    return error(`记录“${id}”不存在`, `unknown record "${id}"`);
+  }
+  if (owner !== clearance.cadreId) return error(`该记录属于干部“${owner}”`, `that record belongs to cadre "${owner}"`);
+  for (const c of state.clearances.values()) {
+    if (c.recordId === id && c.id !== selfId) {
+      return error(`该记录已由“${c.id}”${c.kind === 'revocation' ? '撤销' : '澄清'}`, `that record is already ${c.kind === 'revocation' ? 'revoked' : 'cleared'} by "${c.id}"`);
+    }
+  }
+  return [];
+}

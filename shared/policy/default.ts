@@ -35,15 +35,14 @@ export const defaultPolicy: PolicyVersion = {
       'dismissal',
       'immediateExit',
     ],
-    // DOMAIN.md §4.2 gives `place.bottom-third-long` no exception: it fires for every month of a
-    // 6-month bottom-third run, placement recorded or not. An office that wants a recorded
-    // placement to restart the count lists the measure kinds here.
-    place: [],
+    // DOMAIN.md §4.2: silenced while a transitional placement or a stronger measure started
+    // within the run (the count restarts the month after it).
+    place: ['transitionalPlacement', 'positionAdjustment', 'demotion', 'removal', 'rankReassignment', 'dismissal', 'immediateExit'],
   },
 
   probation: { months: 3 },
   trial: { months: 12, poorBottomThirdMonths: 3, poorWindowMonths: 6, poorGradeAtOrBelow: 'basic' },
-  reviewWindows: { probationDays: 14, trialDays: 30, checkInDays: 60 },
+  reviewWindows: { probationDays: 14, trialDays: 30, checkInDays: 60, placementReviewMonths: 6 },
 
   impactPeriodMonths: {
     'party.warning': 12,

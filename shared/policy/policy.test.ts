@@ -27,7 +27,7 @@ describe('policy documents', () => {
     expect(p.streaks).toEqual({ raiseTopThirdMonths: 6, warnBottomThirdMonths: 3, placeBottomThirdMonths: 6, teamBottomThirdMonths: 2 });
     expect(p.ranking).toEqual({ thirdsDivisor: 3, minGroupSize: 3, unitMinScoredCadres: 2 });
     expect(p.stacking.capMonths).toBe(48);
-    expect(p.reviewWindows).toEqual({ probationDays: 14, trialDays: 30, checkInDays: 60 });
+    expect(p.reviewWindows).toEqual({ probationDays: 14, trialDays: 30, checkInDays: 60, placementReviewMonths: 6 });
     expect(p.annual.excellentQuotaPercent).toBe(20);
     expect(p.promotion).toEqual({ requiredGrade: 'excellent', topThirdMonths: 9, windowMonths: 12 });
     expect(p.rehab).toMatchObject({ minMonthsSinceStart: 12, topThirdMonths: 4, windowMonths: 6 });

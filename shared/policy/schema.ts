@@ -76,7 +76,7 @@ export const policyVersionSchema = z.strictObject({
   actedMeasures: z.strictObject({
     /** `warn.bottom-third-streak`: a reminder talk, warning or stronger measure. */
     warn: z.array(measureKindSchema).min(1),
-    /** `place.bottom-third-long`: measures that restart its count (none by default: §4.2 names none). */
+    /** `place.bottom-third-long`: a transitional placement or stronger measure (§4.2). */
     place: z.array(measureKindSchema),
   }),
 
@@ -101,6 +101,11 @@ export const policyVersionSchema = z.strictObject({
     probationDays: days,
     trialDays: days,
     checkInDays: days.min(1),
+    /**
+     * A transitional placement's review date (复核日期) when the form leaves it empty: this many
+     * months after its start. Added after the first stored versions, so optional with a default.
+     */
+    placementReviewMonths: months.default(6),
   }),
 
   /** §4.1a impact periods in months from the decision date; null = no period (expulsion). */

@@ -4,6 +4,11 @@ import type { CaseFile, ImpactPeriodView, PromotionBarView, TimelineEntry } from
 import type { FindingRow } from '../contract/findings';
 import type { RankEvidence } from '../domain/findings';
 import type { Clearance } from '../domain/records';
+import type { Revision } from '../domain/revisions';
+import { clearanceEffectsForCadre } from './clearance';
+import { faultDeductionOf } from './faults';
+import { policyAt } from './ladder';
+import { indexFor, planRows, wayBackOf } from './rehab';
 import { cadreStatus } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
 import { lastDayOf, referenceDate } from './dates';
@@ -51,6 +56,16 @@ export function buildTimeline(
   const cadre = state.cadres.get(cadreId);
   const clearedBy = new Map<string, Clearance>();
   for (const c of state.clearances.values()) clearedBy.set(c.recordId, c);
+  // The record history of this cadre's records (corrections, voids), by collection/id, oldest first.
+  const history = new Map<string, Revision[]>();
+  for (const r of state.revisions.values()) {
+    if (r.cadreId !== cadreId) continue;
+    const key = `${r.collection}/${r.recordId}`;
+    const list = history.get(key);
+    if (list) list.push(r);
+    else history.set(key, [r]);
+  }
+  for (const list of history.values()) list.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id.localeCompare(b.id)));
   const entries: TimelineEntry[] = [];
   const push = (
     collection: TimelineEntry['collection'],
@@ -60,6 +75,10 @@ export function buildTimeline(
     extra: Partial<TimelineEntry> = {},
   ) => {
     const clearance = collection === 'clearances' ? undefined : clearedBy.get(record.id);
+    const revisions = history.get(`${collection}/${record.id}`) ?? [];
+    const corrections = revisions.filter((r) => r.action === 'correct');
+    const last = corrections.at(-1);
+    const voided = extra.voided;
     entries.push({
       key: `${collection}/${record.id}`,
       collection,
@@ -67,6 +86,9 @@ export function buildTimeline(
       kind,
       cleared: clearance !== undefined,
       ...(clearance ? { clearedBy: clearance } : {}),
+      standing: voided ? 'voided' : clearance ? (clearance.kind === 'revocation' ? 'revoked' : 'cleared') : 'inForce',
+      corrections: corrections.length,
+      ...(last ? { lastCorrection: { reason: last.reason, by: last.by, at: last.at, date: last.date } } : {}),
       record: record as Record<string, unknown>,
       ...extra,
     });
@@ -99,6 +121,19 @@ export function buildTimeline(
   }
   if (planIds.size > 0) {
     for (const c of state.checkIns.values()) if (planIds.has(c.planId)) push('checkIns', c, c.date, 'checkIn');
+  }
+  // Voided records: gone from the ledger, shown greyed from the version the void kept.
+  for (const list of history.values()) {
+    const v = list.at(-1)!;
+    if (v.action !== 'void' || !v.before) continue;
+    if ((state[v.collection as keyof LedgerState] as Map<string, unknown> | undefined)?.has(v.recordId)) continue;
+    const collection = v.collection as TimelineEntry['collection'];
+    if (!(collection in sameDayOrder)) continue;
+    const r = v.before as Record<string, unknown> & { id: string };
+    const date = String(r.decidedOn ?? r.startsOn ?? r.date ?? r.month ?? r.year ?? v.date);
+    const kind =
+      collection === 'scores' ? 'score' : collection === 'grades' ? String(r.grade) : collection === 'faults' ? 'fault' : collection === 'checkIns' ? 'checkIn' : collection === 'rehabPlans' ? String(r.status) : String(r.kind ?? collection);
+    push(collection, r, date, kind, { voided: { reason: v.reason, by: v.by, at: v.at, date: v.date, revisionId: v.id } });
   }
 
   const keyed = entries.map((e) => ({ e, d: sortDate(e) }));
@@ -150,5 +185,29 @@ export function caseFileView(state: LedgerState, engine: ViewEngine, q: CaseFile
     timeline: buildTimeline(state, cadre.id, rankByMonth, periodBySanction),
     rankHistory,
     findings: q.findings,
+    ...rehabAndFaults(state, cadre.id, q.asOf, clearedIds),
   };
 }
+
+/** The case file's parts of issue 9: the way back up, plans, fault deductions, clearance effects. */
+function rehabAndFaults(state: LedgerState, cadreId: string, asOf: string, clearedIds: Set<string>) {
+  const faults = [...state.faults.values()]
+    .filter((f) => f.cadreId === cadreId)
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id.localeCompare(b.id)))
+    .map((f) => faultDeductionOf(f, policyAt(state, f.date.slice(0, 7)), clearedIds.has(f.id)));
+  const hasPlanOrMeasure =
+    [...state.rehabPlans.values()].some((p) => p.cadreId === cadreId) ||
+    [...state.measures.values()].some(
+      (m) => m.subjectType === 'cadre' && m.subjectId === cadreId && policyAt(state, asOf).rehab.measures.includes(m.kind) && !clearedIds.has(m.id),
+    );
+  let wayBack = null;
+  let plans: ReturnType<typeof planRows> = [];
+  if (hasPlanOrMeasure) {
+    const index = indexFor(state, asOf);
+    const wb = wayBackOf(index, cadreId);
+    wayBack = wb.measure || wb.planId ? wb : null;
+    plans = planRows(state, index, { cadreId });
+  }
+  return { wayBack, plans, faultDeductions: faults, clearanceEffects: clearanceEffectsForCadre(state, cadreId) };
+}
+

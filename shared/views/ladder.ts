@@ -38,3 +38,15 @@ export function nextLadderStep(kind: string, subjectType: SubjectType = 'cadre',
   const [first, ...alternatives] = kinds;
   return { kind: first, alternatives, ...(first === 'probation' ? { months: policy.probation.months } : {}) };
 }
+
+/**
+ * Every rung after `kind` on the subject's ladder, in order (the next rung first): what a
+ * "not improved" close may escalate to. Empty at the top of the ladder or off it.
+ */
+export function remainingRungs(kind: string, subjectType: SubjectType = 'cadre', policy: PolicyVersion = defaultPolicy): MeasureKind[][] {
+  const ladder = policy.ladder[subjectType];
+  const rung = ladder.findIndex((r) => (r as readonly string[]).includes(kind));
+  if (rung < 0) return [];
+  return ladder.slice(rung + 1).map((r) => [...r]);
+}
+

@@ -3,6 +3,7 @@
 import type { MeasureDraft } from '../contract/findings';
 import {
   trackedKinds,
+  type CheckInDue,
   type NextStep,
   type TeamView,
   type TrackedKind,
@@ -13,13 +14,14 @@ import {
   type UnitStanding,
 } from '../contract/tracker';
 import type { RankEvidence } from '../domain/findings';
-import type { Measure, MeasureOutcome } from '../domain/records';
+import type { Measure, MeasureKind, MeasureOutcome } from '../domain/records';
 import { annulledIds, cadreStatus } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
 import { addDays, addMonths, daysBetween, referenceDate } from './dates';
 import { nextSequentialId } from '../ledger/ids';
 import { measureLabels } from '../engine/labels';
-import { nextLadderStep, policyAt } from './ladder';
+import { nextLadderStep, policyAt, remainingRungs } from './ladder';
+import { faultRows } from './faults';
 import { defaultPolicy, type PolicyVersion } from '../policy';
 import type { ViewEngine } from './viewEngine';
 
@@ -27,13 +29,16 @@ import type { ViewEngine } from './viewEngine';
  * Review dates when the measure records no end: probation and warning last policy.probation.months
  * (3 on the ladder), a trial period policy.trial.months (12, DOMAIN.md §3) — the review date is
  * the period's last day, as the engine's `probation.review-due` counts it. An inquiry expects its
- * written reply within 15 working days (counted here as 21 calendar days). Placements and
- * extensions have no default.
+ * written reply within 15 working days (counted here as 21 calendar days). A placement is
+ * reviewed on its `reviewOn`; extensions have no default.
  */
 export function reviewDateOf(
-  m: Pick<Measure, 'kind' | 'startsOn' | 'endsOn'>,
+  m: Pick<Measure, 'kind' | 'startsOn' | 'endsOn' | 'reviewOn'>,
   policy: PolicyVersion = defaultPolicy,
 ): { date: string | null; defaulted: boolean } {
+  // A transitional placement is reviewed on its review date (复核日期, pre-filled from policy when
+  // it is recorded); one saved without shows "无复核日期".
+  if (m.kind === 'transitionalPlacement') return { date: m.reviewOn ?? m.endsOn ?? null, defaulted: false };
   if (m.endsOn) return { date: m.endsOn, defaulted: false };
   const months = m.kind === 'probation' || m.kind === 'warning' ? policy.probation.months : m.kind === 'trialPeriod' ? policy.trial.months : 0;
   if (months) return { date: addDays(addMonths(m.startsOn, months), -1), defaulted: true };
@@ -109,6 +114,7 @@ export function trackedItems(state: LedgerState, refDate: string): TrackerItem[]
       reviewDateDefaulted: review.defaulted,
       ...withDays(m.kind, review.date),
       note: m.note ?? '',
+      missingReviewDate: m.kind === 'transitionalPlacement' && review.date === null,
     });
   }
   // Trial periods known only from the cadre record (试用期满 column), until a measure records one.
@@ -127,6 +133,7 @@ export function trackedItems(state: LedgerState, refDate: string): TrackerItem[]
       reviewDateDefaulted: false,
       ...withDays('trialPeriod', c.trialEndsOn),
       note: '',
+      missingReviewDate: false,
     });
   }
   items.sort(
@@ -219,17 +226,60 @@ export function trackerBoard(state: LedgerState, engine: ViewEngine, q: BoardQue
     items,
     counts,
     team: teamView(state, engine, q.asOf, scoped, f.unitId),
+    faults: faultRows(state, { refDate, unitId: f.unitId, awaitingOnly: true }),
+    checkInsDue: checkInsDue(state, engine, q.asOf, refDate, f.unitId),
   };
+}
+
+/** Plans whose check-in talk is overdue: the `rehab.checkin-due` findings of their cadres. */
+export function checkInsDue(state: LedgerState, engine: ViewEngine, asOf: string, refDate: string, unitId?: string): CheckInDue[] {
+  const cadres = new Set<string>();
+  for (const p of state.rehabPlans.values()) if (p.status === 'active' && p.startsOn <= refDate) cadres.add(p.cadreId);
+  const out: CheckInDue[] = [];
+  for (const cadreId of cadres) {
+    const cadre = state.cadres.get(cadreId);
+    if (!cadre || (unitId && cadre.unitId !== unitId)) continue;
+    for (const f of engine.evaluate(state, asOf, { type: 'cadre', id: cadreId })) {
+      if (f.rule !== 'rehab.checkin-due' || f.subject.id !== cadreId) continue;
+      const planId = String(f.suggestion.params.planId);
+      const dueOn = String(f.suggestion.params.dueOn);
+      out.push({
+        planId,
+        cadreId,
+        cadreName: cadre.name,
+        unitId: cadre.unitId,
+        unitName: state.units.get(cadre.unitId)?.name ?? null,
+        mentor: state.rehabPlans.get(planId)?.mentor ?? '',
+        lastContact: String(f.suggestion.params.lastContact),
+        dueOn,
+        daysOverdue: Math.max(0, daysBetween(dueOn, refDate)),
+        findingKey: f.key,
+      });
+    }
+  }
+  return out.sort((a, b) => b.daysOverdue - a.daysOverdue || a.planId.localeCompare(b.planId));
 }
 
 export class TrackerInputError extends Error {
   constructor(
     readonly field: string,
     readonly bilingual: { zh: string; en: string },
+    /** The LedgerError code; by default VALIDATION for dates, NOT_FOUND otherwise. */
+    readonly code?: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT',
   ) {
     super(bilingual.en);
   }
 }
+
+/** The outcomes each closable kind takes: trials are confirmed or extended, the rest improve or not. */
+const outcomesOf: Record<TrackedKind, readonly MeasureOutcome[]> = {
+  warning: ['improved', 'notImproved'],
+  probation: ['improved', 'notImproved'],
+  transitionalPlacement: ['improved', 'notImproved'],
+  inquiry: ['improved', 'notImproved'],
+  trialPeriod: ['confirmed', 'extended', 'notImproved'],
+  trialExtension: ['confirmed', 'extended', 'notImproved'],
+};
 
 export interface CloseInput {
   measureId?: string;
@@ -273,6 +323,27 @@ export function closeTracked(state: LedgerState, input: CloseInput, today: strin
     if (!found) {
       throw new TrackerInputError('measureId', { zh: `措施“${input.measureId}”不存在`, en: `unknown measure "${input.measureId}"` });
     }
+    if (!isTracked(found.kind)) {
+      throw new TrackerInputError(
+        'measureId',
+        { zh: `${measureLabels[found.kind].zh}没有办结结果，不能在台账中办结`, en: `a ${measureLabels[found.kind].en} has no outcome to record` },
+        'VALIDATION',
+      );
+    }
+    if (found.outcome) {
+      throw new TrackerInputError(
+        'measureId',
+        { zh: `该措施已办结（结果：${outcomeZh[found.outcome]}）`, en: `this measure is already closed (${found.outcome})` },
+        'CONFLICT',
+      );
+    }
+    if (!outcomesOf[found.kind].includes(input.outcome)) {
+      throw new TrackerInputError(
+        'outcome',
+        { zh: `${measureLabels[found.kind].zh}的结果只能是：${outcomesOf[found.kind].map((o) => outcomeZh[o]).join('、')}`, en: `a ${measureLabels[found.kind].en} ends ${outcomesOf[found.kind].join(' / ')}` },
+        'VALIDATION',
+      );
+    }
     const endsOn = input.endsOn ?? found.endsOn ?? (today < found.startsOn ? found.startsOn : today);
     const note = input.note ? (found.note ? `${found.note}\n${input.note}` : input.note) : found.note;
     measure = { ...found, endsOn, outcome: input.outcome, note };
@@ -280,32 +351,54 @@ export function closeTracked(state: LedgerState, input: CloseInput, today: strin
   if (measure.endsOn && measure.endsOn < measure.startsOn) {
     throw new TrackerInputError('endsOn', { zh: '结束日期不能早于开始日期', en: 'the end date cannot be before the start date' });
   }
-  return { measure, nextStep: nextStepAfter(measure, today, policyAt(state, today.slice(0, 7))) };
+  const members =
+    measure.subjectType === 'unit'
+      ? [...state.cadres.values()]
+          .filter((c) => c.unitId === measure.subjectId)
+          .map((c) => ({ cadreId: c.id, name: c.name, position: c.position ?? '' }))
+          .sort((a, b) => a.cadreId.localeCompare(b.cadreId))
+      : [];
+  return { measure, nextStep: nextStepAfter(measure, today, policyAt(state, today.slice(0, 7)), members) };
 }
 
-export function nextStepAfter(closed: Measure, today: string, policy: PolicyVersion = defaultPolicy): NextStep | null {
-  let kind: NextStep['kind'];
-  let alternatives: NextStep['alternatives'] = [];
-  let months: number | undefined;
+/**
+ * What may follow a closed measure: for notImproved every remaining rung of the subject's ladder
+ * (each kind pre-filled, the next rung's first kind as `kind/draft`); for a team, its members, to
+ * name in the team measure or to give individual measures of the cadre ladder after probation.
+ * For an extended trial, the extension.
+ */
+export function nextStepAfter(
+  closed: Measure,
+  today: string,
+  policy: PolicyVersion = defaultPolicy,
+  members: NextStep['members'] = [],
+): NextStep | null {
+  let rungs: MeasureKind[][];
   if (closed.outcome === 'notImproved') {
-    const step = nextLadderStep(closed.kind, closed.subjectType, policy);
-    if (!step) return null;
-    ({ kind, alternatives, months } = step);
+    rungs = remainingRungs(closed.kind, closed.subjectType, policy);
+    if (rungs.length === 0 || !nextLadderStep(closed.kind, closed.subjectType, policy)) return null;
   } else if (closed.outcome === 'extended' && (closed.kind === 'trialPeriod' || closed.kind === 'trialExtension')) {
-    kind = 'trialExtension';
+    rungs = [['trialExtension']];
   } else {
     return null;
   }
   const startsOn = today;
-  const draft: MeasureDraft = {
-    subjectType: closed.subjectType,
-    subjectId: closed.subjectId,
-    kind,
-    startsOn,
-    ...(months ? { endsOn: addDays(addMonths(startsOn, months), -1) } : {}),
-    note: `${measureLabels[closed.kind].zh}（${closed.id}）结果：${outcomeZh[closed.outcome!]}`,
+  const note = `${measureLabels[closed.kind].zh}（${closed.id}）结果：${outcomeZh[closed.outcome!]}`;
+  const draftOf = (kind: MeasureKind): MeasureDraft => {
+    const months = kind === 'probation' ? policy.probation.months : undefined;
+    return {
+      subjectType: closed.subjectType,
+      subjectId: closed.subjectId,
+      kind,
+      startsOn,
+      ...(months ? { endsOn: addDays(addMonths(startsOn, months), -1) } : {}),
+      note,
+    };
   };
-  return { kind, alternatives, draft };
+  const options = rungs.flatMap((kinds, i) => kinds.map((kind) => ({ rung: i + 1, kind, draft: draftOf(kind) })));
+  const [first, ...alternatives] = rungs[0];
+  const memberKinds = closed.subjectType === 'unit' ? remainingRungs('probation', 'cadre', policy).flat() : [];
+  return { kind: first, alternatives, draft: options[0].draft, options, members, memberKinds };
 }
 
 export { referenceDate };

@@ -40,4 +40,31 @@ describe(RULE, () => {
     const found = about(b.evaluate('2026-05', { policies: [p] }), RULE, 'A');
     expect(found.map((f) => f.suggestion.params.amount)).toEqual([800, 0, 200, 200]);
   });
+
+  it('applies the factor of the procedure\'s decision (DECISIONS.md 40)', () => {
+    const d = new LedgerBuilder()
+      .cadre('A')
+      .fault('T', 'A', '2026-05-01', { decision: 'tolerated' })
+      .fault('TP', 'A', '2026-05-02', { decision: 'tolerated', personalInterest: true })
+      .fault('L', 'A', '2026-05-03', { decision: 'lightened', intentional: true })
+      .fault('N', 'A', '2026-05-04', { decision: 'notTolerated', tolerated: true })
+      .fault('NI', 'A', '2026-05-05', { decision: 'notTolerated', intentional: true })
+      .fault('P', 'A', '2026-05-06');
+    const found = about(d.evaluate('2026-05'), RULE, 'A');
+    expect(Object.fromEntries(found.map((f) => [f.evidence.recordIds[0], [f.evidence.basis, f.evidence.factor]]))).toEqual({
+      T: ['tolerated', 0],
+      TP: ['unintentional', 0.5],
+      L: ['lightened', 0.5],
+      N: ['unintentional', 0.5],
+      NI: ['intentional', 1],
+      P: ['unintentional', 0.5],
+    });
+  });
+
+  it('a tolerated fault gives factor 0 and no deduction', () => {
+    const d = new LedgerBuilder().cadre('A').fault('F1', 'A', '2026-05-03', { decision: 'tolerated' });
+    const [f] = about(d.evaluate('2026-05'), RULE, 'A');
+    expect([f.evidence.factor, f.suggestion.params.amount]).toEqual([0, 0]);
+    expect(f.explanation.zh).toContain('容错');
+  });
 });

@@ -1,23 +1,54 @@
 // deduction.fault — every fault record (容错纠错) dated in M → a deduction of the standard amount
-// times a factor: tolerated (not intentional, not for personal interest, not a known violation,
-// and a tolerance decision) 0; otherwise not intentional 0.5; intentional 1.0 (policy numbers).
+// times the factor of its decision: tolerated (not intentional, not for personal interest, not a
+// known violation, AND decided tolerated) 0; decided lightened (减轻) the unintentional factor;
+// otherwise not intentional 0.5, intentional 1.0 (policy numbers). See DECISIONS.md 22, 40.
 import type { Bilingual } from '../../domain/primitives';
 import type { FaultRecord } from '../../domain/records';
 import type { PolicyVersion } from '../../policy/schema';
 import { monthOf } from '../calendar';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 
-export type FaultBasis = 'tolerated' | 'unintentional' | 'intentional';
+export type FaultBasis = 'tolerated' | 'lightened' | 'unintentional' | 'intentional';
 
-export function faultBasis(f: Pick<FaultRecord, 'intentional' | 'personalInterest' | 'violation' | 'tolerated'>): FaultBasis {
-  if (f.intentional) return 'intentional';
-  if (!f.personalInterest && !f.violation && f.tolerated) return 'tolerated';
-  return 'unintentional';
+/** The three distinctions (三个区分开来) all fall on the side of tolerance. */
+export function distinctionsHold(f: Pick<FaultRecord, 'intentional' | 'personalInterest' | 'violation'>): boolean {
+  return !f.intentional && !f.personalInterest && !f.violation;
+}
+
+/**
+ * The decision in force: the procedure's `decision`, else the imported `tolerated` column (yes =
+ * decided tolerated; no = no tolerance decision).
+ */
+export function faultDecisionOf(f: Pick<FaultRecord, 'decision' | 'tolerated'>): FaultRecord['decision'] {
+  return f.decision ?? (f.tolerated ? 'tolerated' : undefined);
+}
+
+export function faultBasis(f: Pick<FaultRecord, 'intentional' | 'personalInterest' | 'violation' | 'tolerated' | 'decision'>): FaultBasis {
+  const decision = faultDecisionOf(f);
+  if (decision === 'tolerated' && distinctionsHold(f)) return 'tolerated';
+  if (decision === 'lightened') return 'lightened';
+  return f.intentional ? 'intentional' : 'unintentional';
 }
 
 export function faultFactor(basis: FaultBasis, faults: PolicyVersion['faults']): number {
-  return basis === 'tolerated' ? faults.toleratedFactor : basis === 'unintentional' ? faults.unintentionalFactor : faults.intentionalFactor;
+  switch (basis) {
+    case 'tolerated':
+      return faults.toleratedFactor;
+    case 'lightened':
+    case 'unintentional':
+      return faults.unintentionalFactor;
+    default:
+      return faults.intentionalFactor;
+  }
 }
+
+/** Why the factor, in words (the finding and the case file share them). */
+export const faultBasisText: Record<FaultBasis, Bilingual> = {
+  tolerated: { zh: '经认定予以容错（非故意、非为私利、非明知违规）', en: 'tolerated (not intentional, not for personal interest, not a known violation)' },
+  lightened: { zh: '经认定减轻处理，按非故意系数', en: 'decided lightened: the unintentional factor' },
+  unintentional: { zh: '非故意但不符合容错条件', en: 'not intentional but not tolerated' },
+  intentional: { zh: '属故意', en: 'intentional' },
+};
 
 export interface FaultFacts {
   faultId: string;
@@ -30,11 +61,7 @@ export interface FaultFacts {
 }
 
 export function explainFaultDeduction(f: FaultFacts): Bilingual {
-  const basis: Record<FaultBasis, Bilingual> = {
-    tolerated: { zh: '经认定予以容错（非故意、非为私利、非明知违规）', en: 'tolerated (not intentional, not for personal interest, not a known violation)' },
-    unintentional: { zh: '非故意但不符合容错条件', en: 'not intentional but not tolerated' },
-    intentional: { zh: '属故意', en: 'intentional' },
-  };
+  const basis = faultBasisText;
   return {
     zh: `${f.date}过错记录（${f.faultId}）${basis[f.basis].zh}，按标准${f.standardAmount}${f.unit.zh}×${f.factor}扣减${f.amount}${f.unit.zh}。`,
     en: `Fault record ${f.faultId} of ${f.date} is ${basis[f.basis].en}: deduct ${f.amount} ${f.unit.en} (standard ${f.standardAmount} ${f.unit.en} × ${f.factor}).`,

@@ -1,6 +1,7 @@
 // place.bottom-third-long — bottom third in each of the N (policy: 6) consecutive months ending at
-// M → transitional placement. §4.2 names no exception; measures listed in the policy's
-// `actedMeasures.place` (none by default) restart the count, as for the warning.
+// M, and no transitional placement or stronger measure started in those months → transitional
+// placement. The acting kinds are the policy's `actedMeasures.place`; as for the warning, such a
+// measure restarts the count from the month after it (DECISIONS.md 13).
 import type { RankEvidence } from '../../domain/findings';
 import type { Bilingual, Month } from '../../domain/primitives';
 import { monthFromIndex } from '../calendar';

@@ -4,14 +4,15 @@
 // the last 6 months → eligible to rise again, after a rigorous review. Not suggested once a
 // promotion has been recorded since that measure, nor for cadres who have left.
 import type { RankEvidence } from '../../domain/findings';
-import type { Bilingual } from '../../domain/primitives';
+import type { Bilingual, Month } from '../../domain/primitives';
 import type { Measure, RehabPlan } from '../../domain/records';
 import { monthIndex } from '../calendar';
 import { monthRange, rankList } from '../explain';
 import { hasExited } from '../facts';
 import { measureLabels } from '../labels';
-import { kindMask } from '../ledgerIndex';
-import { barsInMonth } from '../periods';
+import { kindMask, type LedgerIndex } from '../ledgerIndex';
+import { barsInMonth, type PromotionBar } from '../periods';
+import type { PolicyVersion } from '../../policy/schema';
 import { THIRD_TOP } from '../ranking';
 import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
 import { countInWindow } from '../streaks';
@@ -39,34 +40,91 @@ export function explainReascend(f: ReascendFacts): Bilingual {
   };
 }
 
+/**
+ * Every condition of the rule for cadre `c` as of month index `month`, in the rule's order. The
+ * rule stops at the first condition not met (`full` false); the way back up (shared/views/rehab.ts)
+ * asks for all of them (`full` true). One function, so the checklist and the rule cannot disagree.
+ */
+export interface ReascendState {
+  /** The latest measure the cadre may rise again from (policy.rehab.measures). */
+  measure?: Measure;
+  /** Month index from which the minimum time since the measure is met. */
+  minTimeFrom?: number;
+  minTimeMet: boolean;
+  /** A promotion recorded since the measure (the office has acted: the rule stops). */
+  promotion?: Measure;
+  /** The qualifying plan (linked or started on/after the measure; completed or last review positive). */
+  plan?: RehabPlan;
+  /** Every plan for the measure (linked or started on/after it), whatever its state. */
+  plans: RehabPlan[];
+  topMonths: number;
+  needTopMonths: number;
+  windowFrom: number;
+  /** Promotion bars covering the month (any of its days). */
+  bars: PromotionBar[];
+  exited: boolean;
+  /** All met: the rule fires. */
+  eligible: boolean;
+}
+
+export function reascendState(index: LedgerIndex, c: number, month: number, asOf: Month, policy: PolicyVersion, full: boolean): ReascendState {
+  const p = policy.rehab;
+  const state: ReascendState = {
+    minTimeMet: false,
+    plans: [],
+    topMonths: 0,
+    needTopMonths: p.topThirdMonths,
+    windowFrom: month - p.windowMonths + 1,
+    bars: [],
+    exited: false,
+    eligible: false,
+  };
+  const hasPlans = index.plans.count(c) > 0;
+  if (!full && !hasPlans) return state;
+  if (!index.cadreHas(c, kindMask(p.measures))) {
+    if (!full) return state;
+  } else {
+    for (const m of index.measuresOf(c)!) if (p.measures.includes(m.kind)) state.measure = m;
+  }
+  const latest = state.measure;
+  if (!latest && !full) return state;
+  if (latest) {
+    state.minTimeFrom = monthIndex(latest.startsOn) + p.minMonthsSinceStart;
+    state.minTimeMet = month >= state.minTimeFrom;
+    if (!state.minTimeMet && !full) return state;
+    const from = latest.startsOn;
+    state.promotion = index.measuresOf(c)!.find((m) => m.kind === 'promotion' && m.startsOn >= from);
+    if (state.promotion && !full) return state;
+    if (hasPlans) {
+      state.plans = index.plansOf(c)!.filter((pl) => pl.measureId === latest.id || pl.startsOn >= from);
+      state.plan = state.plans.filter((pl) => pl.status === 'completed' || pl.lastReview === 'positive').pop();
+    }
+    if (!state.plan && !full) return state;
+  }
+  state.topMonths = countInWindow(index.thirds, c, state.windowFrom, month, THIRD_TOP);
+  if (state.topMonths < p.topThirdMonths && !full) return state;
+  state.bars = barsInMonth(index.promotionBarsOf(c), asOf);
+  if (state.bars.length && !full) return state;
+  state.exited = hasExited(index, c);
+  state.eligible =
+    !!latest && state.minTimeMet && !state.promotion && !!state.plan && state.topMonths >= p.topThirdMonths && !state.bars.length && !state.exited;
+  return state;
+}
+
 export const rehabReascend: Rule = {
   id: 'rehab.reascend',
   title: { zh: '符合条件可重新使用', en: 'Eligible to rise again' },
   run(ctx) {
     const p = ctx.policy.rehab;
     const { index } = ctx;
-    const rehabMask = kindMask(p.measures);
     for (let ci = 0; ci < ctx.cadres.length; ci++) {
       const c = ctx.cadres[ci];
-      if (!index.plans.count(c) || !index.cadreHas(c, rehabMask)) continue;
-      const measures = index.measuresOf(c)!;
-      const plans = index.plansOf(c)!;
-      let latest: Measure | undefined;
-      for (const m of measures) if (p.measures.includes(m.kind)) latest = m;
-      if (!latest) continue;
-      if (monthIndex(latest.startsOn) > ctx.month - p.minMonthsSinceStart) continue;
-      const from = latest.startsOn;
-      if (measures.some((m) => m.kind === 'promotion' && m.startsOn >= from)) continue;
-      const plan = plans.filter(
-        (pl) => (pl.measureId === latest.id || pl.startsOn >= from) && (pl.status === 'completed' || pl.lastReview === 'positive'),
-      ).pop();
-      if (!plan) continue;
-      const windowFrom = ctx.month - p.windowMonths + 1;
-      const topMonths = countInWindow(index.thirds, c, windowFrom, ctx.month, THIRD_TOP);
-      if (topMonths < p.topThirdMonths) continue;
-      if (barsInMonth(index.promotionBarsOf(c), ctx.asOf).length) continue;
-      if (hasExited(index, c)) continue;
-      const months = cadreMonths(ctx, c, windowFrom, ctx.month);
+      if (!index.plans.count(c)) continue;
+      const st = reascendState(index, c, ctx.month, ctx.asOf, ctx.policy, false);
+      if (!st.eligible) continue;
+      const latest = st.measure!;
+      const plan = st.plan!;
+      const months = cadreMonths(ctx, c, st.windowFrom, ctx.month);
       ctx.emit(
         makeFinding(
           ctx,
@@ -74,9 +132,9 @@ export const rehabReascend: Rule = {
           cadreSubject(ctx, c),
           latest.id,
           { kind: 'reascendReview', params: { measureId: latest.id, measureKind: latest.kind, planId: plan.id, rigorousReview: true } },
-          { months, recordIds: [latest.id, plan.id], topMonths },
+          { months, recordIds: [latest.id, plan.id], topMonths: st.topMonths },
           explainReascend,
-          { measure: latest, plan, topMonths, windowMonths: p.windowMonths, months },
+          { measure: latest, plan, topMonths: st.topMonths, windowMonths: p.windowMonths, months },
         ),
       );
     }
