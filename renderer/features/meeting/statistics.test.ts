@@ -44,4 +44,9 @@ describe('meeting CSV', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(base64ToBytes(csvBase64([['提拔, 重用', 'say "hi"', '=1+1'], ['a', 'b', 'c']])));
     expect(text).toBe('\uFEFF"提拔, 重用","say ""hi""",\'=1+1\r\na,b,c\r\n');
   });
+
+  it('neutralises every cell beginning with = + - @ through the one export guard (csvLine)', () => {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(base64ToBytes(csvBase64([['=A1', '+1', '-2', '@SUM(A1)', '张三']])));
+    expect(text).toBe("\uFEFF'=A1,'+1,'-2,'@SUM(A1),张三\r\n");
+  });
 });

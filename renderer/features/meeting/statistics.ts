@@ -1,5 +1,6 @@
 // The meeting page's pure parts: which period it shows (from the address, else the as-of year so
 // far) and the CSV of the table, so both can be tested without a browser.
+import { csvLine } from '../../../shared/export/cells';
 import type { MeetingStatistic } from '../../../shared/reports/meeting';
 import { pick } from '../../i18n';
 
@@ -32,15 +33,10 @@ export function csvRows(items: MeetingStatistic[], lang: string, nameOf: (cadreI
   ];
 }
 
-function csvCell(value: string): string {
-  // A leading = + - @ would be run as a formula by a spreadsheet: keep it text.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** CSV text with a byte-order mark (Excel on a Chinese Windows reads it as UTF-8 only then), as base64. */
 export function csvBase64(rows: string[][]): string {
-  const text = `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  // csvLine: the one export guard (a leading = + - @ would run as a formula in a spreadsheet).
+  const text = `\uFEFF${rows.map((r) => csvLine(r)).join('\r\n')}\r\n`;
   const bytes = new TextEncoder().encode(text);
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
