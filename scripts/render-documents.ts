@@ -10,17 +10,19 @@ import { join } from 'node:path';
 import { appointmentFormsForMeeting } from '../shared/documents/appointmentForm';
 import { docketModel } from '../shared/documents/docket';
 import { minutesModel } from '../shared/documents/minutes';
-import { noticesForMeeting } from '../shared/documents/notices';
+import { noticeKindOf, noticeModel, noticesForMeeting } from '../shared/documents/notices';
 import { periodReportModel } from '../shared/documents/periodReport';
 import { generateTownship, townshipState } from '../shared/demo/township';
 import { meetingSchema, type Meeting } from '../shared/domain/meetings';
 import { evaluate } from '../shared/engine';
 import type { LedgerState } from '../shared/ledger/collections';
 import { meetingStatistics } from '../shared/reports/meeting';
+import { clearanceNoticeModel } from '../shared/views/clearance';
 import { caseFileSummary, confirmationEffects, proposeDocket } from '../shared/views/docket';
 import { engineForViews } from '../shared/views/engineBinding';
 import { listFindings } from '../shared/views/findings';
 import { renderAppointmentForms } from '../electron/documents/appointmentForm';
+import { renderClearanceNotice } from '../electron/documents/clearanceNotice';
 import { renderDocket } from '../electron/documents/docket';
 import { renderMinutes } from '../electron/documents/minutes';
 import { renderNotice } from '../electron/documents/notices';
@@ -108,7 +110,6 @@ async function main() {
   // One notice of each kind: from the meeting where it decided one, else from a measure in the ledger.
   const notices = noticesForMeeting({ meeting, state, issuer, today });
   const kinds = new Set(notices.map((n) => n.kind));
-  const { noticeModel, noticeKindOf } = await import('../shared/documents/notices');
   for (const m of state.measures.values()) {
     const kind = m.subjectType === 'cadre' ? noticeKindOf(m.kind) : undefined;
     if (kind && !kinds.has(kind)) {
@@ -126,13 +127,10 @@ async function main() {
   const statistics = meetingStatistics(state, '2025-01', asOf, { findingsAsOf: (month) => evaluate(state, month) });
   files.push([`${String(n++).padStart(2, '0')}-情况报告.docx`, await renderPeriodReport(periodReportModel({ statistics, issuer, today }))]);
 
-  try {
-    const { clearanceNoticeModel } = await import('../shared/views/clearance' as string);
-    const { renderClearanceNotice } = await import('../electron/documents/clearanceNotice' as string);
-    const clearance = [...state.clearances.values()].find((c) => c.kind === 'clearance');
-    if (clearance) files.push([`${String(n++).padStart(2, '0')}-澄清正名通知书.docx`, await renderClearanceNotice(clearanceNoticeModel(state, clearance.id, today))]);
-  } catch (e) {
-    console.warn('clearance notice skipped:', (e as Error).message);
+  const clearance = [...state.clearances.values()].find((c) => c.kind === 'clearance');
+  if (clearance) {
+    const model = clearanceNoticeModel(state, clearance.id, today);
+    files.push([`${String(n++).padStart(2, '0')}-澄清正名通知书.docx`, await renderClearanceNotice(model, { issuer })]);
   }
 
   for (const [name, buffer] of files) writeFileSync(join(outDir, name), buffer);

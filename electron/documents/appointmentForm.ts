@@ -16,7 +16,7 @@ export function appointmentFormBlocks(m: AppointmentFormModel): Block[] {
     widths,
     text: 'form',
     minRowHeight: 620,
-    rowHeights: { 10: 5000 },
+    rowHeights: { 10: 4500 },
     rows: [
       [L('姓  名'), V(m.name, { bold: true }), L('性  别'), V(t), L('出生年月\n（  岁）'), V(t), V(`照片\n${t}`, { rowSpan: 4 })],
       [L('民  族'), V(t), L('籍  贯'), V(t), L('出 生 地'), V(t)],

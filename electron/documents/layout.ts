@@ -226,7 +226,16 @@ export function signature(issuer: string, date: string): Paragraph[] {
 /** A line of note text (附注, 说明): 三号仿宋 in brackets, indented two characters. */
 export const note = (text: string) => body(text);
 
-export const pageBreak = () => new Paragraph({ children: [new PageBreak()] });
+/**
+ * A page break in a paragraph one twip high: after a table that fills its page the break still fits
+ * there, instead of landing on a page of its own and leaving it blank.
+ */
+export const pageBreak = () =>
+  new Paragraph({
+    spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    run: { size: 2 },
+    children: [new TextRun({ size: 2, children: [new PageBreak()] })],
+  });
 
 // ---- tables ----------------------------------------------------------------------------------
 
