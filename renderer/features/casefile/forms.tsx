@@ -68,6 +68,8 @@ interface RecordModalProps {
   fieldNames: string[];
   initialValues: Values;
   onClose(): void;
+  /** After a successful save (default: onClose). */
+  onSaved?(): void;
   /** Writes the record; throws the contract's ApiError on a refusal. */
   submit(values: Values, options: SubmitOptions): Promise<void>;
   testId: string;
@@ -88,7 +90,7 @@ export function RecordModal(props: RecordModalProps) {
   );
 }
 
-function RecordForm({ formId, fieldNames, initialValues, onClose, submit, testId, okText, confirmsDuplicates, children }: RecordModalProps) {
+function RecordForm({ formId, fieldNames, initialValues, onClose, onSaved, submit, testId, okText, confirmsDuplicates, children }: RecordModalProps) {
   const { t, i18n } = useTranslation('app');
   const tk = useTranslation('casefile').t;
   const { message, modal } = App.useApp();
@@ -106,7 +108,7 @@ function RecordForm({ formId, fieldNames, initialValues, onClose, submit, testId
       await submit(values, options);
       await draft.clear();
       message.success(t('common.saved'));
-      onClose();
+      (onSaved ?? onClose)();
     } catch (e) {
       if (confirmsDuplicates && isDuplicate(e) && !options.confirmDuplicate) {
         modal.confirm({
@@ -314,9 +316,12 @@ export interface MeasureModalProps {
   intro?: ReactNode;
   /** Offer the outcome field (entering a past measure that is already over). */
   withOutcome?: boolean;
+  /** A team measure may name members of the team (measure.memberIds). */
+  members?: { value: string; label: string }[];
+  onSaved?(): void;
 }
 
-export function MeasureModal({ open, onClose, title, subject, draft, kinds, submit, formId, testId = 'measure-form', okText, intro, withOutcome }: MeasureModalProps) {
+export function MeasureModal({ open, onClose, onSaved, title, subject, draft, kinds, submit, formId, testId = 'measure-form', okText, intro, withOutcome, members }: MeasureModalProps) {
   const { t } = useTranslation('casefile');
   const initialValues: Values = {
     subjectType: subject?.type ?? draft?.subjectType ?? 'cadre',
@@ -331,6 +336,7 @@ export function MeasureModal({ open, onClose, title, subject, draft, kinds, subm
     <RecordModal
       open={open}
       onClose={onClose}
+      onSaved={onSaved}
       title={title ?? t('entry.measure')}
       formId={formId}
       fieldNames={measureFieldNames}
@@ -353,11 +359,16 @@ export function MeasureModal({ open, onClose, title, subject, draft, kinds, subm
         <SubjectFields testId={testId} />
       )}
       <MeasureFields testId={testId} kinds={kinds} withOutcome={withOutcome} />
+      {members && members.length > 0 && (
+        <Form.Item name="memberIds" label={t('field.memberIds')} extra={t('field.memberIdsHint')}>
+          <Select mode="multiple" allowClear options={members} data-testid={`${testId}-members`} />
+        </Form.Item>
+      )}
     </RecordModal>
   );
 }
 
-const measureFieldNames = ['kind', 'startsOn', 'endsOn', 'reviewOn', 'documentNo', 'note', 'outcome', 'subjectId'];
+const measureFieldNames = ['kind', 'startsOn', 'endsOn', 'reviewOn', 'documentNo', 'note', 'outcome', 'subjectId', 'memberIds'];
 function measureRecord(v: Values, subject?: { type: 'cadre' | 'unit'; id: string }): Values {
   return {
     ...defined({
@@ -369,6 +380,7 @@ function measureRecord(v: Values, subject?: { type: 'cadre' | 'unit'; id: string
       reviewOn: v.kind === 'transitionalPlacement' ? dateText(v.reviewOn, 'YYYY-MM-DD') : undefined,
       documentNo: text(v.documentNo),
       outcome: v.outcome,
+      memberIds: Array.isArray(v.memberIds) && v.memberIds.length > 0 ? v.memberIds : undefined,
     }),
     note: text(v.note),
   };

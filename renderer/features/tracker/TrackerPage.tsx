@@ -21,6 +21,8 @@ import { hrefOf, navigate } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
 import { MeasureModal, onFormKeyDown, useRequired } from '../casefile/forms';
+import { CheckInsDueCard, FaultsDueCard } from './DueCards';
+import { NextStepDialog } from './NextStepDialog';
 
 const statusColor: Record<TrackerStatus, string> = { onTrack: 'green', dueSoon: 'orange', overdue: 'red' };
 
@@ -106,7 +108,11 @@ export default function TrackerPage({ query }: PageProps) {
       title: t('col.reviewDate'),
       key: 'reviewDate',
       render: (_: unknown, i: TrackerItem) =>
-        i.reviewDate ? (
+        i.missingReviewDate ? (
+          <Tag color="orange" data-testid="no-review-date">
+            {t('missingReviewDate')}
+          </Tag>
+        ) : i.reviewDate ? (
           <span data-testid="review-date">
             {i.reviewDate}
             {i.reviewDateDefaulted && (
@@ -238,6 +244,8 @@ export default function TrackerPage({ query }: PageProps) {
           )
         )}
       </Card>
+      {b && <FaultsDueCard faults={b.faults} />}
+      {b && <CheckInsDueCard items={b.checkInsDue} />}
       {b && <TeamViewCard team={b.team} />}
       {closing && (
         <CloseModal
@@ -269,35 +277,15 @@ export default function TrackerPage({ query }: PageProps) {
           testId="register-form"
         />
       )}
-      {next && (
-        <MeasureModal
-          open
+      {next && b && (
+        <NextStepDialog
+          step={next.step}
+          item={next.item}
+          referenceDate={b.referenceDate}
           onClose={() => {
             setNext(null);
             void board.refetch();
           }}
-          title={next.step.kind === 'trialExtension' ? t('extendTitle') : t('nextStepTitle')}
-          subject={{ type: next.item.subject.type, id: next.item.subject.id, name: next.item.subjectName }}
-          draft={next.step.draft}
-          kinds={[next.step.kind, ...next.step.alternatives]}
-          formId={`tracker:next:${next.item.id}`}
-          testId="next-step-form"
-          okText={t('record')}
-          intro={
-            next.step.kind === 'trialExtension' ? undefined : (
-              <Alert
-                type="warning"
-                showIcon
-                style={{ marginBottom: 12 }}
-                data-testid="next-step-intro"
-                title={t('nextStepIntro', {
-                  subject: next.item.subjectName,
-                  kind: t(`kind.${next.item.kind}`),
-                  next: [next.step.kind, ...next.step.alternatives].map((k) => tk(`measureKind.${k}`)).join(' / '),
-                })}
-              />
-            )
-          }
         />
       )}
     </Space>
