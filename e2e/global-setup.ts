@@ -11,6 +11,16 @@ export default async function globalSetup() {
   // Two levels below the repo root, like electron/host/main.ts, so its relative paths still hold.
   const outfile = join(root, 'dist', 'e2e-host', 'main.cjs');
   try {
+    // The import reader worker, next to the host bundle (electron/import/reader-pool.ts finds it there).
+    await build({
+      entryPoints: [join(root, 'electron/import/read-worker.ts')],
+      outfile: join(root, 'dist', 'e2e-host', 'import-reader.cjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'error',
+    });
     await build({
       entryPoints: [join(root, 'electron/host/main.ts')],
       outfile,

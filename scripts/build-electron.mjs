@@ -1,6 +1,8 @@
 // Bundles the Electron main process and the preload with esbuild:
 //   electron/shell/main.ts    → dist/electron/main.cjs    (Node, CJS; core, services, store inside)
 //   electron/shell/preload.ts → dist/electron/preload.cjs (sandboxed preload: only `electron` is external)
+//   electron/import/read-worker.ts → dist/electron/import-reader.cjs (the import reader worker,
+//                                 started by electron/import/reader-pool.ts beside main.cjs)
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -57,6 +59,15 @@ await Promise.all([
     // Modules written as ESM may read import.meta.url; give them this file's URL in the bundle.
     define: { 'import.meta.url': '__bundleFileUrl' },
     banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'electron/import/read-worker.ts')],
+    outfile: join(outdir, 'import-reader.cjs'),
+    platform: 'node',
+    target: 'node20',
+    // Started as `eval` code (reader-pool.ts): no source map comment pointing at a file.
+    sourcemap: false,
   }),
   build({
     ...common,

@@ -99,9 +99,9 @@ export function hostileFiles(): HostileFile[] {
       refusal: /row 1 has more than 200 columns/,
     },
     {
-      case: 'csv: one field of 40 MB',
+      case: 'csv: one line, one field of 16 MB',
       fileName: 'long.csv',
-      bytes: new Uint8Array(40 * 1024 * 1024).fill(0x41),
+      bytes: new Uint8Array(16 * 1024 * 1024).fill(0x41),
       refusal: /row 1, column 1 is longer than 32767 characters/,
     },
   ];

@@ -388,6 +388,19 @@ describe('hostile files', () => {
     expect((await refusal({ fileName: 'a.xlsx', bytes: good.subarray(0, good.length - 30) })).en).toMatch(/not a valid or safe xlsx/);
   });
 
+  it('refuses a file whose reading runs the reader worker out of memory, and the next file is read', async () => {
+    const good = await makeXlsx([['id', 'name'], ['U9', 'x']]);
+    const tiny = { ...defaultFileLimits, readerHeapMb: 4 };
+    const refused = await readTable({ fileName: 'a.xlsx', bytes: good }, tiny).then(
+      () => undefined,
+      (e: LedgerError) => e,
+    );
+    expect(refused).toBeInstanceOf(LedgerError);
+    expect(refused!.code).toBe('VALIDATION');
+    expect(refused!.bilingual.en).toMatch(/more than the 4 MB memory limit/);
+    expect((await readTable({ fileName: 'a.xlsx', bytes: good })).table.rows).toEqual([['id', 'name'], ['U9', 'x']]);
+  }, 30_000);
+
   it('reads a real xlsx within the same limits', async () => {
     const good = await makeXlsx([['id', 'name'], ['U9', 'x']]);
     const { table } = await readTable({ fileName: 'a.xlsx', bytes: good }, small);

@@ -21,6 +21,8 @@ export interface FileLimits extends ImportLimits {
   maxCells: number;
   /** Characters in one cell: Excel's own limit (32,767), so a one-line file cannot be one huge field. */
   maxCellChars: number;
+  /** Heap of the reader worker (V8 old generation): a file that needs more is refused, not the host killed. */
+  readerHeapMb: number;
 }
 
 export const defaultFileLimits: FileLimits = {
@@ -33,4 +35,5 @@ export const defaultFileLimits: FileLimits = {
   ratioFloorBytes: 1024 * 1024,
   maxCells: 2_000_000,
   maxCellChars: 32_767,
+  readerHeapMb: 256,
 };
