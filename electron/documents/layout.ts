@@ -205,6 +205,9 @@ export const heading2 = (text: string) => new Paragraph({ style: styleIds.headin
 /** 1. 仿宋加粗. */
 export const heading3 = (text: string) => new Paragraph({ style: styleIds.heading3, children: lines(text) });
 
+/** 附件 label at the top of an attachment's first page (§8): 黑体, flush left. */
+export const attachmentLabel = (text: string) => new Paragraph({ style: styleIds.heading1, indent: { firstLine: 0 }, children: lines(text) });
+
 export const blank = () => new Paragraph({ style: styleIds.body, indent: { firstLine: 0 }, children: [] });
 
 /**

@@ -40,3 +40,12 @@ describe('renderPeriodReport', () => {
     expect(bare.issuer).toBe('（发文机关）');
   });
 });
+
+describe('periodReportModel with a statistic it has no wording for', () => {
+  it('still prints it, with its label, in a closing sentence', () => {
+    const statistics = meetingStatistics(townshipState(generateTownship({ cadres: 20, endMonth: '2026-11', months: 3, seed: 2 })) as LedgerState, '2026-09', '2026-11');
+    const extra = { ...statistics.items[0], id: 'futureCount' as never, label: { zh: '新增统计项', en: 'new' }, count: 4, counts: 'cadres' as const };
+    const model = periodReportModel({ statistics: { ...statistics, items: [...statistics.items, extra] }, today: '2026-12-01' });
+    expect(model.sections.at(-1)!.paragraphs.at(-1)).toBe('此外，新增统计项4名。');
+  });
+});

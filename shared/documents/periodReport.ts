@@ -5,14 +5,21 @@ import type { IsoDate, Month } from '../domain/primitives';
 import type { MeetingStatistic, MeetingStatisticId, MeetingStatistics } from '../reports/meeting';
 import { chineseDate, chineseMonth, defaultIssuer, level1 } from './text';
 
-/** The unit a count is read in: people 名, cases 件, occasions 人次. */
+/** Counts of cases (件) and of records (条); other record counts are occasions (人次). */
+const caseCounts = new Set(['violationCases', 'decisionsRevoked']);
+const recordCounts = new Set(['recordsCorrected']);
+
+/** The unit a count is read in: people 名, cases 件, records 条, occasions 人次. */
 export function unitOf(s: Pick<MeetingStatistic, 'id' | 'counts'>): string {
   if (s.counts === 'cadres') return '名';
-  return s.id === 'violationCases' ? '件' : '人次';
+  return caseCounts.has(s.id) ? '件' : recordCounts.has(s.id) ? '条' : '人次';
 }
 
-/** How each count reads in a sentence; `n` is the count with its unit (e.g. "3名"). */
-const clauses: Record<MeetingStatisticId, (n: string) => string> = {
+/**
+ * How each count reads in a sentence; `n` is the count with its unit (e.g. "3名"). A statistic
+ * without its own wording (one added to §4.4 later) reads "label n" in the closing sentence.
+ */
+const clauses: Partial<Record<string, (n: string) => string>> = {
   outstandingIdentified: (n) => `共识别优秀干部${n}`,
   promoted: (n) => `提拔重用${n}`,
   commended: (n) => `评优评先（年度考核优秀、嘉奖、记功）${n}`,
@@ -33,12 +40,14 @@ const clauses: Record<MeetingStatisticId, (n: string) => string> = {
   'adjusted.dismissal': (n) => `辞退${n}`,
   'adjusted.retirement': (n) => `退休${n}`,
   namesCleared: (n) => `为受到不实举报的干部澄清正名${n}`,
+  decisionsRevoked: (n) => `撤销处分或处理决定${n}`,
+  recordsCorrected: (n) => `更正、作废录入差错${n}`,
   inRehabilitation: (n) => `对${n}干部开展回访教育帮扶`,
   roseAgain: (n) => `其中重新使用${n}`,
 };
 
 /** The report's sections and which counts each sentence gives, in order. */
-const outline: Array<{ heading: string; sentences: MeetingStatisticId[][] }> = [
+const outline: Array<{ heading: string; sentences: string[][] }> = [
   { heading: '能上：树立鲜明用人导向', sentences: [['outstandingIdentified', 'promoted', 'commended', 'raisesGranted', 'identityTransfers']] },
   {
     heading: '能下：从严管理监督',
@@ -48,7 +57,13 @@ const outline: Array<{ heading: string; sentences: MeetingStatisticId[][] }> = [
       ['adjusted.removal', 'adjusted.rankReassignment', 'adjusted.positionAdjustment', 'adjusted.downwardExchange', 'adjusted.demotion', 'adjusted.dismissal', 'adjusted.retirement'],
     ],
   },
-  { heading: '关爱：容错纠错与回访帮扶', sentences: [['namesCleared', 'inRehabilitation', 'roseAgain']] },
+  {
+    heading: '关爱：容错纠错与回访帮扶',
+    sentences: [
+      ['namesCleared', 'decisionsRevoked', 'recordsCorrected'],
+      ['inRehabilitation', 'roseAgain'],
+    ],
+  },
 ];
 
 export interface PeriodReportFigure {
@@ -90,19 +105,27 @@ export function periodReportModel(input: { statistics: MeetingStatistics; issuer
   const byId = new Map(s.items.map((i) => [i.id, i]));
   const figures: PeriodReportFigure[] = s.items.map((i) => {
     const unit = unitOf(i);
-    return { id: i.id, label: i.label.zh, count: i.count, unit, clause: clauses[i.id](`${i.count}${unit}`), basis: i.basis.zh };
+    const n = `${i.count}${unit}`;
+    return { id: i.id, label: i.label.zh, count: i.count, unit, clause: clauses[i.id]?.(n) ?? `${i.label.zh}${n}`, basis: i.basis.zh };
   });
-  const clauseOf = new Map(figures.map((f) => [f.id, f.clause]));
+  const clauseOf = new Map<string, string>(figures.map((f) => [f.id, f.clause]));
   const since = sinceText(s.from);
-  const sections = outline.map((section, si) => ({
-    heading: `${level1(si + 1)}${section.heading}`,
-    paragraphs: section.sentences.map((ids, k) => {
-      const parts = ids.filter((id) => byId.has(id)).map((id) => clauseOf.get(id)!);
-      const lead = si === 0 && k === 0 ? `${since}，` : k === 0 ? `${since}，` : '';
-      const prefix = ids[0].startsWith('adjusted.') ? '对不适宜担任现职的干部予以调整：' : '';
-      return `${lead}${prefix}${parts.join('，')}。`;
-    }),
-  }));
+  const placed = new Set(outline.flatMap((o) => o.sentences.flat()));
+  const rest = figures.filter((f) => !placed.has(f.id)).map((f) => f.id);
+  const sections = outline.map((section, si) => {
+    const sentences = si === outline.length - 1 && rest.length ? [...section.sentences, rest] : section.sentences;
+    return {
+      heading: `${level1(si + 1)}${section.heading}`,
+      paragraphs: sentences
+        .map((ids) => ({ ids: ids.filter((id) => byId.has(id as MeetingStatisticId)), extra: ids === rest }))
+        .filter(({ ids }) => ids.length > 0)
+        .map(({ ids, extra }, k) => {
+          const lead = k === 0 ? `${since}，` : extra ? '此外，' : '';
+          const prefix = ids[0].startsWith('adjusted.') ? '对不适宜担任现职的干部予以调整：' : '';
+          return `${lead}${prefix}${ids.map((id) => clauseOf.get(id)!).join('，')}。`;
+        }),
+    };
+  });
   const period = periodText(s.from, s.to);
   return {
     fileName: `干部能上能下工作情况报告-${s.from}至${s.to}.docx`,
