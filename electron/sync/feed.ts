@@ -107,8 +107,10 @@ export async function extendOwnFeed(store: LedgerStore): Promise<OwnFeed | undef
   if (!identity) return undefined;
   let feed = metaOf<OwnFeed>(state, metaId.feed)!;
   const ov = new Overlay(state);
+  // A new epoch continues reading the journal where the old one stopped: what the old epoch holds
+  // is not written again.
   const started = epochToStart(store, feed);
-  if (started) feed = started;
+  if (started) feed = { ...started, ...(feed.pos ? { pos: feed.pos } : {}) };
   const { records, end } = await readLocalRecords(store, readFrom.get(store) ?? feed.pos);
   const touched = new Set<string>();
   let added = 0;
