@@ -511,6 +511,8 @@ export function generateTownship(options: TownshipOptions): TownshipData {
   const talk = measures.find((m) => m.kind === 'reminderTalk');
   if (talk) clearances.push({ id: `CL${pad(clearances.length + 1, 6)}`, cadreId: talk.subjectId, recordId: talk.id, date: talk.startsOn, note: '误录，予以撤销', kind: 'revocation' });
 
+  enrich({ measures, sanctions, faults, plans, checkIns, clearances, cadres }, seed, endDay);
+
   return {
     units,
     cadres,
@@ -529,6 +531,117 @@ export function generateTownship(options: TownshipOptions): TownshipData {
     users: [],
     audit: [],
   };
+}
+
+// ---- issue 9: what the forms record beyond the import columns -----------------------------------
+// Plan details, check-in talks, the fault procedure and its evidence, clearance verification,
+// document numbers and placement review dates. A stream of its own, so the records above (and
+// every finding computed from them) stay exactly what they were.
+
+const mentors = ['王建国', '李志强', '张秀英', '刘晓东', '陈红梅', '杨立新'];
+const posts: Record<RehabPlan['assignment'], Array<[post: string, place: string]>> = {
+  ruralRevitalization: [['驻村工作队队员', '东沟村'], ['产业发展专干', '西岭村'], ['乡村振兴工作站干事', '南坪村']],
+  grassrootsGovernance: [['网格化管理员', '城关社区'], ['信访接待专干', '综治中心'], ['矛盾调解员', '北街社区']],
+  other: [['项目服务专干', '园区服务中心'], ['安全生产检查员', '应急管理站']],
+};
+const talkThoughts = ['思想稳定，正确对待组织处理', '认识到自身不足，愿意改进', '情绪一度低落，经谈心有所好转', '主动汇报思想，态度端正'];
+const talkWork = ['能按时完成驻村任务', '工作主动性增强，群众评价较好', '业务仍不熟练，需加强学习', '牵头完成一项民生实事'];
+const talkConcerns = ['', '家庭照顾有困难', '希望多参加业务培训', '担心今后发展'];
+const talkSupport = ['安排业务骨干结对帮带', '协调参加县级专题培训', '帮助解决子女入学问题', '定期交流工作方法'];
+
+function enrich(
+  d: { measures: Measure[]; sanctions: Sanction[]; faults: FaultRecord[]; plans: RehabPlan[]; checkIns: CheckIn[]; clearances: Clearance[]; cadres: Cadre[] },
+  seed: number,
+  endDay: IsoDate,
+): void {
+  const e = createRandom((seed ^ 0x51ed270b) >>> 0);
+  const cadreById = new Map(d.cadres.map((c) => [c.id, c]));
+  const measureById = new Map(d.measures.map((m) => [m.id, m]));
+  let doc = 0;
+  const docNo = (prefix: string, date: IsoDate) => `${prefix}〔${date.slice(0, 4)}〕${++doc}号`;
+
+  let withoutReview = false;
+  for (const m of d.measures) {
+    if (m.subjectType !== 'cadre') continue;
+    if (['demotion', 'removal', 'positionAdjustment', 'transitionalPlacement', 'admonishment', 'dismissal'].includes(m.kind)) m.documentNo = docNo('组干字', m.startsOn);
+    if (m.kind === 'transitionalPlacement') {
+      // One placement saved without a review date, so the tracker shows "无复核日期".
+      if (!withoutReview && !m.endsOn) withoutReview = true;
+      else m.reviewOn = addMonthsToDate(m.startsOn, defaultPolicy.reviewWindows.placementReviewMonths);
+    }
+  }
+  for (const s of d.sanctions) {
+    s.documentNo = docNo(s.kind.startsWith('party.') ? '纪发' : '监处字', s.decidedOn);
+    if (s.releasedOn) s.releaseDocumentNo = docNo('纪解字', s.releasedOn);
+  }
+  const checkInsOf = new Map<string, CheckIn[]>();
+  for (const c of d.checkIns) {
+    const list = checkInsOf.get(c.planId);
+    if (list) list.push(c);
+    else checkInsOf.set(c.planId, [c]);
+  }
+  for (const p of d.plans) {
+    const cadre = cadreById.get(p.cadreId);
+    const m = measureById.get(p.measureId);
+    const [post, place] = e.pick(posts[p.assignment]);
+    p.post = post;
+    p.place = place;
+    p.mentor = e.pick(mentors);
+    p.fitReason = `${cadre?.position || '原岗位'}期间熟悉基层情况，安排到${place}${post}岗位能发挥所长、补齐短板`;
+    p.goals = '转变作风、提升能力；按期回访谈话，按期评估，表现突出的按规定重新使用';
+    p.training = [{ item: '基层治理能力专题培训', from: addDays(p.startsOn, 30), to: addDays(p.startsOn, 34), completed: addDays(p.startsOn, 34) <= endDay }];
+    p.scheduledReviews = [addMonthsToDate(p.startsOn, 6), addMonthsToDate(p.startsOn, 12)];
+    if (p.lastReview) {
+      let date = addMonthsToDate(p.startsOn, 6);
+      if (date > endDay) date = endDay < p.startsOn ? p.startsOn : endDay;
+      p.reviews = [
+        {
+          date,
+          result: p.lastReview,
+          evidence: p.lastReview === 'positive' ? '驻点工作成效明显，群众测评满意率较高' : '工作推进缓慢，群众测评一般',
+          by: p.mentor,
+        },
+      ];
+      if (p.status === 'completed') {
+        p.closedOn = date;
+        const rose = d.measures.some((x) => x.subjectType === 'cadre' && x.subjectId === p.cadreId && x.kind === 'promotion' && m && x.startsOn >= m.startsOn);
+        p.outcome = rose ? 'roseAgain' : 'continued';
+      }
+    }
+    for (const c of checkInsOf.get(p.id) ?? []) {
+      c.talkedBy = p.mentor;
+      c.thoughts = e.pick(talkThoughts);
+      c.workState = e.pick(talkWork);
+      c.concerns = e.pick(talkConcerns);
+      c.support = e.pick(talkSupport);
+    }
+  }
+  const stepOrder = ['application', 'acceptance', 'verification', 'decision', 'filing'] as const;
+  for (const f of d.faults) {
+    f.intentionalEvidence = f.intentional ? '明知程序要求仍擅自决定' : '经调查系对政策理解偏差所致';
+    f.personalInterestEvidence = f.personalInterest ? '相关企业与其亲属存在利益关联' : '未发现谋取私利情形';
+    f.violationEvidence = f.violation ? '有关规定已明确禁止' : '属改革创新中先行先试，无明确禁止性规定';
+    // Faults decided by the import's "tolerated" keep their full procedure; an undecided one (not
+    // tolerated, dated in the last four months) waits at a step, so the tracker shows it.
+    const recent = f.date > addDays(endDay, -120);
+    const done = f.tolerated || !recent ? stepOrder.length : e.int(0, 3);
+    const steps: NonNullable<FaultRecord['steps']> = {};
+    let on = f.date;
+    for (let i = 0; i < done; i++) {
+      on = addDays(on, e.int(3, 15));
+      if (on > endDay) on = endDay;
+      steps[stepOrder[i]] = { on, by: e.pick(mentors), note: '' };
+    }
+    if (done > 0) f.steps = steps;
+    if (done >= 4) f.decision = f.tolerated ? 'tolerated' : 'notTolerated';
+  }
+  for (const c of d.clearances) {
+    if (c.kind !== 'clearance') continue;
+    c.verifiedBy = '镇纪委';
+    c.verifiedOn = c.date;
+    c.scope = '在原通报范围内澄清，并向本人所在单位反馈';
+    c.documentNo = docNo('纪澄字', c.date);
+  }
 }
 
 /** The generated records as a LedgerState-shaped object of Maps (for tests and benchmarks). */

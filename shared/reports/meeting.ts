@@ -34,6 +34,8 @@ export const meetingStatisticIds = [
   'adjusted.retirement',
   'bonusesCancelled',
   'namesCleared',
+  'decisionsRevoked',
+  'recordsCorrected',
   'inRehabilitation',
   'roseAgain',
 ] as const;
@@ -86,6 +88,8 @@ const labels: Record<MeetingStatisticId, Bilingual> = {
   'adjusted.retirement': { zh: '退休', en: 'Retired' },
   bonusesCancelled: { zh: '取消年度奖金', en: 'Annual bonuses cancelled' },
   namesCleared: { zh: '澄清正名', en: 'Names cleared' },
+  decisionsRevoked: { zh: '撤销处分或处理决定', en: 'Decisions revoked' },
+  recordsCorrected: { zh: '更正、作废录入差错', en: 'Data-entry errors corrected or voided' },
   inRehabilitation: { zh: '回访教育帮扶', en: 'Cadres in rehabilitation' },
   roseAgain: { zh: '重新使用', en: 'Rose again' },
 };
@@ -182,7 +186,13 @@ export function meetingStatistics(state: LedgerState, from: Month, to: Month, op
     if (g.grade === 'basic' || g.grade === 'incompetent') t('bonusesCancelled').add(g.cadreId, g.id);
   }
   for (const c of state.clearances.values()) {
-    if (c.kind === 'clearance' && inPeriod(c.date)) t('namesCleared').add(c.cadreId, c.id);
+    // Three different things (issue 9): a clearance follows a false allegation, a revocation is the
+    // authority withdrawing its decision, a correction or void fixes a data-entry error.
+    if (!inPeriod(c.date)) continue;
+    t(c.kind === 'revocation' ? 'decisionsRevoked' : 'namesCleared').add(c.cadreId, c.id);
+  }
+  for (const r of state.revisions.values()) {
+    if (r.action !== 'create' && inPeriod(r.date)) t('recordsCorrected').add(r.cadreId, `${r.collection}/${r.recordId}`);
   }
   for (const p of state.rehabPlans.values()) {
     if (annulled.has(p.id) || annulled.has(p.measureId) || p.startsOn > last) continue;
@@ -210,7 +220,7 @@ export function meetingStatistics(state: LedgerState, from: Month, to: Month, op
     }
   }
 
-  const recordCounted: MeetingStatisticId[] = ['violationCases', 'remindersInquiries', 'admonishmentsOrgActions'];
+  const recordCounted: MeetingStatisticId[] = ['violationCases', 'remindersInquiries', 'admonishmentsOrgActions', 'decisionsRevoked', 'recordsCorrected'];
   const items = meetingStatisticIds.map((id): MeetingStatistic => {
     const tally = t(id);
     const counts = recordCounted.includes(id) ? 'records' : 'cadres';
@@ -249,6 +259,10 @@ function basisOf(id: MeetingStatisticId, withFindings: boolean): Bilingual {
       return { zh: '期内延长试用期，或试用期结果为延长的干部', en: 'cadres with a trial extension, or a trial ending extended, in the period' };
     case 'namesCleared':
       return { zh: '期内澄清正名的干部（不含撤销）', en: 'cadres whose names were cleared in the period (not revocations)' };
+    case 'decisionsRevoked':
+      return { zh: '期内撤销的处分或处理决定（件，原记录保留、不再计算）', en: 'sanctions or measures revoked by their authority in the period (cases; kept, no longer counted)' };
+    case 'recordsCorrected':
+      return { zh: '期内更正或作废的录入差错（条，历史版本保留）', en: 'records corrected or voided for data-entry errors in the period (records; history kept)' };
     case 'inRehabilitation':
       return { zh: '期末仍在进行或期内开始的回访帮扶计划的干部', en: 'cadres with a rehabilitation plan active, or started, in the period' };
     case 'roseAgain':

@@ -7,6 +7,7 @@ import { annulledIds } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
 import { addDays, addMonths, previousMonth, recordingDate } from './dates';
 import { nextSequentialId } from '../ledger/ids';
+import { policyAt } from './ladder';
 import type { ViewEngine } from './viewEngine';
 
 /** Ladder lengths used when a suggestion names a measure but no end (DOMAIN.md §4.3). */
@@ -136,9 +137,25 @@ export function measureFromFinding(
   const { id, ...fields } = overrides;
   const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   const draft = { ...(suggested ?? { subjectType: finding.subject.type, subjectId: finding.subject.id, startsOn: refDate, note: '' }), ...defined } as MeasureDraft;
-  return {
+  const measure = {
     ...draft,
     id: id ?? nextSequentialId(state.measures.keys(), 'M'),
     findingKey: finding.key,
   } as Measure;
+  // A transitional placement gets its review date from policy when none is given (the tracker reminds).
+  if (measure.kind === 'transitionalPlacement' && !measure.reviewOn && measure.startsOn) {
+    measure.reviewOn = addMonths(measure.startsOn, policyAt(state, measure.startsOn.slice(0, 7)).reviewWindows.placementReviewMonths ?? 6);
+  }
+  return measure;
+}
+
+/**
+ * The release (解除) a `sanction.release-due` finding asks for, pre-filled: the sanction, the
+ * period's last day and the release dated on the reference date (never before the period ended).
+ */
+export function releaseDraft(finding: Finding, refDate: string): { sanctionId: string; periodEndedOn: string; releasedOn: string; documentNo: string } | null {
+  if (finding.rule !== 'sanction.release-due') return null;
+  const sanctionId = String(finding.suggestion.params.sanctionId);
+  const periodEndedOn = String(finding.suggestion.params.periodEndedOn);
+  return { sanctionId, periodEndedOn, releasedOn: refDate, documentNo: '' };
 }
