@@ -319,9 +319,11 @@ export interface MeasureModalProps {
   /** A team measure may name members of the team (measure.memberIds). */
   members?: { value: string; label: string }[];
   onSaved?(): void;
+  /** The pre-filled values of another offered kind (the ladder's options): taken when the kind changes. */
+  draftFor?(kind: MeasureKind): Partial<MeasureDraft> | undefined;
 }
 
-export function MeasureModal({ open, onClose, onSaved, title, subject, draft, kinds, submit, formId, testId = 'measure-form', okText, intro, withOutcome, members }: MeasureModalProps) {
+export function MeasureModal({ open, onClose, onSaved, title, subject, draft, kinds, submit, formId, testId = 'measure-form', okText, intro, withOutcome, members, draftFor }: MeasureModalProps) {
   const { t } = useTranslation('casefile');
   const initialValues: Values = {
     subjectType: subject?.type ?? draft?.subjectType ?? 'cadre',
@@ -358,7 +360,7 @@ export function MeasureModal({ open, onClose, onSaved, title, subject, draft, ki
       ) : (
         <SubjectFields testId={testId} />
       )}
-      <MeasureFields testId={testId} kinds={kinds} withOutcome={withOutcome} />
+      <MeasureFields testId={testId} kinds={kinds} withOutcome={withOutcome} draftFor={draftFor} />
       {members && members.length > 0 && (
         <Form.Item name="memberIds" label={t('field.memberIds')} extra={t('field.memberIdsHint')}>
           <Select mode="multiple" allowClear options={members} data-testid={`${testId}-members`} />
@@ -387,17 +389,38 @@ function measureRecord(v: Values, subject?: { type: 'cadre' | 'unit'; id: string
 }
 
 /** The measure's own fields (entry, the finding's action, the ladder's next step and correction share them). */
-export function MeasureFields({ testId, kinds, withOutcome }: { testId: string; kinds?: readonly MeasureKind[]; withOutcome?: boolean }) {
+export function MeasureFields({
+  testId,
+  kinds,
+  withOutcome,
+  draftFor,
+}: {
+  testId: string;
+  kinds?: readonly MeasureKind[];
+  withOutcome?: boolean;
+  draftFor?(kind: MeasureKind): Partial<MeasureDraft> | undefined;
+}) {
   const { t } = useTranslation('casefile');
   const required = useRequired();
   const form = Form.useFormInstance();
   const kind = Form.useWatch('kind', form) as MeasureKind | undefined;
+  // Another of the offered kinds chosen: its own pre-filled dates and note (the core's draft).
+  const onKind = (k: MeasureKind) => {
+    const d = draftFor?.(k);
+    if (!d) return;
+    form.setFieldsValue({
+      startsOn: d.startsOn ? dayjs(d.startsOn) : form.getFieldValue('startsOn'),
+      endsOn: d.endsOn ? dayjs(d.endsOn) : undefined,
+      ...(d.note ? { note: d.note } : {}),
+    });
+  };
   return (
     <>
       <Form.Item name="kind" label={t('field.measureKind')} rules={required(t('field.measureKind'))}>
         <Select
           data-testid={`${testId}-kind`}
           showSearch={{ optionFilterProp: 'label' }}
+          onChange={(k: MeasureKind) => onKind(k)}
           options={(kinds ?? measureKinds).map((k) => ({ value: k, label: t(`measureKind.${k}`) }))}
         />
       </Form.Item>

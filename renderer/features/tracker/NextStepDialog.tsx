@@ -1,114 +1,86 @@
-// After a probation or team probation closed as not improved: every remaining rung of the ladder
-// (the core's options, in ladder order), and for a team its members — to name in the team measure
-// or to give an individual measure. Choosing opens the measure form pre-filled with that option.
-import { Alert, Button, List, Modal, Space, Tag, Typography } from 'antd';
+// After a probation or team probation closed as not improved: the measure form pre-filled with the
+// ladder's next step, offering every remaining rung (the core's options, in ladder order: choosing
+// another kind takes that option's draft), and for a team its members — to name in the team
+// measure (班子调整) or to give an individual measure.
+import { Alert, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NextStep, NextStepOption, TrackerItem } from '../../../shared/contract/tracker';
+import type { NextStep, TrackerItem } from '../../../shared/contract/tracker';
+import type { MeasureKind } from '../../../shared/domain/records';
 import { MeasureModal } from '../casefile/forms';
-
-type Choice = { type: 'option'; option: NextStepOption } | { type: 'member'; cadreId: string; name: string };
 
 export function NextStepDialog({ step, item, referenceDate, onClose }: { step: NextStep; item: TrackerItem; referenceDate: string; onClose(): void }) {
   const { t } = useTranslation('tracker');
   const tk = useTranslation('casefile').t;
-  const [choice, setChoice] = useState<Choice | null>(null);
+  const [member, setMember] = useState<{ cadreId: string; name: string } | null>(null);
   const team = item.subject.type === 'unit';
   const options = step.options.length > 0 ? step.options : [{ rung: 1, kind: step.kind, draft: step.draft }];
+  const kinds = [...new Set(options.map((o) => o.kind))] as MeasureKind[];
+  const rungs = [...new Set(options.map((o) => o.rung))];
+  const kindsOf = (rung: number) => options.filter((o) => o.rung === rung).map((o) => tk(`measureKind.${o.kind}`)).join(' / ');
+  const trial = step.kind === 'trialExtension';
 
-  if (choice?.type === 'option') {
-    return (
+  return (
+    <>
       <MeasureModal
         open
-        onClose={() => setChoice(null)}
-        title={t('nextStepTitle')}
+        onClose={onClose}
+        title={trial ? t('extendTitle') : t('nextStepTitle')}
         subject={{ type: item.subject.type, id: item.subject.id, name: item.subjectName }}
-        draft={choice.option.draft}
-        kinds={[choice.option.kind]}
+        draft={options[0].draft}
+        draftFor={(kind) => options.find((o) => o.kind === kind)?.draft}
+        kinds={kinds}
         members={team ? step.members.map((m) => ({ value: m.cadreId, label: `${m.name}${m.position ? `（${m.position}）` : ''}` })) : undefined}
-        formId={`tracker:next:${item.id}:${choice.option.kind}`}
+        formId={`tracker:next:${item.id}`}
         testId="next-step-form"
         okText={t('record')}
-        onSaved={onClose}
+        intro={
+          trial ? undefined : (
+            <div style={{ marginBottom: 12 }}>
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="next-step-intro"
+                title={t('nextStepIntro', { subject: item.subjectName, kind: t(`kind.${item.kind}`), next: kindsOf(rungs[0]) })}
+                description={
+                  rungs.length > 1 ? (
+                    <span data-testid="next-step-rungs">
+                      {t('nextStepRungs', { list: rungs.slice(1).map((r) => t('rungKinds', { n: r, kinds: kindsOf(r) })).join('；') })}
+                    </span>
+                  ) : undefined
+                }
+              />
+              {team && step.members.length > 0 && (
+                <div style={{ marginTop: 8 }} data-testid="next-step-members">
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('memberMeasuresHint', { kinds: step.memberKinds.map((k) => tk(`measureKind.${k}`)).join('、') })}
+                  </Typography.Text>
+                  <Space wrap size={6} style={{ display: 'flex', marginTop: 4 }}>
+                    {step.members.map((m) => (
+                      <Button key={m.cadreId} size="small" onClick={() => setMember({ cadreId: m.cadreId, name: m.name })} data-testid="next-step-member">
+                        {t('memberMeasure', { name: m.name })}
+                      </Button>
+                    ))}
+                  </Space>
+                </div>
+              )}
+            </div>
+          )
+        }
       />
-    );
-  }
-  if (choice?.type === 'member') {
-    return (
-      <MeasureModal
-        open
-        onClose={() => setChoice(null)}
-        title={t('memberMeasureTitle', { name: choice.name, unit: item.subjectName })}
-        subject={{ type: 'cadre', id: choice.cadreId, name: choice.name }}
-        draft={{ startsOn: referenceDate }}
-        kinds={step.memberKinds}
-        formId={`tracker:member:${item.id}:${choice.cadreId}`}
-        testId="member-measure-form"
-        okText={t('record')}
-        onSaved={() => setChoice(null)}
-      />
-    );
-  }
-  return (
-    <Modal open title={t('nextStepTitle')} onCancel={onClose} footer={<Button onClick={onClose}>{t('nextStepLater')}</Button>} width={640} destroyOnHidden data-testid="next-step-dialog">
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 12 }}
-        data-testid="next-step-intro"
-        title={t('nextStepChoose', { subject: item.subjectName, kind: t(`kind.${item.kind}`) })}
-      />
-      <List
-        size="small"
-        bordered
-        dataSource={options}
-        data-testid="next-step-options"
-        renderItem={(o) => (
-          <List.Item
-            data-testid="next-step-option"
-            data-kind={o.kind}
-            actions={[
-              <Button key="go" size="small" type={o === options[0] ? 'primary' : 'default'} onClick={() => setChoice({ type: 'option', option: o })} data-testid={`next-step-pick-${o.kind}`}>
-                {t('nextStepPick')}
-              </Button>,
-            ]}
-          >
-            <Space size={6}>
-              <Tag>{t('rung', { n: o.rung })}</Tag>
-              <Typography.Text strong>{tk(`measureKind.${o.kind}`)}</Typography.Text>
-              {o.kind === 'positionAdjustment' && team && <Typography.Text type="secondary">{t('teamAdjustment')}</Typography.Text>}
-            </Space>
-          </List.Item>
-        )}
-      />
-      {team && step.members.length > 0 && (
-        <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            {t('memberMeasures')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
-            {t('memberMeasuresHint', { kinds: step.memberKinds.map((k) => tk(`measureKind.${k}`)).join('、') })}
-          </Typography.Paragraph>
-          <List
-            size="small"
-            bordered
-            dataSource={step.members}
-            data-testid="next-step-members"
-            renderItem={(m) => (
-              <List.Item
-                actions={[
-                  <Button key="m" size="small" onClick={() => setChoice({ type: 'member', cadreId: m.cadreId, name: m.name })} data-testid="next-step-member">
-                    {t('memberMeasure')}
-                  </Button>,
-                ]}
-              >
-                {m.name}
-                {m.position ? <Typography.Text type="secondary">（{m.position}）</Typography.Text> : null}
-              </List.Item>
-            )}
-          />
-        </>
+      {member && (
+        <MeasureModal
+          open
+          onClose={() => setMember(null)}
+          title={t('memberMeasureTitle', { name: member.name, unit: item.subjectName })}
+          subject={{ type: 'cadre', id: member.cadreId, name: member.name }}
+          draft={{ startsOn: referenceDate, kind: step.memberKinds[0] }}
+          kinds={step.memberKinds}
+          formId={`tracker:member:${item.id}:${member.cadreId}`}
+          testId="member-measure-form"
+          okText={t('record')}
+        />
       )}
-    </Modal>
+    </>
   );
 }
