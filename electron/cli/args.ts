@@ -13,7 +13,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; all others are switches. */
-const valued = new Set(['data', 'lang', 'user', 'as-of', 'from', 'to', 'seed', 'cadres', 'months', 'end-month']);
+const valued = new Set(['data', 'lang', 'user', 'as-of', 'from', 'to', 'seed', 'cadres', 'months', 'end-month', 'docx']);
 const switches = new Set(['help', 'json', 'valid-only']);
 
 export function parseArgs(argv: string[], defaultLang: Lang = 'zh'): ParsedArgs {

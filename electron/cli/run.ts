@@ -9,15 +9,16 @@ import { evaluate, ruleTitles } from '../../shared/engine';
 import { importKindSchema, importKinds, kindLabels, type ImportKind } from '../../shared/import/columns';
 import { collectionNames, collectionSchemas, type CollectionName } from '../../shared/ledger/collections';
 import { put, type LedgerEvent } from '../../shared/ledger/events';
-import { meetingStatistics } from '../../shared/reports/meeting';
 import { runImport } from '../import/importer';
 import { buildTemplate } from '../import/template';
 import type { LedgerStore } from '../store/types';
 import { parseArgs, type ParsedArgs } from './args';
+import { cmdDocket } from './commands/docket';
+import { cmdReport } from './commands/report';
 import { loadBackends, type CliBackends } from './backends';
 import { exitCodes, terminalSafeIo, UsageError, type Bi, type CliIo, type Lang } from './io';
 
-const commands = ['init', 'import', 'template', 'evaluate', 'report', 'verify', 'backup', 'restore', 'demo', 'help'] as const;
+const commands = ['init', 'import', 'template', 'evaluate', 'report', 'docket', 'verify', 'backup', 'restore', 'demo', 'help'] as const;
 type Command = (typeof commands)[number];
 
 export interface RunOptions {
@@ -25,7 +26,7 @@ export interface RunOptions {
   backends?: CliBackends;
 }
 
-interface Run {
+export interface Run {
   args: ParsedArgs;
   io: CliIo;
   lang: Lang;
@@ -45,7 +46,8 @@ const helpText: Bi = {
   import 类型 文件 [--valid-only]    导入 .xlsx 或 .csv；类型：${importKinds.join(', ')}
   template 类型 输出.xlsx            生成空白导入模板（中英文两行表头）
   evaluate --as-of YYYY-MM [--json] 截至某月的规则结论
-  report --from YYYY-MM --to YYYY-MM [--json]  干部工作会议统计
+  report --from YYYY-MM --to YYYY-MM [--json] [--docx 输出.docx]  干部工作会议统计（--docx：情况报告）
+  docket --as-of YYYY-MM 输出.docx   由该月提示生成会议议题（.docx）
   verify                            校验全部记录和审计链
   backup 输出文件                    备份台账
   restore 备份文件                   从备份恢复台账
@@ -69,7 +71,8 @@ Commands:
   import KIND FILE [--valid-only]   import an .xlsx or .csv; KIND: ${importKinds.join(', ')}
   template KIND OUT.xlsx            write an empty import template (Chinese and English header rows)
   evaluate --as-of YYYY-MM [--json] the findings as of a month
-  report --from YYYY-MM --to YYYY-MM [--json]  the meeting statistics
+  report --from YYYY-MM --to YYYY-MM [--json] [--docx OUT.docx]  the meeting statistics (--docx: the period report)
+  docket --as-of YYYY-MM OUT.docx   the docket proposed from that month's findings (.docx)
   verify                            check every record and the audit chain
   backup OUT                        back the ledger up to a file
   restore FILE                      restore the ledger from a backup
@@ -154,7 +157,7 @@ function reportError(e: unknown, err: (text: Bi | string) => void, t: (b: Bi) =>
 
 // ---- helpers -------------------------------------------------------------------------------
 
-function dataDir(run: Run): string {
+export function dataDir(run: Run): string {
   const dir = run.args.data ?? run.io.env.LEDGER_DATA_DIR;
   if (!dir) {
     throw new UsageError({ zh: '请用 --data 指定台账目录（或设置 LEDGER_DATA_DIR）', en: 'give the ledger directory with --data (or set LEDGER_DATA_DIR)' });
@@ -162,7 +165,7 @@ function dataDir(run: Run): string {
   return resolve(run.io.cwd ?? process.cwd(), dir);
 }
 
-const filePath = (run: Run, p: string) => resolve(run.io.cwd ?? process.cwd(), p);
+export const filePath = (run: Run, p: string) => resolve(run.io.cwd ?? process.cwd(), p);
 
 function secrets(run: Run): { passphrase?: string; recoveryKey?: string } {
   const passphrase = run.io.env.LEDGER_PASSPHRASE || undefined;
@@ -172,7 +175,7 @@ function secrets(run: Run): { passphrase?: string; recoveryKey?: string } {
 
 const userOf = (run: Run) => run.args.user ?? run.io.env.LEDGER_USER ?? 'cli';
 
-function positionals(run: Run, names: Bi[], usage: string): string[] {
+export function positionals(run: Run, names: Bi[], usage: string): string[] {
   const p = run.args.positionals;
   if (p.length !== names.length) {
     throw new UsageError({
@@ -183,7 +186,7 @@ function positionals(run: Run, names: Bi[], usage: string): string[] {
   return p;
 }
 
-function monthFlag(run: Run, name: string): Month {
+export function monthFlag(run: Run, name: string): Month {
   const v = run.args.flags.get(name);
   if (typeof v !== 'string') throw new UsageError({ zh: `缺少 --${name} YYYY-MM`, en: `missing --${name} YYYY-MM` });
   if (!monthSchema.safeParse(v).success) throw new UsageError({ zh: `--${name} 应为 YYYY-MM，而不是“${v}”`, en: `--${name} must be YYYY-MM, not "${v}"` });
@@ -198,13 +201,13 @@ function kindArg(value: string): ImportKind {
   return parsed.data;
 }
 
-function onlyFlags(run: Run, allowed: string[]) {
+export function onlyFlags(run: Run, allowed: string[]) {
   for (const name of run.args.flags.keys()) {
     if (!allowed.includes(name)) throw new UsageError({ zh: `命令 ${run.args.command} 不接受 --${name}`, en: `${run.args.command} does not take --${name}` });
   }
 }
 
-async function withStore<T>(run: Run, task: (store: LedgerStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(run: Run, task: (store: LedgerStore) => Promise<T>): Promise<T> {
   const store = await run.backends.openStore(dataDir(run), secrets(run));
   try {
     return await task(store);
@@ -227,6 +230,8 @@ async function dispatch(command: Command, run: Run): Promise<number> {
       return cmdEvaluate(run);
     case 'report':
       return cmdReport(run);
+    case 'docket':
+      return cmdDocket(run);
     case 'verify':
       return cmdVerify(run);
     case 'backup':
@@ -352,39 +357,6 @@ async function cmdEvaluate(run: Run): Promise<number> {
     }
     return exitCodes.ok;
   });
-}
-
-async function cmdReport(run: Run): Promise<number> {
-  positionals(run, [], 'report --from YYYY-MM --to YYYY-MM [--json]');
-  onlyFlags(run, ['from', 'to', 'json']);
-  const from = monthFlag(run, 'from');
-  const to = monthFlag(run, 'to');
-  if (from > to) throw new UsageError({ zh: '--from 不能晚于 --to', en: '--from must not be after --to' });
-  return withStore(run, async (store) => {
-    const state = store.state();
-    const stats = meetingStatistics(state, from, to, { findingsAsOf: (m) => evaluate(state, m) });
-    if (run.args.flags.has('json')) {
-      run.io.stdout.write(JSON.stringify(stats, null, 2) + '\n');
-      return exitCodes.ok;
-    }
-    run.out({ zh: `干部工作会议统计（${from} 至 ${to}）`, en: `Meeting statistics (${from} to ${to})` });
-    const width = Math.max(...stats.items.map((i) => displayWidth(run.t(i.label))));
-    for (const item of stats.items) {
-      const label = run.t(item.label);
-      const unit = run.t(item.counts === 'records' ? { zh: '人次/件', en: 'cases' } : { zh: '人', en: 'cadres' });
-      const ids = item.counts === 'records' ? item.recordIds : item.cadreIds;
-      const shown = ids.slice(0, 8).join(', ') + (ids.length > 8 ? ', …' : '');
-      run.out(`  ${label}${' '.repeat(width - displayWidth(label))}  ${String(item.count).padStart(5)} ${unit}${shown ? `  [${shown}]` : ''}`);
-    }
-    return exitCodes.ok;
-  });
-}
-
-/** Terminal columns: CJK characters take two. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
 }
 
 async function cmdVerify(run: Run): Promise<number> {

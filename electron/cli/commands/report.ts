@@ -1,0 +1,53 @@
+// `cadre-ledger report --from YYYY-MM --to YYYY-MM [--json] [--docx OUT.docx]`: the meeting
+// statistics (DOMAIN.md §4.4) as a table, as JSON, or as the period report in prose (.docx) built
+// from the same figures.
+import { writeFile } from 'node:fs/promises';
+import { periodReportModel } from '../../../shared/documents/periodReport';
+import { evaluate } from '../../../shared/engine';
+import { meetingStatistics } from '../../../shared/reports/meeting';
+import { todayOf } from '../../services/context';
+import { renderPeriodReport } from '../../documents/periodReport';
+import { exitCodes, UsageError } from '../io';
+import { filePath, monthFlag, onlyFlags, positionals, withStore, type Run } from '../run';
+
+export async function cmdReport(run: Run): Promise<number> {
+  positionals(run, [], 'report --from YYYY-MM --to YYYY-MM [--json] [--docx OUT.docx]');
+  onlyFlags(run, ['from', 'to', 'json', 'docx']);
+  const from = monthFlag(run, 'from');
+  const to = monthFlag(run, 'to');
+  if (from > to) throw new UsageError({ zh: '--from 不能晚于 --to', en: '--from must not be after --to' });
+  const docx = run.args.flags.get('docx');
+  if (docx === true || docx === '') throw new UsageError({ zh: '--docx 需要输出文件名', en: '--docx needs an output file' });
+  return withStore(run, async (store) => {
+    const state = store.state();
+    const stats = meetingStatistics(state, from, to, { findingsAsOf: (m) => evaluate(state, m) });
+    if (typeof docx === 'string') {
+      const path = filePath(run, docx);
+      const model = periodReportModel({ statistics: stats, today: todayOf((run.io.now ?? (() => new Date()))()) });
+      await writeFile(path, await renderPeriodReport(model));
+      run.out({ zh: `已生成情况报告（${from} 至 ${to}）：${path}`, en: `Wrote the period report (${from} to ${to}): ${path}` });
+      return exitCodes.ok;
+    }
+    if (run.args.flags.has('json')) {
+      run.io.stdout.write(JSON.stringify(stats, null, 2) + '\n');
+      return exitCodes.ok;
+    }
+    run.out({ zh: `干部工作会议统计（${from} 至 ${to}）`, en: `Meeting statistics (${from} to ${to})` });
+    const width = Math.max(...stats.items.map((i) => displayWidth(run.t(i.label))));
+    for (const item of stats.items) {
+      const label = run.t(item.label);
+      const unit = run.t(item.counts === 'records' ? { zh: '人次/件', en: 'cases' } : { zh: '人', en: 'cadres' });
+      const ids = item.counts === 'records' ? item.recordIds : item.cadreIds;
+      const shown = ids.slice(0, 8).join(', ') + (ids.length > 8 ? ', …' : '');
+      run.out(`  ${label}${' '.repeat(width - displayWidth(label))}  ${String(item.count).padStart(5)} ${unit}${shown ? `  [${shown}]` : ''}`);
+    }
+    return exitCodes.ok;
+  });
+}
+
+/** Terminal columns: CJK characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
