@@ -33,7 +33,7 @@ const today = '2026-12-01';
 const issuer = '中共城关镇委员会';
 const outDir = join(process.cwd(), 'out', 'documents');
 
-function demoMeeting(state: LedgerState): Meeting {
+function demoDocket(state: LedgerState): Meeting {
   const findings = listFindings(state, engineForViews, { asOf, today });
   const proposed = proposeDocket(asOf, findings.items, true).items;
   // Two items per group keep the documents readable; the docket builder would offer them all.
@@ -79,6 +79,11 @@ function demoMeeting(state: LedgerState): Meeting {
     asOf,
     items,
   });
+  return draft;
+}
+
+/** Confirms the meeting into the ledger as meetings.confirm does: measures, dismissals, releases. */
+function confirm(state: LedgerState, draft: Meeting): Meeting {
   const effects = confirmationEffects(state, draft);
   for (const m of effects.measures) state.measures.set(m.id, m);
   for (const d of effects.dismissals) state.dismissals.set(d.id, d);
@@ -94,16 +99,17 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const state = townshipState(generateTownship({ cadres: 300, endMonth: asOf, months: 24, seed: 1 })) as LedgerState;
 
-  const meeting = demoMeeting(state);
+  // The docket is printed before the meeting: from the ledger as it was then.
+  const draft = demoDocket(state);
   const files: Array<[string, Buffer]> = [];
   const caseFiles = new Map(
-    meeting.items
+    draft.items
       .filter((i) => i.attachCaseFile && i.subject?.type === 'cadre')
       .map((i) => [i.id, caseFileSummary(state, engineForViews, i.subject!.id, asOf, today)!] as const)
       .filter(([, s]) => s),
   );
-  // The docket as it was before the meeting (no decisions shown in it anyway).
-  files.push(['01-会议议题.docx', await renderDocket(docketModel({ meeting, state, caseFiles, issuer }))]);
+  files.push(['01-会议议题.docx', await renderDocket(docketModel({ meeting: draft, state, caseFiles, issuer }))]);
+  const meeting = confirm(state, draft);
   files.push(['02-会议纪要.docx', await renderMinutes(minutesModel({ meeting, state, issuer }))]);
   files.push(['03-干部任免审批表.docx', await renderAppointmentForms(appointmentFormsForMeeting({ meeting, state, today }))]);
 

@@ -19,7 +19,7 @@ export function renderDocket(model: DocketModel): Promise<Buffer> {
       if (item.evidence) blocks.push(labelled('相关记录：', item.evidence));
       if (item.caseFile) {
         blocks.push(labelled('干部档案摘要：', ''));
-        blocks.push(table({ widths: [1, 4], rows: item.caseFile.rows.map(([k, v]) => [{ text: k, label: true }, v]) }));
+        blocks.push(table({ widths: [1.5, 4], rows: item.caseFile.rows.map(([k, v]) => [{ text: k, label: true }, v]) }));
         for (const line of item.caseFile.lines ?? []) blocks.push(body(line));
       }
     }
