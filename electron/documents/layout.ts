@@ -218,10 +218,12 @@ export function signature(issuer: string, date: string): Paragraph[] {
   const right = 4 * bodyChar;
   // Centre the issuer over the date: pad the shorter line so both end at the same indent.
   const pad = Math.max(0, Math.round(((date.length - issuer.length) / 2) * bodyChar));
+  // Kept together: a signature never leaves its date alone on the next page.
+  const keep = () => new Paragraph({ style: styleIds.body, indent: { firstLine: 0 }, keepNext: true, children: [] });
   return [
-    blank(),
-    blank(),
-    new Paragraph({ style: styleIds.body, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, right: right + pad }, children: lines(issuer) }),
+    keep(),
+    keep(),
+    new Paragraph({ style: styleIds.body, keepNext: true, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, right: right + pad }, children: lines(issuer) }),
     new Paragraph({ style: styleIds.body, alignment: AlignmentType.RIGHT, indent: { firstLine: 0, right: Math.max(0, right - Math.min(0, pad)) }, children: lines(date) }),
   ];
 }

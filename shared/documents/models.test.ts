@@ -121,6 +121,8 @@ describe('noticeModel', () => {
     expect(w.title).toBe('关于对王五同志予以警示的通知');
     const o = noticeModel({ state, measureId: 'M4', today });
     expect(o.paragraphs[0]).toContain('观察期为2026年11月30日至2027年5月29日');
+    const ranked = noticeModel({ state, meeting: { ...meeting, items: meeting.items.map((x) => (x.id === 'I03' ? { ...x, basis: '连续3个月（2026-09 至 2026-11）位列后三分之一（2026-09 第9/10名、2026-10 第10/10名），建议进行提醒谈话。' } : x)) }, itemId: 'I03', today });
+    expect(ranked.paragraphs[0]).toBe('连续3个月（2026-09 至 2026-11）位列后三分之一。经2026年11月30日党工委会议研究，决定对你进行提醒谈话。');
     const i = noticeModel({ state, measureId: 'M5', today });
     expect(i.paragraphs[0]).toBe('群众反映有关问题。经研究，决定就有关问题向你函询。');
     expect(i.reply?.rows[0]).toEqual(['姓名', '李四']);

@@ -112,7 +112,11 @@ function contextOf(input: NoticeInput, cadreId: string, meeting: Meeting | undef
 const post = (c: Context) => `${c.unit}${c.cadre.position}`;
 /** The basis as the cadre reads it: the finding's closing recommendation (", 建议…") is the office's, not the notice's. */
 const basisClause = (c: Context) => {
-  const text = c.basis.replace(/[，,；;]\s*建议[^。]*[。.]?$/, '').replace(/[。.]$/, '');
+  // The month-by-month ranks in brackets are evidence for the meeting; the notice keeps the summary.
+  const text = c.basis
+    .replace(/（[^（）]*第\d+\/\d+名[^（）]*）/g, '')
+    .replace(/[，,；;]\s*建议[^。]*[。.]?$/, '')
+    .replace(/[。.]$/, '');
   return text ? `${text}。` : '';
 };
 const range = (from: string, to?: string) => (to ? `${chineseDate(from)}至${chineseDate(to)}` : `${chineseDate(from)}起`);
