@@ -29,4 +29,34 @@ describe('casefile.get', () => {
     const r = await raw('casefile.get', { cadreId: 'C404', asOf: '2026-03' });
     expect(!r.ok && r.error).toMatchObject({ code: 'NOT_FOUND', fields: [{ path: 'cadreId' }] });
   });
+
+  it('shows corrections, voids, clearance effects, fault deductions and the way back', async () => {
+    const b = new LedgerBuilder().unit('U1', '城关镇').cadre('C1', { name: '张三' });
+    b.sanction('S1', { kind: 'admin.demerit', decidedOn: '2026-01-10', reason: '被举报' });
+    b.clear('S1', '2026-03-01');
+    b.sanction('S2', { kind: 'admin.warning', decidedOn: '2026-02-10', reason: '迟到' });
+    b.add('clearances', { id: 'CL-R', cadreId: 'C1', recordId: 'S2', date: '2026-03-05', note: '', kind: 'revocation' });
+    b.add('faults', { id: 'F1', cadreId: 'C1', date: '2026-02-01', intentional: false, personalInterest: false, violation: false, tolerated: true, description: '程序瑕疵' });
+    b.measure('D', { kind: 'demotion', startsOn: '2025-01-10' });
+    b.add('rehabPlans', { id: 'R1', cadreId: 'C1', measureId: 'D', assignment: 'other', startsOn: '2025-01-15', status: 'active' });
+    b.add('scores', { id: 'C1:2026-01', cadreId: 'C1', month: '2026-01', score: 70 });
+    const rev = (id: string, action: 'correct' | 'void', recordId: string, before: object, after: object | null) =>
+      b.add('revisions', { id, collection: 'scores', recordId, cadreId: 'C1', action, reason: action === 'void' ? '重复录入' : '分数录错', at: '2026-03-10T02:00:00.000Z', by: 'officer.li', date: '2026-03-10', before: before as never, after: after as never });
+    rev('V1', 'correct', 'C1:2026-01', { id: 'C1:2026-01', cadreId: 'C1', month: '2026-01', score: 60 }, { id: 'C1:2026-01', cadreId: 'C1', month: '2026-01', score: 70 });
+    rev('V2', 'void', 'C1:2026-02', { id: 'C1:2026-02', cadreId: 'C1', month: '2026-02', score: 50 }, null);
+    const { call } = await viewServices(b);
+    const cf = await call('casefile.get', { cadreId: 'C1', asOf: '2026-03' });
+    const entry = (key: string) => cf.timeline.find((e: { key: string }) => e.key === key);
+    expect(entry('sanctions/S1')).toMatchObject({ standing: 'cleared', cleared: true });
+    expect(entry('sanctions/S2')).toMatchObject({ standing: 'revoked', cleared: true });
+    expect(entry('scores/C1:2026-01')).toMatchObject({ standing: 'inForce', corrections: 1, lastCorrection: { reason: '分数录错', by: 'officer.li' } });
+    expect(entry('scores/C1:2026-02')).toMatchObject({ standing: 'voided', voided: { reason: '重复录入', by: 'officer.li', revisionId: 'V2' }, record: { score: 50 } });
+    expect(cf.faultDeductions).toMatchObject([{ faultId: 'F1', basis: 'tolerated', factor: 0, amount: 0, standardAmount: 500 }]);
+    const s1 = cf.clearanceEffects.find((e: { clearance: { id: string } }) => e.clearance.id === 'CL-S1');
+    expect(s1.effects.map((e: { type: string }) => e.type)).toEqual(['salaryDeduction', 'honoursWithheld', 'promotionBar', 'gradeLimit']);
+    expect(s1.effects[0]).toMatchObject({ months: ['2026-01', '2026-02', '2026-03'], percent: 20 });
+    expect(cf.wayBack).toMatchObject({ measure: { id: 'D' }, planId: 'R1', eligible: false });
+    expect(cf.plans.map((p: { plan: { id: string } }) => p.plan.id)).toEqual(['R1']);
+  });
 });
+

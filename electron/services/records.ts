@@ -130,7 +130,9 @@ export function recordProblems(state: LedgerState, collection: PutCollection, re
     if (typeof a === 'string' && typeof b === 'string' && b < a) fields.push({ path: `${prefix}.${to}`, message: { zh, en } });
   }
   if (collection === 'clearances' && state.cadres.has(String(record.cadreId))) {
-    for (const f of checkClearanceTarget(state, record as RecordOf<'clearances'>, selfId)) fields.push({ ...f, path: `${prefix}.${f.path}` });
+    // The reference check already said when the record does not exist.
+    const known = fields.some((f) => f.path === `${prefix}.recordId`);
+    for (const f of checkClearanceTarget(state, record as RecordOf<'clearances'>, selfId)) if (!known) fields.push({ ...f, path: `${prefix}.${f.path}` });
   }
   if (collection === 'checkIns') {
     const plan = state.rehabPlans.get(String(record.planId));

@@ -61,6 +61,19 @@ describe('meetingStatistics', () => {
     expect(pick(stats, 'inRehabilitation')).toMatchObject({ count: 1, cadreIds: ['C2'] });
   });
 
+  it('tells a clearance, a revocation and a correction apart', () => {
+    const s = ledger();
+    const revision = (id: string, action: 'create' | 'correct' | 'void', date: string) =>
+      applyEvent(s, put('revisions', { id, collection: 'scores', recordId: 'C1:2024-02', cadreId: 'C1', action, reason: action === 'create' ? '' : '录入错误', at: `${date}T08:00:00.000Z`, by: 'officer', date, before: null, after: null }));
+    revision('V1', 'create', '2024-02-01');
+    revision('V2', 'correct', '2024-02-03');
+    revision('V3', 'void', '2023-02-03'); // before the period
+    const st = meetingStatistics(s, '2024-01', '2024-12');
+    expect(pick(st, 'namesCleared')).toMatchObject({ count: 1, recordIds: ['K1'] });
+    expect(pick(st, 'decisionsRevoked')).toMatchObject({ counts: 'records', count: 1, recordIds: ['K2'], label: { zh: '撤销处分或处理决定' } });
+    expect(pick(st, 'recordsCorrected')).toMatchObject({ counts: 'records', count: 1, recordIds: ['scores/C1:2024-02'] });
+  });
+
   it('never counts cleared or revoked records', () => {
     expect(pick(stats, 'violationCases').recordIds).not.toContain('S3');
     expect(pick(stats, 'adjusted.positionAdjustment').count).toBe(0);
