@@ -114,12 +114,14 @@ async function main() {
   files.push(['03-干部任免审批表.docx', await renderAppointmentForms(appointmentFormsForMeeting({ meeting, state, today }))]);
 
   // One notice of each kind: from the meeting where it decided one, else from a measure in the ledger.
+  // Every template: a warning and a probation share one, so both are shown.
   const notices = noticesForMeeting({ meeting, state, issuer, today });
-  const kinds = new Set(notices.map((n) => n.kind));
+  const kindOfNotice = (n: { kind: string; recordId: string }) => (n.kind === 'sanctionRelease' ? n.kind : (state.measures.get(n.recordId)?.kind ?? n.kind));
+  const kinds = new Set(notices.map(kindOfNotice));
   for (const m of state.measures.values()) {
     const kind = m.subjectType === 'cadre' ? noticeKindOf(m.kind) : undefined;
-    if (kind && !kinds.has(kind)) {
-      kinds.add(kind);
+    if (kind && !kinds.has(m.kind)) {
+      kinds.add(m.kind);
       notices.push(noticeModel({ state, measureId: m.id, issuer, today }));
     }
   }
@@ -128,7 +130,7 @@ async function main() {
     if (s) notices.push(noticeModel({ state, sanctionId: s.id, issuer, today }));
   }
   let n = 4;
-  for (const notice of notices) files.push([`${String(n++).padStart(2, '0')}-${notice.kind}.docx`, await renderNotice(notice)]);
+  for (const notice of notices) files.push([`${String(n++).padStart(2, '0')}-${kindOfNotice(notice)}.docx`, await renderNotice(notice)]);
 
   const statistics = meetingStatistics(state, '2025-01', asOf, { findingsAsOf: (month) => evaluate(state, month) });
   files.push([`${String(n++).padStart(2, '0')}-情况报告.docx`, await renderPeriodReport(periodReportModel({ statistics, issuer, today }))]);

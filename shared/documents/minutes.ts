@@ -58,7 +58,9 @@ function decisionText(item: DocketItem, proposal: string): string {
   if (!d) return '会议未对该议题作出决定。';
   switch (d.value) {
     case 'approved':
-      return proposal ? `会议同意${proposal}` : '会议同意该议题。';
+      // "拟给予张三嘉奖" reads as 会议同意给予张三嘉奖; other wording is quoted as the proposal.
+      if (!proposal) return '会议同意该议题。';
+      return /^(拟|建议)/.test(item.proposal.trim()) ? `会议同意${proposal}` : `会议同意拟办意见：${proposal}`;
     case 'rejected':
       return '会议不同意该议题。';
     case 'deferred':

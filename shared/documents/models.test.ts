@@ -69,6 +69,7 @@ describe('minutesModel', () => {
     expect(byId.I04).toMatchObject({ decisionLabel: '修改后同意', decision: '会议同意按修改后的意见办理：诫勉并责令书面检查。', note: '' });
     expect(byId.I06).toMatchObject({ decisionLabel: '不同意', decision: '会议不同意该议题。' });
     expect(byId.I07.recorded).toBe('已记录处分解除（处分 S1）。');
+    expect(byId.I08.decision).toBe('会议同意拟办意见：提请会议研究。');
   });
 
   it('puts a correction beside its item and says whether the meeting is confirmed', () => {
