@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MeetingView, ProposedDocket } from '../../shared/contract/meetings';
+import type { ConfirmResult, MeetingView, ProposedDocket } from '../../shared/contract/meetings';
 import { meetingServices, meetingTownship } from './meetings.testkit';
 
 const details = {
@@ -164,7 +164,7 @@ describe('meetings: decisions and confirmation', () => {
     // Add a rejected item from a finding: put the promotion back as a second meeting later; here reject I02 instead.
     await call('meetings.decide', { id, itemId: 'I02', ...decide('rejected', { note: '群众基础有待加强' }) });
     const before = store.journal.length;
-    const r = await call('meetings.confirm', { id });
+    const r = await call<ConfirmResult>('meetings.confirm', { id });
     // One commit (the memory store journals its events one by one, under the same meta).
     const written = store.journal.slice(before);
     expect(new Set(written.map((j) => j.meta)).size).toBe(1);
@@ -173,7 +173,7 @@ describe('meetings: decisions and confirmation', () => {
     expect(r.meeting).toMatchObject({ status: 'confirmed', confirmedBy: 'reviewer.li' });
     expect(r.releasedSanctionIds).toEqual(['S1']);
     const state = store.state();
-    const measures = r.measureIds.map((m: string) => state.measures.get(m)!);
+    const measures = r.measureIds.map((m) => state.measures.get(m)!);
     expect(measures.map((m) => [m.subjectId, m.kind, m.startsOn, m.endsOn ?? null, m.findingKey, m.meetingId, m.meetingItemId])).toEqual([
       ['C1', 'salaryRaise', '2026-12-05', null, 'raise.top-third-streak|cadre:C1', id, 'I01'],
       ['C2', 'inquiry', '2026-12-05', null, 'warn.bottom-third-streak|cadre:C2', id, 'I03'],
@@ -181,11 +181,11 @@ describe('meetings: decisions and confirmation', () => {
     ]);
     expect(measures[1].note).toContain('修改后同意：改为函询');
     expect(state.sanctions.get('S1')?.releasedOn).toBe('2026-12-05');
-    const [dismissal] = r.dismissalIds.map((d: string) => state.dismissals.get(d)!);
+    const [dismissal] = r.dismissalIds.map((d) => state.dismissals.get(d)!);
     expect(dismissal).toMatchObject({ findingKey: 'promote.candidate|cadre:C3', date: '2026-12-05' });
     expect(dismissal.reason).toBe('经2026年12月干部工作会议（2026-12-05）研究不同意：群众基础有待加强');
     // The decisions carry what they recorded.
-    expect(r.meeting.items.map((i: MeetingView['items'][number]) => Object.keys(i.decision!).filter((k) => k.endsWith('Id')))).toEqual([
+    expect(r.meeting.items.map((i) => Object.keys(i.decision!).filter((k) => k.endsWith('Id')))).toEqual([
       ['measureId'],
       ['dismissalId'],
       ['measureId'],
@@ -197,7 +197,7 @@ describe('meetings: decisions and confirmation', () => {
     expect(left.items.map((f: { rule: string }) => f.rule).sort()).toEqual(['sanction.no-promotion', 'sanction.release-due']);
     expect(left).toMatchObject({ actedCount: 3, dismissedCount: 1 });
     // Notices the decisions call for.
-    expect(r.meeting.itemDocuments.map((d: { notice: string | null }) => d.notice)).toEqual([null, null, 'inquiry', 'probation', 'sanctionRelease']);
+    expect(r.meeting.itemDocuments.map((d) => d.notice)).toEqual([null, null, 'inquiry', 'probation', 'sanctionRelease']);
     const row = (await call('meetings.list', {})).items[0];
     expect(row).toMatchObject({ status: 'confirmed', upcoming: false, decidedCount: 5, decisions: { approved: 3, approvedAmended: 1, rejected: 1 } });
   });
