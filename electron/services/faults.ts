@@ -10,6 +10,7 @@ import { createEvents } from '../../shared/ledger/revisions';
 import { clearanceNoticeModel, ClearanceNotFound } from '../../shared/views/clearance';
 import { referenceDate } from '../../shared/views/dates';
 import { awaitingStep, FaultInputError, faultRows, withStep } from '../../shared/views/faults';
+import { renderClearanceNotice } from '../documents/clearanceNotice';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 import { duplicateError, findDuplicate, stampOf } from './records';
 
@@ -65,8 +66,6 @@ export function faultsHandlers(ctx: ServiceContext): HandlerGroup<FaultEndpoints
           { path: 'clearanceId', message: { zh: '记录不存在', en: 'no such record' } },
         ]);
       }
-      // Loaded on use: the documents module (docs helper) renders the model; nothing else here needs docx.
-      const { renderClearanceNotice } = await import('../documents/clearanceNotice');
       const buffer = await renderClearanceNotice(model);
       const name = model.kind === 'revocation' ? '撤销通知' : '澄清正名通知书';
       return { fileName: `${name}-${model.cadre.name}-${model.date}.docx`, base64: Buffer.from(buffer).toString('base64') };

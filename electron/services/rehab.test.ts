@@ -173,6 +173,19 @@ describe('fault tolerance', () => {
     expect((await ok('faults.list', { asOf: '2026-03' })).items[0].deduction).toMatchObject({ basis: 'tolerated', factor: 0, amount: 0 });
   });
 
+  it('prints the clearance notice as .docx', async () => {
+    await store.commit(
+      [
+        put('sanctions', { id: 'S1', cadreId: 'A', kind: 'admin.warning', decidedOn: '2026-01-10', reason: '被举报违规发放补贴', documentNo: '监处字〔2026〕1号' }),
+        put('clearances', { id: 'CL1', cadreId: 'A', recordId: 'S1', date: '2026-03-01', note: '', kind: 'clearance', verifiedBy: '镇纪委', verifiedOn: '2026-02-27', scope: '原通报范围' }),
+      ],
+      { user: 'seed', command: 'seed' },
+    );
+    const out = await ok('clearances.notice', { clearanceId: 'CL1' });
+    expect(out.fileName).toBe('澄清正名通知书-张三-2026-03-01.docx');
+    expect(Buffer.from(out.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('the notice of an unknown clearance is NOT_FOUND', async () => {
     expect(await call('clearances.notice', { clearanceId: 'CL404' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', fields: [{ path: 'clearanceId' }] } });
   });
