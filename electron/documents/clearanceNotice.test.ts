@@ -15,7 +15,7 @@ describe('renderClearanceNotice', () => {
     expect(parts.text).toContain('城纪函〔2024〕5号');
     expect(parts.text).toContain('张三同志：');
     expect(parts.text).toContain('关于反映你“不实举报”的问题，经镇纪委于2024年5月20日调查核实，反映问题不属实。现予以澄清正名。');
-    expect(parts.text).toContain('在镇机关范围内予以澄清');
+    expect(parts.text).toContain('澄清范围：镇机关。');
     expect(parts.text).toContain('中共城关镇纪律检查委员会');
     expect(parts.text).toContain('2024年6月1日');
   });

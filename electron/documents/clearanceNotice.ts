@@ -16,7 +16,7 @@ export interface ClearanceNoticeOptions {
 export function clearanceNoticeBlocks(m: ClearanceNoticeModel, options: ClearanceNoticeOptions = {}): Block[] {
   const revocation = m.kind === 'revocation';
   const a = m.allegation;
-  const record = `${dateOr(a.date, '')}${a.kindLabel.zh}${a.documentNo ? `（${a.documentNo}）` : ''}`;
+  const record = `${dateOr(a.date, '')}${a.kindLabel.zh}${a.documentNo ? `，${a.documentNo}` : ''}`;
   const what = a.summary ? `反映你“${a.summary.replace(/[。.]$/, '')}”的问题` : `${record}所涉问题`;
   const paragraphs = revocation
     ? [
@@ -25,7 +25,8 @@ export function clearanceNoticeBlocks(m: ClearanceNoticeModel, options: Clearanc
       ]
     : [
         `关于${what}，${m.verification.verifiedBy ? `经${m.verification.verifiedBy}` : '经组织'}${m.verification.verifiedOn ? `于${chineseDate(m.verification.verifiedOn)}` : ''}调查核实，反映问题不属实。现予以澄清正名。`,
-        `该记录（${record}）自始不作为对你考核评价、评优评先和选拔任用的依据${m.scope ? `，并在${m.scope.replace(/[。.]$/, '')}范围内予以澄清` : ''}。`,
+        `该记录（${record}）自始不作为对你考核评价、评优评先和选拔任用的依据。`,
+        ...(m.scope ? [`澄清范围：${sentence(m.scope)}`] : []),
       ];
   const effects = m.effects.map((e) => e.zh).filter(Boolean);
   const blocks: Block[] = [
@@ -39,6 +40,7 @@ export function clearanceNoticeBlocks(m: ClearanceNoticeModel, options: Clearanc
     blank(),
     table({
       widths: [1, 3],
+      keepTogether: true,
       rows: [
         [{ text: '干部', label: true }, `${m.cadre.name}（${m.cadre.unitName}${m.cadre.position}）`],
         [{ text: '原记录', label: true }, `${record}（${a.recordId}）`],

@@ -6,7 +6,7 @@ import { blank, body, heading1, heading2, labelled, officialDocument, table, tit
 
 export function renderDocket(model: DocketModel): Promise<Buffer> {
   const blocks: Block[] = [...title(model.title)];
-  blocks.push(table({ widths: [1, 4], rows: model.header.map(([k, v]) => [{ text: k, label: true }, v]) }), blank());
+  blocks.push(table({ widths: [1, 4], keepTogether: true, rows: model.header.map(([k, v]) => [{ text: k, label: true }, v]) }), blank());
   if (model.itemCount === 0) blocks.push(body('本次会议暂无议题。'));
   for (const group of model.groups) {
     blocks.push(heading1(group.heading));

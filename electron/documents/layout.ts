@@ -265,13 +265,15 @@ export interface TableSpec {
   rowHeights?: Readonly<Record<number, number>>;
   /** Minimum height of every body row in twips. */
   minRowHeight?: number;
+  /** A short table of facts that should not break across pages (each row kept with the next). */
+  keepTogether?: boolean;
   /** 'table' (四号) for lists, 'form' (小四) for dense forms. */
   text?: 'table' | 'form';
 }
 
 const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function cellOf(cell: Cell, width: number, style: string, header: boolean): TableCell {
+function cellOf(cell: Cell, width: number, style: string, header: boolean, keepNext = false): TableCell {
   const spec: CellSpec = typeof cell === 'string' ? { text: cell } : cell;
   const align = spec.align ?? (header || spec.label ? 'center' : 'left');
   return new TableCell({
@@ -284,6 +286,7 @@ function cellOf(cell: Cell, width: number, style: string, header: boolean): Tabl
       (line) =>
         new Paragraph({
           style,
+          keepNext: keepNext || undefined,
           alignment: alignments[align],
           children: [new TextRun({ text: line, bold: spec.bold ?? header })],
         }),
@@ -301,7 +304,9 @@ export function table(spec: TableSpec): Table {
   // continuation cells itself, so a later row lists only the cells it starts).
   const coveredUntil: number[] = grid.map(() => -1);
   let rowIndex = 0;
+  const lastRow = (spec.header?.length ?? 0) + spec.rows.length - 1;
   const rowOf = (cells: readonly Cell[], header: boolean, height?: number) => {
+    const keep = header || (!!spec.keepTogether && rowIndex < lastRow);
     let col = 0;
     const children = cells.map((c) => {
       while (col < grid.length && coveredUntil[col] >= rowIndex) col++;
@@ -310,7 +315,7 @@ export function table(spec: TableSpec): Table {
       const width = grid.slice(col, col + span).reduce((a, b) => a + b, 0);
       if (spec.rowSpan && spec.rowSpan > 1) for (let k = col; k < col + span; k++) coveredUntil[k] = rowIndex + spec.rowSpan - 1;
       col += span;
-      return cellOf(spec, width, style, header);
+      return cellOf(spec, width, style, header, keep);
     });
     rowIndex++;
     const min = height ?? spec.minRowHeight;

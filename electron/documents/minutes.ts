@@ -5,7 +5,7 @@ import { blank, body, heading1, heading2, labelled, officialDocument, signature,
 
 export function renderMinutes(model: MinutesModel): Promise<Buffer> {
   const blocks: Block[] = [...title(model.title)];
-  blocks.push(table({ widths: [1, 4], rows: model.header.map(([k, v]) => [{ text: k, label: true }, v]) }), blank());
+  blocks.push(table({ widths: [1, 4], keepTogether: true, rows: model.header.map(([k, v]) => [{ text: k, label: true }, v]) }), blank());
   blocks.push(body(model.opening));
   for (const group of model.groups) {
     blocks.push(heading1(group.heading));

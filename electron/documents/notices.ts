@@ -5,7 +5,7 @@ import type { NoticeKind, NoticeModel } from '../../shared/documents/notices';
 import { addressee, blank, body, labelled, officialDocument, pageBreak, signature, subtitle, table, title, type Block } from './layout';
 
 function facts(model: NoticeModel): Block[] {
-  return model.fields.length ? [blank(), table({ widths: [1, 3], rows: model.fields.map(([k, v]) => [{ text: k, label: true }, v]) })] : [];
+  return model.fields.length ? [blank(), table({ widths: [1, 3], keepTogether: true, rows: model.fields.map(([k, v]) => [{ text: k, label: true }, v]) })] : [];
 }
 
 function head(model: NoticeModel): Block[] {
