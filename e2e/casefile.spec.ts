@@ -2,6 +2,7 @@
 // finding with its explanation, the talk recorded from the finding, a sanction with its impact
 // period and promotion bar. Real renderer, real core, real store on disk.
 import type { Page } from '@playwright/test';
+import { lastDayOfPeriod } from '../shared/views/dates';
 import { expect as baseExpect, screenshotPath, test, type LedgerHost } from './fixtures';
 
 // These machines are shared and often loaded: waits are generous, the steps themselves are quick.
@@ -103,7 +104,8 @@ test('scores → reminder-talk finding → talk recorded from it; a sanction bar
   await page.getByTestId('sanction-form-submit').click();
   await expect(page.getByTestId('sanction-form')).toBeHidden();
 
-  const end = addMonths(today, 12);
+  // The period is shown by its last day (the stored end is exclusive): 2026-12-01 至 2027-11-30.
+  const end = lastDayOfPeriod(addMonths(today, 12));
   await expect(page.getByTestId('casefile-periods')).toContainText(`记过：${today} 至 ${end}`);
   await expect(page.getByTestId('casefile-bars')).toContainText(`不得提拔至 ${end}`);
   const sanction = page.locator('[data-testid=timeline-entry][data-collection=sanctions]');

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile, TimelineEntry } from '../../../shared/contract/casefile';
 import type { RevisableCollection } from '../../../shared/contract/records';
 import { rehabSourceMeasures } from '../../../shared/domain/records';
+import { lastDayOfPeriod } from '../../../shared/views/dates';
 import { useAsOf } from '../../app/asOf';
 import { MonthScoresBanner } from '../../app/MonthScoresBanner';
 import { useRecordHighlight } from '../../app/recordLink';
@@ -280,7 +281,7 @@ function Header({ data }: { data: CaseFile }) {
               ? t('header.noBars')
               : data.bars.map((b) => (
                   <Tag key={`${b.sourceCollection}/${b.sourceId}/${b.reason}`} color="red" data-testid="bar-tag">
-                    {t('header.barUntil', { date: b.until })}
+                    {t('header.barUntil', { date: lastDayOfPeriod(b.until) })}
                     {p.open}
                     {b.sourceCollection === 'sanctions' ? t(`sanctionKind.${b.kind}`) : t(`measureKind.${b.kind}`)}
                     {p.close}
@@ -294,7 +295,7 @@ function Header({ data }: { data: CaseFile }) {
               ? t('header.noPeriods')
               : activePeriods.map((p) => (
                   <Tag key={p.sanctionId} color="volcano" data-testid="period-tag">
-                    {t('header.periodText', { kind: t(`sanctionKind.${p.kind}`), start: p.start, end: p.end })}
+                    {t('header.periodText', { kind: t(`sanctionKind.${p.kind}`), start: p.start, end: lastDayOfPeriod(p.end) })}
                   </Tag>
                 ))}
           </span>

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImpactPeriodView, TimelineEntry } from '../../../shared/contract/casefile';
+import { lastDayOfPeriod } from '../../../shared/views/dates';
 import { usePunct } from './FindingsPanel';
 
 const PAGE = 40;
@@ -61,7 +62,7 @@ export function PeriodBar({ period, referenceDate }: { period: ImpactPeriodView;
       <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12, color: '#8c8c8c' }}>
         <span>{period.start}</span>
         <span>{period.active ? t('timeline.periodActive') : t('timeline.periodEnded')}</span>
-        <span>{period.end}</span>
+        <span>{lastDayOfPeriod(period.end)}</span>
       </div>
     </div>
   );
@@ -170,7 +171,7 @@ export function Timeline({
               {e.period && !e.cleared && (
                 <>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('timeline.period', { start: e.period.start, end: e.period.end })}
+                    {t('timeline.period', { start: e.period.start, end: lastDayOfPeriod(e.period.end) })}
                   </Typography.Text>
                   <PeriodBar period={e.period} referenceDate={referenceDate} />
                 </>
