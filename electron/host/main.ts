@@ -53,7 +53,6 @@ async function main() {
     staticDir: process.env.LEDGER_RENDERER_DIR || `${repoRoot}dist/renderer`,
     port,
     token,
-    user,
   });
 
   // Tests wait for this exact line (the fixture parses it); keep its shape.

@@ -7,7 +7,7 @@ import { startHost, type RunningHost } from './server';
 
 let host: RunningHost;
 let root: string;
-const calls: Array<{ name: string; input: unknown; user: string }> = [];
+const calls: Array<{ name: string; input: unknown; session: string }> = [];
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'cadre-host-'));
@@ -17,11 +17,10 @@ beforeAll(async () => {
   writeFileSync(join(root, 'secret.txt'), 'not for the browser');
   host = await startHost({
     staticDir: join(root, 'dist'),
-    user: 'host-user',
     maxBodyBytes: 1000,
     core: {
       async call(name, input, ctx) {
-        calls.push({ name, input, user: ctx!.user });
+        calls.push({ name, input, session: ctx!.session! });
         return { ok: true, value: { echoed: name }, revision: 4 };
       },
     },
@@ -67,11 +66,26 @@ describe('browser host', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('passes the JSON input to the core as the host user and returns the envelope', async () => {
+  it('gives each browser a session cookie of its own and names only that session to the core', async () => {
+    const first = await api('session.info');
+    const cookie = first.headers.get('set-cookie')!;
+    expect(cookie).toMatch(new RegExp(`^ledger_session_${host.port}=[\\w-]{40,}; HttpOnly; SameSite=Strict; Path=/api$`));
+    const id = cookie.split(';')[0].split('=')[1];
+    expect(calls.at(-1)!.session).toBe(`host:${id}`);
+    // The same browser keeps its session; a cookie this host never issued gets a new one.
+    const again = await api('session.info', { headers: { Cookie: `ledger_session_${host.port}=${id}` } });
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(calls.at(-1)!.session).toBe(`host:${id}`);
+    const planted = await api('session.info', { headers: { Cookie: `ledger_session_${host.port}=chosen-by-someone-else` } });
+    expect(planted.headers.get('set-cookie')).not.toContain('chosen-by-someone-else');
+    expect(calls.at(-1)!.session).not.toBe('host:chosen-by-someone-else');
+  });
+
+  it('passes the JSON input to the core and returns the envelope', async () => {
     const res = await api('units.create', { body: JSON.stringify({ name: '党政办' }) });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, value: { echoed: 'units.create' }, revision: 4 });
-    expect(calls.at(-1)).toEqual({ name: 'units.create', input: { name: '党政办' }, user: 'host-user' });
+    expect(calls.at(-1)).toMatchObject({ name: 'units.create', input: { name: '党政办' } });
     const alt = await api('units.list', { headers: { Authorization: '', 'x-ledger-token': host.token } });
     expect(alt.status).toBe(200);
   });

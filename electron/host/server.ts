@@ -1,19 +1,22 @@
 // The browser host: the same core the Electron shell uses, served over plain HTTP on 127.0.0.1
 // only. Static files of the built renderer for anyone on this machine; the API only for holders of
 // the per-launch token (printed in the URL's #fragment, which browsers never send to servers).
+// The token alone opens the login page: each browser gets a session cookie the host issued, and
+// the core signs that session in (session.login) before it answers any ledger call
+// (docs/ACCESS.md). A single-user ledger has no logins: the token is enough, as before.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
-import type { CallContext, Envelope } from '../../shared/contract';
+import type { Envelope } from '../../shared/contract';
 import { contentSecurityPolicy, fileInside, mimeTypeOf } from '../core/staticFiles';
 
 export { contentSecurityPolicy };
 
 export interface HostCore {
-  call(name: string, input: unknown, callCtx?: CallContext): Promise<Envelope<unknown>>;
+  call(name: string, input: unknown, caller?: { session?: string }): Promise<Envelope<unknown>>;
 }
 
 export interface HostOptions {
@@ -24,8 +27,8 @@ export interface HostOptions {
   port?: number;
   /** Generated per launch unless given (tests and restarts may keep one). */
   token?: string;
-  /** Who the calls are recorded as. */
-  user: string;
+  /** Kept for older callers: who calls is the core's business (its session table). */
+  user?: string;
   /** Largest accepted request body; imports send whole files. */
   maxBodyBytes?: number;
 }
@@ -104,6 +107,19 @@ function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Pro
   });
 }
 
+/** The host's session cookie, named by port (cookies are not separated by port on 127.0.0.1). */
+export const sessionCookieName = (port: number) => `ledger_session_${port}`;
+
+function cookieOf(req: IncomingMessage, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (typeof header !== 'string') return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
 function tokenOf(req: IncomingMessage): string | undefined {
   const auth = req.headers.authorization;
   if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim();
@@ -160,6 +176,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? newToken();
   const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
   let port = 0;
+  // Only session ids this host issued are honoured: a cookie planted by another local page cannot
+  // fix the session a person then logs in to.
+  const issued = new Set<string>();
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!hostAllowed(req, port)) return httpError(res, 421, 'UNAUTHORIZED', '主机名不被允许', 'host not allowed');
@@ -196,7 +215,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       } catch {
         name = '';
       }
-      const envelope = await options.core.call(name, input, { user: options.user });
+      let sessionId = cookieOf(req, sessionCookieName(port));
+      if (!sessionId || !issued.has(sessionId)) {
+        sessionId = newToken();
+        issued.add(sessionId);
+        res.setHeader('Set-Cookie', `${sessionCookieName(port)}=${sessionId}; HttpOnly; SameSite=Strict; Path=/api`);
+      }
+      const envelope = await options.core.call(name, input, { session: `host:${sessionId}` });
       return sendJson(res, 200, envelope);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -50,7 +50,7 @@ describe('backup.* handlers', () => {
 
     await ctx.store.commit([unitPut('u2')], who);
     const restored = parse('backup.restore', await h['backup.restore']({ name: made.name }, call));
-    expect(restored.revision).toBe(1);
+    expect(restored.revision).toBe(2); // u1, then the restore's own record
     expect(restored.safetyBackup).toMatch(/^pre-restore-/);
     expect([...ctx.store.state().units.keys()]).toEqual(['u1']);
 
@@ -61,10 +61,38 @@ describe('backup.* handlers', () => {
     expect([...ctx.store.state().units.keys()]).toEqual(['u1', 'u2']);
 
     const report = parse('backup.verify', await h['backup.verify']({}, call));
-    expect(report).toMatchObject({ ok: true, events: 2 });
+    expect(report).toMatchObject({ ok: true, events: 3 });
+    expect(report.restores.map((r) => r.from)).toEqual([expect.stringMatching(/^uploaded-/)]);
 
     expect(await h['backup.delete']({ name: made.name }, call)).toEqual({ name: made.name });
     await expect(h['backup.download']({ name: made.name }, call)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('keeps a restore visible: backup, a change, restore, then deleting the pre-restore copy is refused for 30 days', async () => {
+    let now = new Date('2025-04-01T09:30:00Z');
+    const { ctx, h } = await setup();
+    ctx.now = () => now;
+    await ctx.store.commit([unitPut('u1')], who);
+    const made = parse('backup.create', await h['backup.create']({}, call));
+    await ctx.store.commit([unitPut('changed later')], who);
+    const headBefore = (ctx.store as FileStore).headHash;
+    now = new Date('2025-04-01T10:00:00Z');
+    const restored = parse('backup.restore', await h['backup.restore']({ name: made.name }, call));
+    expect([...ctx.store.state().units.keys()]).toEqual(['u1']);
+
+    await expect(h['backup.delete']({ name: restored.safetyBackup! }, call)).rejects.toMatchObject({ code: 'CONFLICT' });
+    const report = parse('backup.verify', await h['backup.verify']({}, call));
+    expect(report.ok).toBe(true);
+    expect(report.restores).toEqual([
+      expect.objectContaining({ user: 'admin', from: made.name, replacedHead: headBefore, replacedRevision: 2, restoredRevision: 1, safetyBackup: restored.safetyBackup }),
+    ]);
+    // The refusal is in the journal too, after the restore's record.
+    const history = await (ctx.store as FileStore).history();
+    expect(history.map((r) => r.command)).toEqual(['test', 'backup.restore', 'backup.delete']);
+    expect(JSON.stringify(history[2].events)).toContain('"refused"');
+
+    now = new Date('2025-05-02T10:00:00Z');
+    expect(await h['backup.delete']({ name: restored.safetyBackup! }, call)).toEqual({ name: restored.safetyBackup });
   });
 
   it('rejects a damaged upload before touching the open ledger', async () => {

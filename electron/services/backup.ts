@@ -2,7 +2,11 @@
 // <dataDir>/backups/; restore goes through ctx.swapStore (close, replace files, reopen).
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { CallContext } from '../../shared/contract';
 import { LedgerError } from '../../shared/contract/errors';
+import type { AuditEntry } from '../../shared/domain/access';
+import { put } from '../../shared/ledger/events';
+import { auditEntry } from '../core/auth/accounts';
 import {
   backupName,
   backupPath,
@@ -23,6 +27,17 @@ type BackupEndpoints =
   | 'backup.restore'
   | 'backup.delete'
   | 'backup.verify';
+
+/** A restore's safety copy of the replaced ledger cannot be deleted for this long. */
+export const PRE_RESTORE_KEEP_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** An audit entry now (through the core's session control, which also handles a locked ledger). */
+async function auditNow(ctx: ServiceContext, call: CallContext, fields: Omit<AuditEntry, 'id' | 'at' | 'user'>): Promise<void> {
+  const entry = auditEntry({ user: call.user, ...fields }, ctx.now());
+  if (ctx.session) await ctx.session.audit([entry]);
+  else await ctx.store.commit([put('audit', entry)], { user: call.user, command: fields.action });
+}
 
 /** Downloads and uploads travel as base64 in one message: keep them to a sane size. */
 export const MAX_TRANSFER_BYTES = 256 << 20;
@@ -81,7 +96,7 @@ export function backupHandlers(ctx: ServiceContext): HandlerGroup<BackupEndpoint
       return { name, size, base64: readFileSync(path).toString('base64') };
     },
 
-    'backup.restore': async ({ name, base64, passphrase }) => {
+    'backup.restore': async ({ name, base64, passphrase }, call) => {
       const store = fileStore(ctx);
       const dataDir = store.dataDir;
       let file: string;
@@ -106,7 +121,7 @@ export function backupHandlers(ctx: ServiceContext): HandlerGroup<BackupEndpoint
       const dataKey = store.dataKey;
       let result: RestoreResult | undefined;
       await ctx.swapStore(async (dir) => {
-        result = await restoreStore(file, dir, { dataKey, passphrase });
+        result = await restoreStore(file, dir, { dataKey, passphrase, restoredBy: call.user, command: 'backup.restore', now: ctx.now });
       });
       return {
         revision: ctx.store.revision,
@@ -115,9 +130,21 @@ export function backupHandlers(ctx: ServiceContext): HandlerGroup<BackupEndpoint
       };
     },
 
-    'backup.delete': async ({ name }) => {
+    'backup.delete': async ({ name }, call) => {
       const store = fileStore(ctx);
-      rmSync(existing(store.dataDir, name));
+      const path = existing(store.dataDir, name);
+      const found = entry(store.dataDir, name);
+      const ageMs = ctx.now().getTime() - Date.parse(found.createdAt);
+      if (found.kind === 'pre-restore' && !(ageMs >= PRE_RESTORE_KEEP_DAYS * DAY_MS)) {
+        await auditNow(ctx, call, { action: 'backup.delete', result: 'refused', target: name, detail: `pre-restore copy younger than ${PRE_RESTORE_KEEP_DAYS} days` });
+        const until = new Date(Date.parse(found.createdAt) + PRE_RESTORE_KEEP_DAYS * DAY_MS).toISOString().slice(0, 10);
+        throw new LedgerError('CONFLICT', {
+          zh: `恢复前的安全副本须保留 ${PRE_RESTORE_KEEP_DAYS} 天（${until} 之后才能删除）：它保存着被恢复替换掉的记录。`,
+          en: `A pre-restore safety copy is kept for ${PRE_RESTORE_KEEP_DAYS} days (it can be deleted after ${until}): it holds the records the restore replaced.`,
+        }, [{ path: 'name', message: { zh: `须保留至 ${until}`, en: `kept until ${until}` } }]);
+      }
+      rmSync(path);
+      await auditNow(ctx, call, { action: 'backup.delete', result: 'ok', target: name, detail: found.kind });
       return { name };
     },
 

@@ -2,7 +2,7 @@
 // scripts/build-electron.mjs into dist/electron/main.cjs (with preload.cjs beside it).
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { app, dialog, Menu, session, shell } from 'electron';
+import { app, dialog, Menu, powerMonitor, session, shell } from 'electron';
 import { demoTownshipEvents } from '../core/demo';
 import { LedgerError } from '../../shared/contract/errors';
 import { openCore, type Core } from '../core/app';
@@ -67,6 +67,11 @@ if (!app.requestSingleInstanceLock()) {
     const openCoreRef = core;
     registerLedgerIpc({ call: (name, input, ctx) => openCoreRef.call(name, input, ctx) }, () => user);
     registerPrintIpc();
+    // Lock on system suspend or when the screen locks (docs/ACCESS.md): an encrypted ledger forgets
+    // its key; the window shows the lock screen at its next call.
+    const lockNow = () => void openCoreRef.call('session.lock', {});
+    powerMonitor?.on('suspend', lockNow);
+    powerMonitor?.on('lock-screen', lockNow);
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

@@ -10,6 +10,9 @@ import { tempDirs } from './test-dirs';
 
 const dir = tempDirs('backup-');
 
+/** The ledger's digest without the audit entries (a restore adds its own record). */
+const ledgerDigest = (state: Parameters<typeof stateDigest>[0]) => stateDigest({ ...state, audit: new Map() });
+
 describe('backup and restore', () => {
   it('backs up consistently while commits keep arriving, and restores exactly that point', async () => {
     const d = dir();
@@ -26,12 +29,16 @@ describe('backup and restore', () => {
 
     const target = dir();
     const restored = await restoreStore(out, target);
-    expect(restored).toMatchObject({ revision: result.revision });
+    // The backup's events, and the restore's own record after them (nothing was replaced here).
+    expect(restored).toMatchObject({ revision: result.revision + 1, replacedRevision: -1, replacedHead: '' });
     expect(restored.safetyBackup).toBeUndefined();
-    expect((await verifyStore(target)).ok).toBe(true);
+    const report = await verifyStore(target);
+    expect(report.ok).toBe(true);
+    expect(report.restores).toMatchObject([{ seq: result.revision + 1, from: 'b.cbak', replacedRevision: -1 }]);
     const r = await openStore(target, { autoBackup: false });
-    expect(r.revision).toBe(result.revision);
-    expect(r.headHash).toBe(result.head);
+    expect(r.revision).toBe(result.revision + 1);
+    const history = await r.history();
+    expect(history.at(-1)!.command).toBe('backup.restore');
     await r.close();
   });
 
@@ -42,10 +49,12 @@ describe('backup and restore', () => {
     const out = join(d, 'backups', 'manual-one.cbak');
     await backupStore(s, out);
     await s.commit([unitPut('newer')], who);
-    const before = stateDigest(s.state());
+    const before = ledgerDigest(s.state());
     await s.close();
-    const result = await restoreStore(out, d);
-    expect(result.revision).toBe(1);
+    const result = await restoreStore(out, d, { restoredBy: 'admin1' });
+    expect(result).toMatchObject({ revision: 2, replacedRevision: 2 });
+    const report = await verifyStore(d);
+    expect(report.restores).toMatchObject([{ user: 'admin1', from: 'manual-one.cbak', replacedRevision: 2, restoredRevision: 1 }]);
     const kinds = listBackups(d).map((b) => b.kind).sort();
     expect(kinds).toEqual(['manual', 'pre-restore']);
     const r = await openStore(d, { autoBackup: false });
@@ -57,7 +66,7 @@ describe('backup and restore', () => {
     // The safety backup brings back what was replaced.
     await restoreStore(join(d, 'backups', result.safetyBackup!.split(/[\\/]/).pop()!), d);
     const back = await openStore(d, { autoBackup: false });
-    expect(stateDigest(back.state())).toBe(before);
+    expect(ledgerDigest(back.state())).toBe(before);
     await back.close();
   });
 
@@ -113,7 +122,7 @@ describe('backup and restore', () => {
     const other = dir();
     await expect(restoreStore(out, other)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(restoreStore(out, other, { passphrase: 'nope' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    expect((await restoreStore(out, other, { passphrase: 'pw' })).revision).toBe(1);
+    expect((await restoreStore(out, other, { passphrase: 'pw' })).revision).toBe(2);
     const r = await openStore(other, { passphrase: 'pw', autoBackup: false });
     expect(r.state().units.has('secret')).toBe(true);
     await r.close();
@@ -149,7 +158,7 @@ describe('backup and restore', () => {
     for (let i = 0; i < 3; i++) await s.commit([cadrePut(`new${i}`)], who);
     const out = join(dir(), 'b.cbak');
     await backupStore(s, out);
-    const newDigest = stateDigest(s.state());
+    const newDigest = ledgerDigest(s.state());
     await s.close();
     const outcomes = { old: 0, new: 0 };
     for (let n = 1; ; n++) {
@@ -157,7 +166,7 @@ describe('backup and restore', () => {
       const o = await openStore(d, { create: true, autoBackup: false });
       await o.commit([unitPut('old')], who);
       await o.snapshot();
-      const oldDigest = stateDigest(o.state());
+      const oldDigest = ledgerDigest(o.state());
       await o.close();
       const fsx = faultyFs({ failAt: n, ops: ['write', 'fsync', 'rename', 'unlink', 'open'], mode: 'crash' });
       let crashed = false;
@@ -170,7 +179,7 @@ describe('backup and restore', () => {
       // The "crash" left the lock of this (living) process: a new process would see a dead pid.
       if (existsSync(join(d, 'LOCK'))) writeFileSync(join(d, 'LOCK'), JSON.stringify({ pid: 2 ** 22 + 1, host: (await import('node:os')).hostname(), startedAt: '', purpose: 'x', nonce: 'n' }));
       const r = await openStore(d, { autoBackup: false });
-      const digest = stateDigest(r.state());
+      const digest = ledgerDigest(r.state());
       await r.close();
       expect([oldDigest, newDigest]).toContain(digest);
       outcomes[digest === newDigest ? 'new' : 'old']++;

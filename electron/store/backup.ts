@@ -17,9 +17,12 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { LedgerError } from '../../shared/contract/errors';
 import { unlockDataKey, type UnlockSecret } from './crypto';
 import { noStoreError } from './errors';
-import { FileStore } from './file-store';
+import { FileStore, readHead } from './file-store';
+import { genesisHash, scanJournal } from './journal';
+import { put } from '../../shared/ledger/events';
+import type { AuditEntry } from '../../shared/domain/access';
 import { encodeFrame, FRAME_HEADER, FRAME_MAGIC, frameChecksum, MAX_FRAME } from './frame';
-import { atomicWriteFile, fileSize, fsyncDir, nodeFs, privateDirMode, privateFileMode, renameWithRetry, type StoreFs } from './fsio';
+import { atomicWriteFile, fileSize, fileSource, fsyncDir, nodeFs, privateDirMode, privateFileMode, renameWithRetry, type StoreFs } from './fsio';
 import { acquireLock } from './lock';
 import { BACKUP_DIR, HEAD_FILE, JOURNAL_FILE, META_BACKUP_FILE, META_FILE, parseMeta, readMeta, RECOVERED_DIR, type StoreMeta } from './meta';
 import { finishPendingRestore, RESTORE_STAGING, writeRestoreIntent } from './restore-intent';
@@ -356,6 +359,10 @@ async function backupClosedDirectory(dataDir: string, outFile: string, now: Date
 export interface RestoreOptions extends UnlockSecret {
   /** Internal: the open store's data key (the app restoring a backup of its own store). */
   dataKey?: Buffer;
+  /** Who restores: the author of the restore's record in the journal. */
+  restoredBy?: string;
+  /** The command recorded with it (backup.restore, or the CLI's restore). */
+  command?: string;
   fs?: StoreFs;
   now?: () => Date;
 }
@@ -363,6 +370,9 @@ export interface RestoreOptions extends UnlockSecret {
 export interface RestoreResult {
   revision: number;
   storeId: string;
+  /** The chain head and revision of the ledger the restore replaced ('' and -1 if there was none). */
+  replacedHead: string;
+  replacedRevision: number;
   /** Where the replaced store was saved first (in its backups directory), if there was one. */
   safetyBackup?: string;
 }
@@ -408,6 +418,8 @@ export async function restoreStore(file: string, dataDir: string, options: Resto
     const report = await verifyDirectory(staging, { dataKey: key });
     const problem = report.problems.find(serious);
     if (problem) throw damaged(file, `${problem.file}: ${problem.message.en}`);
+    // What is being replaced, for the restore's record: the chain head of the current journal.
+    const replaced = current && !currentDamaged ? currentHead(dir, current, sameStore ? key : options.dataKey) : { hash: '', revision: -1 };
     let safetyBackup: string | undefined;
     if (current) {
       try {
@@ -422,13 +434,66 @@ export async function restoreStore(file: string, dataDir: string, options: Resto
     } else if (currentDamaged || fileSize(join(dir, JOURNAL_FILE)) > 0) {
       safetyBackup = keepRawFiles(dir, now());
     }
-    await writeRestoreIntent(fsx, dir, { from: basename(file), at: now().toISOString(), revision: header.revision });
+    // The restore stays visible: one chained record, appended to the restored journal before the
+    // switch (so the two happen together), says what was restored, by whom, and which chain head
+    // it replaced. verify lists these (docs/ACCESS.md).
+    const at = now();
+    const entry: AuditEntry = {
+      id: `A${at.getTime().toString(36)}-${randomBytes(4).toString('hex')}`,
+      at: at.toISOString(),
+      user: options.restoredBy ?? 'restore',
+      action: options.command ?? 'backup.restore',
+      result: 'ok',
+      target: basename(file),
+      restore: {
+        from: basename(file),
+        replacedHead: replaced.hash,
+        replacedRevision: replaced.revision,
+        restoredRevision: report.events,
+        ...(safetyBackup ? { safetyBackup: basename(safetyBackup) } : {}),
+      },
+    };
+    const staged = await FileStore.open(staging, { dataKey: key, autoBackup: false, snapshotOnClose: Number.MAX_SAFE_INTEGER, fs: fsx, now, purpose: 'cadre-ledger restore' });
+    let revision: number;
+    try {
+      revision = (await staged.commit([put('audit', entry)], { user: entry.user, command: entry.action })).revision;
+    } finally {
+      await staged.close();
+    }
+    await writeRestoreIntent(fsx, dir, { from: basename(file), at: now().toISOString(), revision });
     await finishPendingRestore(dir, fsx);
-    return { revision: report.events, storeId: stagedMeta.storeId, ...(safetyBackup ? { safetyBackup } : {}) };
+    return {
+      revision,
+      storeId: stagedMeta.storeId,
+      replacedHead: replaced.hash,
+      replacedRevision: replaced.revision,
+      ...(safetyBackup ? { safetyBackup } : {}),
+    };
   } finally {
     lock.release();
   }
 }
+
+/** The head of a store's journal as it is on disk (its anchor file when the journal cannot be read). */
+function currentHead(dir: string, meta: StoreMeta, key: Buffer | undefined): { hash: string; revision: number } {
+  if (!meta.encryption || key) {
+    const size = fileSize(join(dir, JOURNAL_FILE));
+    if (size >= 0) {
+      const source = fileSource(join(dir, JOURNAL_FILE), size);
+      try {
+        const scan = scanJournal(source, { storeId: meta.storeId, key: meta.encryption ? key : undefined }, { offset: 0, nextSeq: 1, prev: genesisHash(meta.storeId) });
+        return { hash: scan.prev, revision: scan.nextSeq - 1 };
+      } catch {
+        /* fall through to the anchor */
+      } finally {
+        source.close();
+      }
+    }
+  }
+  const head = readHead(dir);
+  return head ? { hash: head.hash, revision: head.seq } : { hash: '', revision: -1 };
+}
+
 
 /** Copies a damaged store's files as they are to recovered/pre-restore-<time>/ (the last resort). */
 function keepRawFiles(dataDir: string, at: Date): string {

@@ -58,6 +58,8 @@ export interface StoreOptions extends OpenOptions {
    * Opens at the last whole record instead of refusing (cut bytes are kept in recovered/).
    */
   acceptDataLoss?: boolean;
+  /** Internal: the data key, already unwrapped (a restore writing its trace into the store it restored). */
+  dataKey?: Buffer;
   /** scrypt cost for a store created by this call (tests only; default N=2^17, r=8, p=1). */
   scryptParams?: { N: number; r: number; p: number };
 }
@@ -147,14 +149,14 @@ export function hasUserKeys(dataDir: string): boolean {
   }
 }
 
-interface HeadAnchor {
+export interface HeadAnchor {
   storeId: string;
   seq: number;
   hash: string;
   at: string;
 }
 
-function readHead(dir: string): HeadAnchor | undefined {
+export function readHead(dir: string): HeadAnchor | undefined {
   try {
     const h = JSON.parse(readFileSync(join(dir, HEAD_FILE), 'utf8')) as HeadAnchor;
     return Number.isSafeInteger(h.seq) && typeof h.hash === 'string' ? h : undefined;
@@ -309,7 +311,7 @@ export class FileStore implements LedgerStore {
       }
       const meta = found.meta;
       if (meta.v !== CURRENT_STORE_VERSION) throw storeVersionError(meta.v);
-      const key = meta.encryption ? await unlockDataKey(meta.storeId, meta.encryption, options) : undefined;
+      const key = meta.encryption ? (options.dataKey ?? (await unlockDataKey(meta.storeId, meta.encryption, options))) : undefined;
       const store = new FileStore(dir, meta, key, lock, options);
       store.warnings.push(...warnings);
       store.createdRecoveryKey = createdRecoveryKey;

@@ -4,7 +4,7 @@ import { FileStore, type StoreOptions } from './file-store';
 
 export type { CommitMeta, CommitResult, LedgerStore, OpenOptions, OpenStore } from './types';
 export { FileStore, hasUserKeys, initStore, isEncrypted, type InitResult, type StoreOptions, type StoreWarning } from './file-store';
-export { verifyStore, type VerifyOptions, type VerifyProblem, type VerifyProblemKind, type VerifyReport } from './verify';
+export { verifyStore, type VerifyOptions, type VerifyProblem, type VerifyProblemKind, type VerifyReport, type VerifyRestore } from './verify';
 export {
   backupPath,
   backupStore,

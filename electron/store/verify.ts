@@ -51,6 +51,21 @@ export interface VerifyReport {
   encrypted: boolean;
   snapshots: number;
   problems: VerifyProblem[];
+  /** Every restore the journal records (docs/ACCESS.md): a restore never makes history vanish unseen. */
+  restores: VerifyRestore[];
+}
+
+export interface VerifyRestore {
+  /** The restore's own record. */
+  seq: number;
+  at: string;
+  user: string;
+  from: string;
+  /** The chain head and revision of the ledger it replaced ('' and -1: there was none). */
+  replacedHead: string;
+  replacedRevision: number;
+  restoredRevision: number;
+  safetyBackup?: string;
 }
 
 const MAX_PROBLEMS = 100;
@@ -95,6 +110,7 @@ function kindOf(d: JournalDamage): VerifyProblemKind {
 
 export async function verifyDirectory(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
+  const restores: VerifyRestore[] = [];
   const report = (p: VerifyProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
@@ -106,6 +122,7 @@ export async function verifyDirectory(dir: string, options: VerifyOptions = {}):
     encrypted: !!meta?.encryption,
     snapshots,
     problems,
+    restores,
   });
 
   // meta.json and its copy
@@ -188,7 +205,11 @@ export async function verifyDirectory(dir: string, options: VerifyOptions = {}):
     let pos: ScanPosition = { offset: 0, nextSeq: 1, prev: lastHash };
     for (;;) {
       const scan = scanJournal(source, ctx, pos, (r) => {
-        for (const event of r.record.events) applyEvent(state, event);
+        for (const event of r.record.events) {
+          applyEvent(state, event);
+          const restore = event.type === 'put' && event.collection === 'audit' ? (event.record as { restore?: Omit<VerifyRestore, 'seq' | 'at' | 'user'> }).restore : undefined;
+          if (restore) restores.push({ seq: r.record.seq, at: r.record.at, user: r.record.user, ...restore });
+        }
         events = r.lastSeq;
         records++;
         lastHash = r.hash;

@@ -42,6 +42,21 @@ export const verifyReportSchema = z.object({
   encrypted: z.boolean(),
   snapshots: z.number().int(),
   problems: z.array(verifyProblemSchema),
+  /** Every restore the journal records: when, by whom, from which backup, which chain head it replaced. */
+  restores: z
+    .array(
+      z.object({
+        seq: z.number().int(),
+        at: z.string(),
+        user: z.string(),
+        from: z.string(),
+        replacedHead: z.string(),
+        replacedRevision: z.number().int(),
+        restoredRevision: z.number().int(),
+        safetyBackup: z.string().optional(),
+      }),
+    )
+    .default([]),
 });
 export type VerifyReportView = z.infer<typeof verifyReportSchema>;
 

@@ -9,6 +9,7 @@ let protocolHandler;
 const ipcHandlers = {};
 
 const fake = {
+  powerMonitor: { on: (event) => say(`powerMonitor:${event}`) },
   app: {
     requestSingleInstanceLock: () => true,
     on: (event, fn) => (handlers[event] = fn),
