@@ -208,7 +208,7 @@ describe('row rejections: row number, column as written, reason', () => {
     ['ambiguous 警告', 'sanctions', 'id,cadre_id,处分种类,decided_on\nS2,C1,警告,2024-02-01\n', { row: 2, column: '处分种类', en: /ambiguous/ }],
     ['bad yes/no', 'faults', 'id,cadre_id,date,intentional,personal_interest,violation,tolerated\nF2,C1,2024-01-01,maybe,no,no,no\n', { row: 2, column: 'intentional', en: /yes\/no/ }],
     ['bad year', 'grades', 'cadre_id,year,grade\nC1,24,优秀\n', { row: 2, column: 'year', en: /not a year/ }],
-    ['year out of range', 'grades', 'cadre_id,year,grade\nC1,1900,优秀\n', { row: 2, column: 'year', en: /1949/ }],
+    ['year out of range', 'grades', 'cadre_id,year,grade\nC1,1900,优秀\n', { row: 2, column: 'year', en: /1950/ }],
     ['id with forbidden characters', 'units', 'id,name\nU/5,x\n', { row: 2, column: 'id', en: /letters, digits/ }],
     ['reserved id', 'units', 'id,name\n__proto__,x\n', { row: 2, column: 'id', en: /reserved id/ }],
     ['text too long', 'units', `id,name\nU5,${'长'.repeat(101)}\n`, { row: 2, column: 'name', en: /100/ }],

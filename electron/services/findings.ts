@@ -7,7 +7,7 @@ import { findingDismissalSchema, measureSchema, type FindingDismissal, type Subj
 import type { LedgerState } from '../../shared/ledger/collections';
 import { put } from '../../shared/ledger/events';
 import { checkReferences, lookupIn } from '../../shared/ledger/references';
-import { recordingDate, referenceDate } from '../../shared/views/dates';
+import { addMonthsToMonth, recordingDate, referenceDate } from '../../shared/views/dates';
 import type { FindingsList } from '../../shared/contract/findings';
 import { ruleTitles } from '../../shared/engine';
 import { measureLabels } from '../../shared/engine/labels';
@@ -85,6 +85,14 @@ export function findFinding(state: LedgerState, engine: ViewEngine, key: string,
   return engine.evaluate(state, asOf).find((f) => f.key === key);
 }
 
+/** Where a dismissal without a month looks for its finding: the latest scored month, this month and last. */
+function dismissalMonths(state: LedgerState, today: string): string[] {
+  let latest = '';
+  for (const s of state.scores.values()) if (s.month > latest) latest = s.month;
+  const now = today.slice(0, 7);
+  return [...new Set([latest, now, addMonthsToMonth(now, -1)].filter(Boolean))];
+}
+
 export const findingGone = (key: string) =>
   new LedgerError(
     'NOT_FOUND',
@@ -103,10 +111,15 @@ export function findingsHandlers(ctx: ServiceContext, engine: ViewEngine = viewE
       return { ...monthOverview(listFindings(state, engine, { asOf, today: today() })), scoredCadres: scored, hasScores: scored > 0 };
     },
 
-    'findings.dismiss': async ({ findingKey, reason }, call) => {
+    'findings.dismiss': async ({ findingKey, reason, asOf }, call) => {
       const state = ctx.store.state();
       // Dismissing the same finding again replaces the reason (one dismissal per finding).
       const existing = [...state.dismissals.values()].find((d) => d.findingKey === findingKey);
+      // Only a finding that exists can be dismissed (issue 11): a made-up key would hide nothing
+      // today and silently hide a finding with that key later.
+      if (!existing && !(asOf ? [asOf] : dismissalMonths(state, today())).some((m) => findFinding(state, engine, findingKey, m))) {
+        throw findingGone(findingKey);
+      }
       const dismissal: FindingDismissal = findingDismissalSchema.parse({
         id: existing?.id ?? nextSequentialId(state.dismissals.keys(), 'D'),
         findingKey,

@@ -5,6 +5,7 @@ import { nextSequentialId } from '../../shared/ledger/ids';
 import type { CallContext } from '../../shared/contract';
 import { LedgerError } from '../../shared/contract/errors';
 import type { CadreRow, UnitRow } from '../../shared/contract/registry';
+import { nameKey } from '../../shared/domain/primitives';
 import type { Cadre, Measure, Unit } from '../../shared/domain/records';
 import { annulledIds, cadreStatus } from '../../shared/domain/status';
 import type { LedgerState } from '../../shared/ledger/collections';
@@ -36,7 +37,7 @@ function duplicateId(what: { zh: string; en: string }, id: string) {
 
 function checkUnitName(state: LedgerState, unit: Unit) {
   for (const other of state.units.values()) {
-    if (other.id !== unit.id && other.name === unit.name) {
+    if (other.id !== unit.id && nameKey(other.name) === nameKey(unit.name)) {
       throw new LedgerError(
         'CONFLICT',
         { zh: `已有同名单位“${unit.name}”（${other.id}）`, en: `a unit named "${unit.name}" already exists (${other.id})` },

@@ -74,9 +74,13 @@ export const findingsContract = {
   ),
   /** Counts by rule of the month's open findings and who is new this month. */
   'findings.overview': query(z.object({ asOf: monthSchema }), monthOverviewWithReadinessSchema),
-  /** Records the officer's decision not to act; who and when are journaled with the event. */
+  /**
+   * Records the officer's decision not to act; who and when are journaled with the event. The
+   * finding must exist as of `asOf` (the month it was listed for; without it, the latest scored
+   * month or last month) unless it was dismissed before (a new reason replaces the old one).
+   */
   'findings.dismiss': command(
-    z.object({ findingKey: findingKeySchema, reason: z.string().trim().min(1).max(1000) }),
+    z.object({ findingKey: findingKeySchema, reason: z.string().trim().min(1).max(1000), asOf: monthSchema.optional() }),
     findingDismissalSchema,
   ),
   /**

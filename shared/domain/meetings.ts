@@ -3,7 +3,7 @@
 // that reordering and editing the docket is one write. Once confirmed the meeting is read-only; a
 // later correction is appended to `corrections`, visible beside the item it corrects.
 import { z } from 'zod';
-import { dateSchema, idSchema, monthSchema } from './primitives';
+import { dateSchema, freeText, idSchema, monthSchema, nameText } from './primitives';
 import { measureKindSchema, subjectSchema } from './records';
 
 export const meetingTypes = ['partyWorkCommittee', 'cadreWork', 'cadreGroup'] as const;
@@ -31,7 +31,9 @@ export type FreeItemKind = (typeof freeItemKinds)[number];
 export const decisionValues = ['approved', 'rejected', 'deferred', 'approvedAmended'] as const;
 export type DecisionValue = (typeof decisionValues)[number];
 
-const text = (max: number) => z.string().trim().max(max);
+// Free text keeps line breaks; `line` is one line (names, titles): primitives.ts.
+const text = freeText;
+const line = nameText;
 
 export const docketItemSchema = z.object({
   /** Unique within the meeting ('I01', 'I02', …). */
@@ -41,9 +43,9 @@ export const docketItemSchema = z.object({
   freeKind: z.enum(freeItemKinds).optional(),
   /** The cadre or unit; null for a free item about no one in the ledger. */
   subject: subjectSchema.nullable(),
-  subjectName: text(100).default(''),
+  subjectName: line(100).default(''),
   /** 议题名称, e.g. "关于给予张三嘉奖的议题". */
-  title: text(300).min(1),
+  title: line(300).min(1),
   /** The proposed measure (null: a review, a release, a grade correction or a free item). */
   proposedKind: measureKindSchema.nullable().default(null),
   /** Length of the proposed measure in months (e.g. a 3-month probation); it runs from the meeting date. */
@@ -85,12 +87,12 @@ export type DocketItem = z.infer<typeof docketItemSchema>;
 export const meetingSchema = z.object({
   id: idSchema,
   type: z.enum(meetingTypes),
-  title: text(200).min(1),
+  title: line(200).min(1),
   date: dateSchema,
-  place: text(100).default(''),
-  chair: text(50).default(''),
-  recorder: text(50).default(''),
-  attendees: z.array(text(50).min(1)).max(100).default([]),
+  place: line(100).default(''),
+  chair: line(50).default(''),
+  recorder: line(50).default(''),
+  attendees: z.array(line(50).min(1)).max(100).default([]),
   /** The month being prepared: the findings the docket was proposed from. */
   asOf: monthSchema,
   status: z.enum(['draft', 'confirmed']).default('draft'),

@@ -1,7 +1,7 @@
 // The ledger's record kinds (DOMAIN.md §2, §5). One zod schema per kind; the TypeScript types are
 // inferred from them so that the import, the contract and the engine cannot drift apart.
 import { z } from 'zod';
-import { dateSchema, idSchema, monthSchema, yearSchema } from './primitives';
+import { dateSchema, freeText, idSchema, monthSchema, nameText, yearSchema } from './primitives';
 
 export const cadreCategories = [
   'civilServant',
@@ -87,23 +87,25 @@ export type FaultStep = (typeof faultSteps)[number];
 export const faultDecisions = ['tolerated', 'lightened', 'notTolerated'] as const;
 export type FaultDecision = (typeof faultDecisions)[number];
 
-const text = (max: number) => z.string().trim().max(max);
+// Free text keeps line breaks; `line` is one line (names, titles, document numbers): primitives.ts.
+const text = freeText;
+const line = nameText;
 /** Who did a step and when (a procedure step, a review, a verification). */
-export const stepStampSchema = z.object({ on: dateSchema, by: text(50).min(1), note: text(1000).default('') });
+export const stepStampSchema = z.object({ on: dateSchema, by: line(50).min(1), note: text(1000).default('') });
 export type StepStamp = z.infer<typeof stepStampSchema>;
 
 export const unitSchema = z.object({
   id: idSchema,
-  name: text(100).min(1),
+  name: line(100).min(1),
 });
 export type Unit = z.infer<typeof unitSchema>;
 
 export const cadreSchema = z.object({
   id: idSchema,
-  name: text(50).min(1),
+  name: line(50).min(1),
   unitId: idSchema,
-  peerGroup: text(50).min(1),
-  position: text(100).default(''),
+  peerGroup: line(50).min(1),
+  position: text(100).default(''), // a title may break over two lines in a cell (站长\n（兼）)
   rankLevel: text(50).default(''),
   category: cadreCategorySchema,
   leader: z.boolean().default(false),
@@ -138,11 +140,11 @@ export const sanctionSchema = z.object({
   decidedOn: dateSchema,
   reason: text(500).default(''),
   /** Decision document number (处分决定文号). */
-  documentNo: text(100).optional(),
+  documentNo: line(100).optional(),
   /** Date of the release notice (解除); `sanction.release-due` fires until it is recorded. */
   releasedOn: dateSchema.optional(),
   /** The release notice's document number (解除通知文号). */
-  releaseDocumentNo: text(100).optional(),
+  releaseDocumentNo: line(100).optional(),
 });
 export type Sanction = z.infer<typeof sanctionSchema>;
 
@@ -160,7 +162,7 @@ export const measureSchema = z.object({
   /** Review date (复核日期): a transitional placement's, pre-filled from policy; the tracker reminds. */
   reviewOn: dateSchema.optional(),
   /** Document number of the decision (文号). */
-  documentNo: text(100).optional(),
+  documentNo: line(100).optional(),
   /** The meeting and docket item that decided this measure (issue 10). */
   meetingId: idSchema.optional(),
   meetingItemId: idSchema.optional(),
@@ -199,22 +201,22 @@ export const rehabPlanSchema = z.object({
   /** The latest review's result (kept in step with `reviews` by the service; imports set it). */
   lastReview: z.enum(rehabReviews).optional(),
   /** The frontline post and where it is (安排岗位、地点). */
-  post: text(100).optional(),
-  place: text(100).optional(),
+  post: line(100).optional(),
+  place: line(100).optional(),
   /** Why this assignment fits the cadre's experience and expertise. */
   fitReason: text(1000).optional(),
   /** 帮扶责任人. */
-  mentor: text(50).optional(),
+  mentor: line(50).optional(),
   goals: text(2000).optional(),
   training: z
-    .array(z.object({ item: text(200).min(1), from: dateSchema, to: dateSchema.optional(), completed: z.boolean().default(false) }))
+    .array(z.object({ item: line(200).min(1), from: dateSchema, to: dateSchema.optional(), completed: z.boolean().default(false) }))
     .max(50)
     .optional(),
   /** Planned review dates (计划评估日期). */
   scheduledReviews: z.array(dateSchema).max(24).optional(),
   /** Reviews held: positive or negative, with evidence. */
   reviews: z
-    .array(z.object({ date: dateSchema, result: z.enum(rehabReviews), evidence: text(2000).min(1), by: text(50).default('') }))
+    .array(z.object({ date: dateSchema, result: z.enum(rehabReviews), evidence: text(2000).min(1), by: line(50).default('') }))
     .max(50)
     .optional(),
   /** When and how the plan ended (status completed or closed). */
@@ -230,7 +232,7 @@ export const checkInSchema = z.object({
   date: dateSchema,
   note: text(2000).default(''),
   /** Who held the talk (谈话人). */
-  talkedBy: text(50).optional(),
+  talkedBy: line(50).optional(),
   /** The cadre's thoughts (思想状况), state of work (工作状态), concerns (困难诉求), support given (帮扶措施). */
   thoughts: text(2000).optional(),
   workState: text(2000).optional(),
@@ -252,11 +254,11 @@ export const clearanceSchema = z.object({
   note: text(1000).default(''),
   kind: z.enum(['clearance', 'revocation']).default('clearance'),
   /** Who verified the allegation as false (核实人/核实单位), and the scope of the clearance (澄清范围). */
-  verifiedBy: text(100).optional(),
+  verifiedBy: line(100).optional(),
   verifiedOn: dateSchema.optional(),
   scope: text(500).optional(),
   /** Document number of the clearance or revocation (文号). */
-  documentNo: text(100).optional(),
+  documentNo: line(100).optional(),
 });
 export type Clearance = z.infer<typeof clearanceSchema>;
 

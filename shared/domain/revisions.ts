@@ -5,7 +5,7 @@
 // revisions: they are clearance records, because the record stays in the ledger and its effects are
 // computed away (DOMAIN.md §4.1a).
 import { z } from 'zod';
-import { dateSchema, idSchema } from './primitives';
+import { dateSchema, freeText, idSchema } from './primitives';
 
 export const revisionActions = ['create', 'correct', 'void'] as const;
 export type RevisionAction = (typeof revisionActions)[number];
@@ -19,7 +19,7 @@ export const revisionSchema = z.object({
   cadreId: idSchema.optional(),
   action: z.enum(revisionActions),
   /** Why (required for correct and void; the form's reason, 更正/作废原因). */
-  reason: z.string().trim().max(1000).default(''),
+  reason: freeText(1000).default(''),
   /** When (ISO 8601 instant, from the host's clock) and who (the calling user). */
   at: z.string().min(10).max(40),
   by: z.string().trim().min(1).max(50),

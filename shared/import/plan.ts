@@ -2,7 +2,7 @@
 // rejected row with its row number, column and reason, and the put events that would bring the
 // ledger up to date. Pure: the caller reads the file and commits the events (one commit per file).
 import { issueMessage } from '../contract/errors';
-import type { Bilingual } from '../domain/primitives';
+import { nameKey, type Bilingual } from '../domain/primitives';
 import { annualGradeId, checkInId, monthlyScoreId } from '../domain/records';
 import { collectionSchemas, type CollectionName, type LedgerState } from '../ledger/collections';
 import { put, type PutEvent } from '../ledger/events';
@@ -231,10 +231,7 @@ const ownerOf = (record: Record<string, unknown>): string | undefined =>
       ? record.subjectId
       : undefined;
 
-/**
- * Checks beyond "the referenced record exists": a clearance and a rehabilitation plan must point at
- * a record of the same cadre.
- */
+/** Beyond checkReferences: a clearance must point at a record of the same cadre. */
 function ownershipErrors(
   collection: CollectionName,
   record: Record<string, unknown>,
@@ -253,16 +250,7 @@ function ownershipErrors(
       }
     }
   }
-  if (collection === 'rehabPlans') {
-    const measure = find('measures', record.measureId as string);
-    const owner = measure && ownerOf(measure);
-    if (measure && owner !== cadre) {
-      return [{
-        field: 'measureId',
-        reason: { zh: `措施“${record.measureId}”不是干部“${cadre}”的措施`, en: `measure "${record.measureId}" is not a measure of cadre "${cadre}"` },
-      }];
-    }
-  }
+  // A plan's measure (same cadre, right kind, dates in order): checkReferences.
   return [];
 }
 
@@ -384,12 +372,22 @@ export function planImport(
   const fileRecords = new Map<string, Record<string, unknown>>(candidates.map((c) => [c.id, c.record]));
   const find = (c: CollectionName, id: string) =>
     (c === collection ? fileRecords.get(id) : undefined) ?? (state[c] as Map<string, Record<string, unknown>>).get(id);
-  const exists = (c: CollectionName, id: string) => find(c, id) !== undefined;
+  const exists = Object.assign((c: CollectionName, id: string) => find(c, id) !== undefined, { get: find as never });
+  // Unit names are unique in their compared form (nameKey), against the ledger and the file.
+  const unitNames = new Map<string, string>();
+  if (collection === 'units') for (const u of state.units.values()) unitNames.set(nameKey(u.name), u.id);
   for (const candidate of candidates) {
     const problems = [
       ...checkReferences(collection, candidate.record as never, exists).map((e) => ({ field: e.path, reason: e.message })),
       ...ownershipErrors(collection, candidate.record, find),
     ];
+    if (collection === 'units') {
+      const key = nameKey(String(candidate.record.name));
+      const holder = unitNames.get(key);
+      if (holder !== undefined && holder !== candidate.id) {
+        problems.push({ field: 'name', reason: { zh: `已有同名单位（${holder}）`, en: `a unit with this name exists (${holder})` } });
+      } else unitNames.set(key, candidate.id);
+    }
     if (problems.length) {
       for (const p of problems) reject(candidate.row, labelOf(p.field), p.reason);
       continue;

@@ -125,7 +125,7 @@ export function FindingActions({ finding, asOf, subjectName, onDone, size = 'sma
           }}
         />
       )}
-      {dismissing && <DismissModal open findingKey={finding.key} onClose={() => setDismissing(false)} onDone={onDone} />}
+      {dismissing && <DismissModal open findingKey={finding.key} asOf={asOf} onClose={() => setDismissing(false)} onDone={onDone} />}
     </>
   );
 }
@@ -165,7 +165,7 @@ export function FindingCard({ finding, asOf, subjectName, onDone }: { finding: F
   );
 }
 
-function DismissModal({ open, findingKey, onClose, onDone }: { open: boolean; findingKey: string; onClose(): void; onDone(): void }) {
+function DismissModal({ open, findingKey, asOf, onClose, onDone }: { open: boolean; findingKey: string; asOf: string; onClose(): void; onDone(): void }) {
   const { t, i18n } = useTranslation('casefile');
   const tc = useTranslation('app').t;
   const { message } = App.useApp();
@@ -176,7 +176,7 @@ function DismissModal({ open, findingKey, onClose, onDone }: { open: boolean; fi
     setBusy(true);
     setGeneral([]);
     try {
-      await api.findings.dismiss({ findingKey, reason: form.getFieldValue('reason') ?? '' });
+      await api.findings.dismiss({ findingKey, asOf, reason: form.getFieldValue('reason') ?? '' });
       message.success(t('findings.dismissed'));
       onClose();
       onDone();
