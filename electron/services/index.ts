@@ -15,6 +15,7 @@ import { registryHandlers } from './registry';
 import { rehabHandlers } from './rehab';
 import { reportsHandlers } from './reports';
 import { sessionHandlers } from './session';
+import { syncHandlers } from './sync';
 import { trackerHandlers } from './tracker';
 import { usersHandlers } from './users';
 
@@ -35,5 +36,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...backupHandlers(ctx),
     ...meetingsHandlers(ctx),
     ...documentsHandlers(ctx),
+    ...syncHandlers(ctx),
   } satisfies Handlers;
 }

@@ -15,6 +15,7 @@ import { rehabContract } from './rehab';
 import { registryContract } from './registry';
 import { reportsContract } from './reports';
 import { sessionContract } from './session';
+import { syncContract } from './sync';
 import { trackerContract } from './tracker';
 import { usersContract } from './users';
 
@@ -34,6 +35,7 @@ export const contract = {
   ...backupContract,
   ...meetingsContract,
   ...documentsContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

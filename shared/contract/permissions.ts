@@ -164,6 +164,20 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   'backup.restore': { permission: 'backup.manage' },
   'backup.delete': { permission: 'backup.manage' },
   'backup.verify': { permission: 'chain.verify' },
+
+  // Exchanges with other offices (docs/SYNC.md): the administrator's.
+  'sync.office': { permission: 'settings.manage' },
+  'sync.createOffice': { permission: 'settings.manage' },
+  'sync.identity': { permission: 'settings.manage' },
+  'sync.trust': { permission: 'settings.manage' },
+  'sync.certify': { permission: 'settings.manage' },
+  'sync.export': { permission: 'settings.manage', audit: 'export' },
+  'sync.preview': { permission: 'settings.manage' },
+  'sync.import': { permission: 'settings.manage' },
+  'sync.conflicts': { permission: 'settings.manage' },
+  'sync.resolve': { permission: 'settings.manage' },
+  'sync.offices': { permission: 'settings.manage' },
+  'sync.transfer': { permission: 'settings.manage' },
 };
 
 /**
@@ -180,6 +194,9 @@ export const cliCommandAccess: Record<string, EndpointAccess> = {
   restore: { permission: 'backup.manage' },
   demo: write,
   users: { permission: 'users.manage' },
+  office: { permission: 'settings.manage' },
+  'export-package': { permission: 'settings.manage', audit: 'export' },
+  'import-package': { permission: 'settings.manage' },
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
