@@ -116,3 +116,12 @@ describe('findings.export', () => {
     expect(values.some((v) => /^[=+\-@]/.test(v))).toBe(false);
   });
 });
+
+describe('findings.overview readiness', () => {
+  it('says how many cadres have scores in the month, and when there are none', async () => {
+    const { ledger, findings } = meetingTownship();
+    const { call } = await meetingServices(ledger, findings);
+    expect(await call('findings.overview', { asOf: '2026-11' })).toMatchObject({ scoredCadres: 4, hasScores: true });
+    expect(await call('findings.overview', { asOf: '2026-12' })).toMatchObject({ scoredCadres: 0, hasScores: false, total: 0 });
+  });
+});
