@@ -11,7 +11,6 @@ import { correctEvents, createEvents } from '../../shared/ledger/revisions';
 import { listFindings } from '../../shared/views/findings';
 import {
   checkInsOf,
-  indexFor,
   planDraftFromMeasure,
   planRows,
   recentRanks,
@@ -208,7 +207,7 @@ export function rehabHandlers(ctx: ServiceContext, engine: ViewEngine = viewEngi
       if (fields.length) throw invalid(fields);
       const after = parsePlan(withReview(plan, { date, result, evidence, by: by ?? call.user }));
       await ctx.store.commit([put('rehabPlans', after)], commitAs('rehab.review', call.user));
-      const index = indexFor(ctx.store.state(), date.slice(0, 7));
+      const index = engine.index(ctx.store.state(), date.slice(0, 7));
       return { plan: after, recentRanks: recentRanks(index, plan.cadreId) };
     },
 
@@ -230,13 +229,13 @@ export function rehabHandlers(ctx: ServiceContext, engine: ViewEngine = viewEngi
 
     'rehab.list': ({ asOf, filters }) => {
       const state = ctx.store.state();
-      const index = indexFor(state, asOf);
+      const index = engine.index(state, asOf);
       return { asOf, referenceDate: index.cutoffDay!, items: planRows(state, index, filters) };
     },
 
     'rehab.export': async ({ asOf, filters, lang }) => {
       const state = ctx.store.state();
-      const rows = planRows(state, indexFor(state, asOf), filters);
+      const rows = planRows(state, engine.index(state, asOf), filters);
       const buffer = await plansWorkbook(rows, asOf, lang);
       return { fileName: lang === 'zh' ? `帮扶计划-${asOf}.xlsx` : `rehabilitation-plans-${asOf}.xlsx`, base64: buffer.toString('base64') };
     },
@@ -246,11 +245,11 @@ export function rehabHandlers(ctx: ServiceContext, engine: ViewEngine = viewEngi
       const plan = state.rehabPlans.get(planId);
       if (!plan) throw planNotFound(planId);
       const cadre = state.cadres.get(plan.cadreId);
-      const index = indexFor(state, asOf);
+      const index = engine.index(state, asOf);
       // The plan may start after the as-of month: its row is then computed as of its start.
       const row =
         planRows(state, index, { cadreId: plan.cadreId }).find((r) => r.plan.id === planId) ??
-        planRows(state, indexFor(state, plan.startsOn.slice(0, 7)), { cadreId: plan.cadreId }).find((r) => r.plan.id === planId)!;
+        planRows(state, engine.index(state, plan.startsOn.slice(0, 7)), { cadreId: plan.cadreId }).find((r) => r.plan.id === planId)!;
       const findings = listFindings(state, engine, { asOf, today: todayOf(ctx.now()), subject: { type: 'cadre', id: plan.cadreId } }).items.filter(
         (f) =>
           (f.rule === 'rehab.checkin-due' && f.suggestion.params.planId === planId) ||

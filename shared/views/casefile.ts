@@ -8,7 +8,7 @@ import type { Revision } from '../domain/revisions';
 import { clearanceEffectsForCadre } from './clearance';
 import { faultDeductionOf } from './faults';
 import { policyAt } from './ladder';
-import { indexFor, planRows, wayBackOf } from './rehab';
+import { planRows, wayBackOf } from './rehab';
 import { cadreStatus } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
 import { lastDayOf, referenceDate } from './dates';
@@ -185,12 +185,12 @@ export function caseFileView(state: LedgerState, engine: ViewEngine, q: CaseFile
     timeline: buildTimeline(state, cadre.id, rankByMonth, periodBySanction),
     rankHistory,
     findings: q.findings,
-    ...rehabAndFaults(state, cadre.id, q.asOf, clearedIds),
+    ...rehabAndFaults(state, engine, cadre.id, q.asOf, clearedIds),
   };
 }
 
 /** The case file's parts of issue 9: the way back up, plans, fault deductions, clearance effects. */
-function rehabAndFaults(state: LedgerState, cadreId: string, asOf: string, clearedIds: Set<string>) {
+function rehabAndFaults(state: LedgerState, engine: ViewEngine, cadreId: string, asOf: string, clearedIds: Set<string>) {
   const faults = [...state.faults.values()]
     .filter((f) => f.cadreId === cadreId)
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id.localeCompare(b.id)))
@@ -203,7 +203,7 @@ function rehabAndFaults(state: LedgerState, cadreId: string, asOf: string, clear
   let wayBack = null;
   let plans: ReturnType<typeof planRows> = [];
   if (hasPlanOrMeasure) {
-    const index = indexFor(state, asOf);
+    const index = engine.index(state, asOf);
     const wb = wayBackOf(index, cadreId);
     wayBack = wb.measure || wb.planId ? wb : null;
     plans = planRows(state, index, { cadreId });

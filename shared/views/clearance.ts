@@ -5,7 +5,7 @@
 import type { ClearanceEffect, ClearanceEffects } from '../contract/casefile';
 import type { Bilingual } from '../domain/primitives';
 import type { Clearance, FaultRecord, Measure, Sanction } from '../domain/records';
-import type { LedgerState } from '../ledger/collections';
+import { emptyLedgerState, type LedgerState } from '../ledger/collections';
 import { LedgerIndex } from '../engine';
 import { monthIndex, monthFromIndex } from '../engine/calendar';
 import { gradeLabels, measureLabels, sanctionLabels } from '../engine/labels';
@@ -48,15 +48,39 @@ function runs(months: Array<[string, number]>): Array<[string, string, number, s
   return out;
 }
 
+/**
+ * The ledger as it was for one cadre before `withoutClearance`: the cadre's own sanctions, measures,
+ * faults and clearances (less that one) and the policies. Periods, bars, deductions and honours are
+ * the cadre's own (no ranking), so this small ledger gives the engine's answers at a fraction of
+ * the cost of the whole one.
+ */
+function cadreLedger(state: LedgerState, cadreId: string, withoutClearance: string): LedgerState {
+  const cadre = state.cadres.get(cadreId);
+  const own = <T extends { id: string }>(items: Map<string, T>, mine: (r: T) => boolean) => {
+    const out = new Map<string, T>();
+    for (const r of items.values()) if (mine(r)) out.set(r.id, r);
+    return out;
+  };
+  const empty = emptyLedgerState();
+  return {
+    ...empty,
+    units: state.units,
+    cadres: cadre ? new Map([[cadre.id, cadre]]) : new Map(),
+    sanctions: own(state.sanctions, (r) => r.cadreId === cadreId),
+    measures: own(state.measures, (m) => m.subjectType === 'cadre' && m.subjectId === cadreId),
+    faults: own(state.faults, (r) => r.cadreId === cadreId),
+    clearances: own(state.clearances, (c) => c.cadreId === cadreId && c.id !== withoutClearance),
+    policies: state.policies,
+  };
+}
+
 /** What the record named by `clearance` applied from its date until the clearance's date. */
 export function clearanceEffectsOf(state: LedgerState, clearance: Clearance): ClearanceEffects | null {
   const a = allegationOf(state, clearance.recordId);
   if (!a) return null;
   const until = clearance.date > a.date ? clearance.date : a.date;
   const asOf = until.slice(0, 7);
-  const without = new Map(state.clearances);
-  without.delete(clearance.id);
-  const index = new LedgerIndex({ ...state, clearances: without }, { asOf });
+  const index = new LedgerIndex(cadreLedger(state, clearance.cadreId, clearance.id), { asOf });
   const c = index.cadreIndex.get(clearance.cadreId);
   const effects: ClearanceEffect[] = [];
   const policy = policyAt(state, a.date.slice(0, 7));

@@ -66,6 +66,7 @@ export function createViewEngine(version?: () => number): ViewEngine {
         third: u.third,
         scoredCadres: u.scoredCadres,
       })),
+    index: (state, asOf) => indexAt(state, asOf),
     monthRanks(state, month, cadreIds) {
       const index = indexAt(state, month);
       const m = monthIndex(month);

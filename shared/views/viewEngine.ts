@@ -4,6 +4,7 @@
 import type { Finding, RankEvidence } from '../domain/findings';
 import type { Subject } from '../domain/records';
 import type { LedgerState } from '../ledger/collections';
+import type { LedgerIndex } from '../engine/ledgerIndex';
 
 export interface ImpactPeriod {
   sanctionId: string;
@@ -45,4 +46,9 @@ export interface ViewEngine {
   unitRanking(state: LedgerState, month: string): UnitRankingRow[];
   /** These cadres' ranks within their peer groups in `month` (absent without a score). */
   monthRanks(state: LedgerState, month: string, cadreIds: readonly string[]): Map<string, RankEvidence>;
+  /**
+   * The engine's own index as of `asOf` (cached like the rest), for views that ask a rule's own
+   * questions — the way back up states rehab.reascend's conditions from it (shared/views/rehab.ts).
+   */
+  index(state: LedgerState, asOf: string): LedgerIndex;
 }
