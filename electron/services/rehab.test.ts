@@ -8,6 +8,7 @@ import { createDispatcher } from '../core/dispatcher';
 import { MemoryStore } from '../store/memory';
 import { createTestContext } from './context';
 import { faultsHandlers } from './faults';
+import { findingsHandlers } from './findings';
 import { recordsHandlers } from './records';
 import { rehabHandlers } from './rehab';
 
@@ -21,7 +22,7 @@ const cadre = (id: string, name: string) => put('cadres', { id, name, unitId: 'U
 beforeEach(async () => {
   store = new MemoryStore();
   const ctx = createTestContext({ store, now: () => new Date(2026, 2, 20, 12) });
-  const handlers = { ...recordsHandlers(ctx), ...rehabHandlers(ctx), ...faultsHandlers(ctx) };
+  const handlers = { ...recordsHandlers(ctx), ...rehabHandlers(ctx), ...faultsHandlers(ctx), ...findingsHandlers(ctx) };
   const d = createDispatcher(handlers as unknown as Handlers, { revision: () => store.revision, checkOutput: true, logError: (m) => { throw new Error(m); } });
   call = (name, input) => d.call(name, input, { user: 'officer.zhao' });
   ok = async (name, input) => {
@@ -85,7 +86,8 @@ describe('rehabilitation plans', () => {
     expect(await call('rehab.checkIn', { planId: 'R000001', date: '2025-03-01', talkedBy: '王建国', thoughts: 'x', workState: 'y' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     const updated = await ok('rehab.update', { planId: 'R000001', plan: { place: '西岭村' }, reason: '地点录错' });
-    expect(updated.place).toBe('西岭村');
+    expect(updated).toMatchObject({ place: '西岭村', training: openInput.training, scheduledReviews: ['2025-07-15'] });
+    expect([...store.state().revisions.values()].at(-1)).toMatchObject({ action: 'correct', reason: '地点录错', before: { place: '东沟村' }, after: { place: '西岭村' } });
     expect(await call('rehab.update', { planId: 'R000001', plan: { place: '西岭村' }, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     const review = await ok('rehab.review', { planId: 'R000001', date: '2025-12-20', result: 'positive', evidence: '产业项目完成' });
@@ -134,6 +136,17 @@ describe('rehabilitation plans', () => {
     const ws = wb.worksheets[0];
     expect(ws.getRow(2).values).toContain('帮扶责任人');
     expect((ws.getRow(3).values as unknown[]).slice(1, 10)).toEqual(['R000001', '张三', '党政办', '2025-01-15', '进行中', '乡村振兴', '驻村工作队队员', '东沟村', '王建国']);
+  });
+});
+
+describe('release from the finding', () => {
+  it('the release-due finding carries the sanction; after the release it is gone', async () => {
+    await store.commit([put('sanctions', { id: 'S1', cadreId: 'A', kind: 'admin.warning', decidedOn: '2025-01-10', reason: '迟到' })], { user: 'seed', command: 'seed' });
+    const due = () => ok('findings.list', { asOf: '2026-03', subject: { type: 'cadre', id: 'A' } }).then((l) => l.items.filter((f: { rule: string }) => f.rule === 'sanction.release-due'));
+    const [f] = await due();
+    expect(f.suggestion.params).toMatchObject({ sanctionId: 'S1', periodEndedOn: '2025-07-09' });
+    await ok('sanctions.release', { sanctionId: 'S1', releasedOn: '2026-03-20', documentNo: '纪解字〔2026〕2号', findingKey: f.key });
+    expect(await due()).toEqual([]);
   });
 });
 

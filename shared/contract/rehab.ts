@@ -37,8 +37,9 @@ export const planFieldsSchema = z.object({
   fitReason: text(1000).min(1),
   mentor: text(50).min(1),
   goals: text(2000).min(1),
-  training: trainingSchema.default([]),
-  scheduledReviews: z.array(dateSchema).max(24).default([]),
+  // No defaults: rehab.update takes these fields partially, and a default would wipe them.
+  training: trainingSchema.optional(),
+  scheduledReviews: z.array(dateSchema).max(24).optional(),
 });
 export type PlanFields = z.infer<typeof planFieldsSchema>;
 

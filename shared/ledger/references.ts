@@ -147,7 +147,10 @@ export function checkClearanceTarget(state: LedgerState, clearance: RecordOf<'cl
   else if (fault) owner = fault.cadreId;
   else if (measure) {
     if (measure.subjectType !== 'cadre') return error('班子（单位）措施不能由个人澄清', 'a team (unit) measure cannot be cleared for a cadre');
-    if (nonAllegationMeasures.has(measure.kind)) return error('该措施不是问责或处理，不能澄清', 'this measure is not an allegation and cannot be cleared');
+    // The authority may revoke any decision it made (撤销); only an allegation can be cleared (澄清).
+    if (clearance.kind !== 'revocation' && nonAllegationMeasures.has(measure.kind)) {
+      return error('该措施不是问责或处理，不能澄清', 'this measure is not an allegation and cannot be cleared');
+    }
     owner = measure.subjectId;
   } else if (state.scores.has(id) || state.grades.has(id) || state.rehabPlans.has(id) || state.checkIns.has(id) || state.clearances.has(id)) {
     return error('只能澄清处分、过错或措施', 'only a sanction, fault or measure can be cleared');
