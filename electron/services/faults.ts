@@ -67,8 +67,7 @@ export function faultsHandlers(ctx: ServiceContext): HandlerGroup<FaultEndpoints
         ]);
       }
       const buffer = await renderClearanceNotice(model);
-      const name = model.kind === 'revocation' ? '撤销通知' : '澄清正名通知书';
-      return { fileName: `${name}-${model.cadre.name}-${model.date}.docx`, base64: Buffer.from(buffer).toString('base64') };
+      return { fileName: model.fileName, base64: Buffer.from(buffer).toString('base64') };
     },
   };
 }

@@ -195,7 +195,7 @@ describe('fault tolerance', () => {
       { user: 'seed', command: 'seed' },
     );
     const out = await ok('clearances.notice', { clearanceId: 'CL1' });
-    expect(out.fileName).toBe('澄清正名通知书-张三-2026-03-01.docx');
+    expect(out.fileName).toBe('澄清正名通知书-张三-CL1.docx');
     expect(Buffer.from(out.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
   });
 

@@ -49,6 +49,7 @@ describe('what a cleared record applied while it stood', () => {
       verification: { verifiedBy: '镇纪委', verifiedOn: '2026-05-18' },
       scope: '原通报范围',
       today: '2026-06-01',
+      fileName: '澄清正名通知书-张三-CL1.docx',
     });
     expect(m.effects.map((e) => e.zh)).toContain('2026-03 至 2026-05 共3个月绩效工资按10%扣发');
     expect(() => clearanceNoticeModel(b.state, 'NOPE', '2026-06-01')).toThrow(ClearanceNotFound);

@@ -211,6 +211,8 @@ export interface ClearanceNoticeModel {
   effects: Bilingual[];
   /** The day the notice is printed. */
   today: string;
+  /** `<notice name>-<cadre name>-<clearance id>.docx`, as the other notices. */
+  fileName: string;
 }
 
 export class ClearanceNotFound extends Error {
@@ -253,5 +255,6 @@ export function clearanceNoticeModel(state: LedgerState, clearanceId: string, to
     note: clearance.note,
     effects: effects?.effects.map((e) => e.text) ?? [],
     today,
+    fileName: `${clearance.kind === 'revocation' ? '撤销决定通知书' : '澄清正名通知书'}-${cadre?.name ?? clearance.cadreId}-${clearanceId}.docx`,
   };
 }
