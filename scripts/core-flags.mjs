@@ -11,7 +11,7 @@
 export const coreNodeFlags = ['--max-semi-space-size=128'];
 /**
  * The same flags for Electron's main process. `--js-flags` only reaches the main process when given
- * at launch (`npm start` does); a packaged app runs with V8's defaults, which only costs time on
- * ledgers far larger than a township's.
+ * at launch (`npm start` does); a packaged app, started without them, relaunches itself once with
+ * them (electron/shell/v8Flags.ts).
  */
 export const electronJsFlags = `--js-flags=${coreNodeFlags.join(' ')}`;

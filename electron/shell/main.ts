@@ -11,6 +11,7 @@ import { fileStoreBackend } from '../core/storeBackend';
 import { registerLedgerIpc, registerPrintIpc } from './ipc';
 import { menuLangFor, menuTemplate } from './menu';
 import { appEntryUrl, createSecureWindow, hardenSession, registerAppScheme, serveRenderer } from './security';
+import { applyCoreV8Flags } from './v8Flags';
 import type { BrowserWindow } from 'electron';
 
 const productName = { zh: '干部能上能下台账', en: 'Cadre Ledger' };
@@ -23,8 +24,9 @@ function osUser(): string {
   }
 }
 
+// The core's V8 flags first (a packaged app starts without them: it relaunches once with them).
 // One app per user: a second start focuses the running window (and the store's lock stays ours).
-if (!app.requestSingleInstanceLock()) {
+if (applyCoreV8Flags(app) || !app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();

@@ -60,6 +60,8 @@ import { callChannel, isTrustedSender, pdfFileName, printChannel, printToPdfChan
 import { menuLangFor, menuTemplate } from './menu';
 import { buildPreloadApi } from './preload';
 import { appEntryUrl, createSecureWindow, hardenSession, isAppUrl } from './security';
+import { applyCoreV8Flags, missingCoreFlags, relaunchedForFlags, type FlagsApp } from './v8Flags';
+import { coreNodeFlags, electronJsFlags } from '../../scripts/core-flags.mjs';
 
 beforeEach(() => {
   fake.windows.length = 0;
@@ -317,4 +319,90 @@ describe('one way to make a window', () => {
       .filter((f) => /new\s+BrowserWindow\b/.test(readFileSync(new URL(f, dir), 'utf8')));
     expect(offenders).toEqual([]);
   });
+});
+
+describe('the core\'s V8 flags in the main process', () => {
+  const appWith = (jsFlags: string) => {
+    const calls: Array<[string, ...unknown[]]> = [];
+    const app: FlagsApp = {
+      commandLine: {
+        getSwitchValue: (name) => (name === 'js-flags' ? jsFlags : ''),
+        appendSwitch: (name, value) => void calls.push(['appendSwitch', name, value]),
+      },
+      relaunch: (options) => void calls.push(['relaunch', options]),
+      exit: (code) => void calls.push(['exit', code]),
+    };
+    return { app, calls };
+  };
+  const packagedArgv = ['C:\\Program Files\\Cadre Ledger\\Cadre Ledger.exe', '--some-arg'];
+
+  it('npm start already passes them: nothing to do', () => {
+    expect(missingCoreFlags(electronJsFlags.slice('--js-flags='.length))).toEqual([]);
+    const { app, calls } = appWith(electronJsFlags.slice('--js-flags='.length));
+    expect(applyCoreV8Flags(app, packagedArgv, {})).toBe(false);
+    expect(calls).toEqual([]);
+  });
+
+  it('a packaged app started without them appends them and relaunches once with them', () => {
+    const { app, calls } = appWith('');
+    const env: NodeJS.ProcessEnv = {};
+    expect(applyCoreV8Flags(app, packagedArgv, env)).toBe(true);
+    const jsFlags = coreNodeFlags.join(' ');
+    expect(calls).toEqual([
+      ['appendSwitch', 'js-flags', jsFlags],
+      ['relaunch', { args: [`--js-flags=${jsFlags}`, '--some-arg'] }],
+      ['exit', 0],
+    ]);
+    expect(env[relaunchedForFlags]).toBe('1');
+  });
+
+  it('keeps other V8 flags given at launch and adds only the missing ones', () => {
+    const { app, calls } = appWith('--expose-gc');
+    applyCoreV8Flags(app, packagedArgv, {});
+    expect(calls[0]).toEqual(['appendSwitch', 'js-flags', ['--expose-gc', ...coreNodeFlags].join(' ')]);
+  });
+
+  it('relaunches at most once (a launcher that drops switches does not loop)', () => {
+    const { app, calls } = appWith('');
+    expect(applyCoreV8Flags(app, packagedArgv, { [relaunchedForFlags]: '1' })).toBe(false);
+    expect(calls.map((c) => c[0])).toEqual(['appendSwitch']);
+  });
+
+  it('through the fake electron module, the relaunched process\'s V8 starts with the flags', async () => {
+    const { build } = await import('esbuild');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'cadre-flags-'));
+    try {
+      const main = join(dir, 'main.cjs');
+      const shellDir = new URL('.', import.meta.url).pathname;
+      await build({
+        stdin: {
+          contents:
+            "import { app } from 'electron'; import { applyCoreV8Flags } from './v8Flags';" +
+            "if (!applyCoreV8Flags(app)) process.stdout.write('[fake] ' + JSON.stringify({ what: 'running', data: process.execArgv }) + '\\n');",
+          resolveDir: shellDir,
+          loader: 'ts',
+        },
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        external: ['electron'],
+        outfile: main,
+        logLevel: 'silent',
+      });
+      const env = { ...process.env };
+      delete env[relaunchedForFlags];
+      const run = spawnSync(process.execPath, ['--require', join(shellDir, 'testing', 'fake-electron.cjs'), main], { encoding: 'utf8', env, timeout: 30_000 });
+      expect(run.status, run.stderr).toBe(0);
+      const events = run.stdout.split('\n').filter((l) => l.startsWith('[fake] ')).map((l) => JSON.parse(l.slice(7)));
+      expect(events.map((e) => e.what)).toEqual(['appendSwitch', 'relaunch', 'exit', 'running']);
+      // The second process is Node started with the flags: V8 sized its heap with them.
+      expect(events[3].data).toEqual(expect.arrayContaining(coreNodeFlags));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

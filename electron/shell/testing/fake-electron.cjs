@@ -7,6 +7,13 @@ const say = (what, data) => process.stdout.write(`[fake] ${JSON.stringify({ what
 const handlers = {};
 let protocolHandler;
 const ipcHandlers = {};
+// Chromium's command line, as the fake sees it: `--name=value` arguments after the script. A
+// relaunch starts Node again with the `--js-flags` value as real V8 flags, and with the switch
+// itself after the script, as Electron would (the new process's events print to the same stdout).
+const switches = new Map(
+  process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => [a.slice(2, a.includes('=') ? a.indexOf('=') : undefined), a.includes('=') ? a.slice(a.indexOf('=') + 1) : '']),
+);
+let relaunchArgs;
 
 const fake = {
   powerMonitor: { on: (event) => say(`powerMonitor:${event}`) },
@@ -23,7 +30,29 @@ const fake = {
     },
     exit: (code) => {
       say('exit', code);
-      process.exit(code);
+      if (!relaunchArgs) process.exit(code);
+      const jsFlags = (relaunchArgs.find((a) => a.startsWith('--js-flags=')) ?? '').slice('--js-flags='.length);
+      const r = require('node:child_process').spawnSync(
+        process.execPath,
+        [
+          ...jsFlags.split(/\s+/).filter(Boolean),
+          '--require',
+          __filename,
+          ...relaunchArgs.filter((a) => !a.startsWith('--')), // the script (Electron's app path)
+          ...relaunchArgs.filter((a) => a.startsWith('--')),
+        ],
+        { stdio: 'inherit', env: process.env },
+      );
+      process.exit(r.status ?? 1);
+    },
+    relaunch: (options) => {
+      relaunchArgs = options?.args ?? process.argv.slice(1);
+      say('relaunch', relaunchArgs);
+    },
+    commandLine: {
+      getSwitchValue: (name) => switches.get(name) ?? '',
+      hasSwitch: (name) => switches.has(name),
+      appendSwitch: (name, value) => (switches.set(name, value ?? ''), say('appendSwitch', [name, value])),
     },
   },
   dialog: {
