@@ -178,3 +178,18 @@ describe('copied data directories', () => {
     rmSync(copyDir, { recursive: true, force: true });
   });
 });
+
+describe('verify', () => {
+  it('checks every feed’s chain and the signature vouching for each other office’s head', async () => {
+    const { verifyFeeds } = await import('./verify');
+    const { xq, xz } = await setup();
+    await importPackages(xq.store, [{ name: 'a', bytes: (await exportPackage(xz.store, 'XQ', { now: NOW })).bytes }], { now: NOW });
+    const report = verifyFeeds(xq.store.state());
+    expect(report).toMatchObject({ ok: true, feeds: 1, entries: 2 });
+    expect(verifyFeeds(xz.store.state())).toMatchObject({ ok: true, feeds: 1, entries: 2 });
+    // An entry changed in place (a rewritten ledger) breaks the chain.
+    const e = xq.store.state().syncEntries.get('XZ01/1/1')!;
+    await xq.store.commit([{ type: 'put', collection: 'syncEntries', record: { ...e, line: e.line.replace('干部', '千部') } }], who);
+    expect(verifyFeeds(xq.store.state()).problems[0].message.zh).toMatch(/第 1 号记录与哈希链不符/);
+  });
+});
