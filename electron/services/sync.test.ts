@@ -44,7 +44,6 @@ describe('sync service', () => {
     expect(rows.find((r) => r.code === 'XZ01')).toMatchObject({ certifiedUntil: '2026-12-31', held: { 'XZ01/1': 1 }, openConflicts: 0 });
     expect(await xq.h['sync.conflicts']({}, call)).toEqual([]);
 
-    await xq.h['sync.trust']({ text: JSON.stringify({ ...JSON.parse(cert.text) }) }, call).catch(() => undefined);
     const moved = await xz.h['sync.transfer']({ cadreId: 'C00001', to: 'XQ', on: '2024-06-15', note: '调任' }, call);
     expect(moved.office).toBe('XQ');
     const back = await xz.h['sync.export']({ to: 'XQ', selection: { kind: 'unacknowledged' }, encrypt: true }, call);
