@@ -530,6 +530,11 @@ export function generateTownship(options: TownshipOptions): TownshipData {
     meetings: [],
     users: [],
     audit: [],
+    owners: [],
+    syncEntries: [],
+    syncHeads: [],
+    syncPending: [],
+    syncMeta: [],
   };
 }
 
