@@ -2,6 +2,7 @@
 // the endpoint, parse the raw input with its zod schema, run the handler, and wrap the result or
 // the error in an Envelope stamped with the store's revision. A caller never sees a stack trace.
 import { contract, type CallContext, type Envelope, type Handlers } from '../../shared/contract';
+import { ZodError } from 'zod';
 import { LedgerError, validationError } from '../../shared/contract/errors';
 import { accessOf, permissionFor, permissionLabels, permissionsOf } from '../../shared/contract/permissions';
 
@@ -88,6 +89,9 @@ export function createDispatcher(handlersOrFactory: Handlers | (() => Handlers),
       return { ok: true, value, revision: safeRevision() };
     } catch (e) {
       if (e instanceof LedgerError) return fail(e);
+      // A record built from a valid input still fails its record schema (a name with a control
+      // character the input schema let through): the caller's input is wrong, not the code.
+      if (e instanceof ZodError) return fail(validationError(e.issues, rawInput));
       logError(`[cadre-ledger] ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return fail(
         new LedgerError('INTERNAL', {

@@ -18,8 +18,9 @@ export async function workbookOf(sheets: readonly SheetSpec[]): Promise<Buffer> 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Cadre Ledger';
   for (const spec of sheets) {
-    // Excel refuses sheet names over 31 characters or with []:*?/\ in them.
-    const ws = wb.addWorksheet(spec.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
+    // Excel refuses sheet names over 31 characters, with []:*?/\ in them, starting or ending with
+    // an apostrophe, or empty.
+    const ws = wb.addWorksheet(spec.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).replace(/^'+|'+$/g, '').trim() || 'Sheet1');
     if (spec.title) ws.addRow([safeCell(spec.title)]).font = { bold: true, size: 13 };
     ws.addRow(spec.header.map((h) => safeCell(h))).font = { bold: true };
     spec.rows.forEach((r, i) => {

@@ -2,7 +2,7 @@
 // ones, marked new when they did not exist the month before; dismissing and acting on them.
 import { z } from 'zod';
 import { findingSchema } from '../domain/findings';
-import { dateSchema, idSchema, monthSchema } from '../domain/primitives';
+import { dateSchema, idSchema, monthFormatSchema, monthSchema } from '../domain/primitives';
 import {
   findingDismissalSchema,
   measureKindSchema,
@@ -36,7 +36,7 @@ export type FindingRow = z.infer<typeof findingRowSchema>;
 
 export const findingsListSchema = z.object({
   asOf: monthSchema,
-  previousMonth: monthSchema,
+  previousMonth: monthFormatSchema, // derived: 1949-12 before 1950-01
   items: z.array(findingRowSchema),
   /** Findings hidden because an officer dismissed them (with a reason). */
   dismissedCount: z.number().int(),
@@ -47,7 +47,7 @@ export type FindingsList = z.infer<typeof findingsListSchema>;
 
 export const monthOverviewSchema = z.object({
   asOf: monthSchema,
-  previousMonth: monthSchema,
+  previousMonth: monthFormatSchema, // derived: 1949-12 before 1950-01
   total: z.number().int(),
   newCount: z.number().int(),
   byRule: z.array(z.object({ rule: z.string(), count: z.number().int(), newCount: z.number().int() })),

@@ -16,6 +16,9 @@ const yearInRange = (s: string) => {
 };
 const rangeMessage = { message: `year must be ${minYear}–${maxYear}` };
 
+/** A month's shape alone: for months derived in answers (the month before 1950-01 is 1949-12). */
+export const monthFormatSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'expected YYYY-MM' });
+
 export const monthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'expected YYYY-MM' })
