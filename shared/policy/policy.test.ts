@@ -39,6 +39,13 @@ describe('policy documents', () => {
     expect(p.ladder.cadre[p.ladder.cadre.findIndex((s) => s.includes('probation')) + 1]).toEqual(['transitionalPlacement']);
   });
 
+  it('a version stored before placementReviewMonths existed still parses, with the default', () => {
+    const old = structuredClone(defaultPolicy) as unknown as { reviewWindows: Record<string, number> };
+    delete old.reviewWindows.placementReviewMonths;
+    expect(parsePolicy(old).reviewWindows.placementReviewMonths).toBe(6);
+    expect(defaultPolicy.actedMeasures.place).toEqual(['transitionalPlacement', 'positionAdjustment', 'demotion', 'removal', 'rankReassignment', 'dismissal', 'immediateExit']);
+  });
+
   it('an invalid threshold is an error naming the field', () => {
     const p = clone();
     p.streaks.raiseTopThirdMonths = 0;
