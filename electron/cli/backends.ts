@@ -8,12 +8,15 @@ export interface VerifyReportLike {
   ok: boolean;
   events?: number;
   head?: string;
+  restores?: Array<{ seq: number; at: string; user: string; from: string; replacedHead: string; replacedRevision: number; safetyBackup?: string }>;
   problems: Array<{ file?: string; seq?: number; offset?: number; message: { zh: string; en: string } }>;
 }
 
 export interface SecretOptions {
   passphrase?: string;
   recoveryKey?: string;
+  /** A user account's login (an encrypted ledger with accounts). */
+  user?: { name: string; password: string };
 }
 
 export interface TownshipOptions {
@@ -28,7 +31,11 @@ export interface CliBackends {
   initStore(dataDir: string, options: { passphrase?: string }): Promise<{ recoveryKey?: string }>;
   verifyStore(dataDir: string, options: SecretOptions): Promise<VerifyReportLike>;
   backupStore(store: LedgerStore, outFile: string): Promise<unknown>;
-  restoreStore(file: string, dataDir: string, options: SecretOptions): Promise<{ revision: number; safetyBackup?: string }>;
+  restoreStore(
+    file: string,
+    dataDir: string,
+    options: SecretOptions & { dataKey?: Buffer; restoredBy?: string; command?: string },
+  ): Promise<{ revision: number; safetyBackup?: string }>;
   generateTownship(options: TownshipOptions): Promise<Record<string, unknown[]>>;
 }
 

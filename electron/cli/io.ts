@@ -11,6 +11,13 @@ export interface CliIo {
   cwd?: string;
   /** The host clock: `demo` ends its township at last month (tests fix it). */
   now?: () => Date;
+  /**
+   * Asks the person at the terminal (a password with `secret`, not echoed); undefined when there is
+   * no terminal (scripts must then give LEDGER_PASSWORD / the flags).
+   */
+  prompt?(question: string, secret: boolean): Promise<string | undefined>;
+  /** The OS account running the CLI: the administrator of a single-user ledger (tests set it). */
+  osUser?: string;
 }
 
 // C0 controls but tab and line feed, DEL, and C1 controls (0x9B is a one-byte CSI on some

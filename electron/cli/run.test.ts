@@ -107,12 +107,14 @@ describe('import', () => {
     expect(out).toMatchObject({ code: 1, stderr: expect.stringContaining('not a valid or safe xlsx') });
   });
 
-  it('records --user in the audit log', async () => {
+  it('records the OS user of a single-user ledger, never the free text of --user', async () => {
     await seeded();
-    await cli(['--data', data, '--user', '王干事', 'import', 'units', file('u2.csv', 'id,name\nU3,东山乡\n')]);
+    const out = await cli(['--data', data, '--user', '县委组织部长', 'import', 'units', file('u2.csv', 'id,name\nU3,东山乡\n')], {}, { osUser: 'officer' });
+    expect(out.code).toBe(0);
+    expect(out.stderr).toContain('--user 县委组织部长 未被采用');
     const journal = readFileSync(join(data, 'journal.log'), 'utf8');
-    expect(journal).toContain('王干事');
-    expect(journal).toContain('import.units');
+    expect(journal).not.toContain('县委组织部长');
+    expect(journal).toMatch(/"user":"officer","command":"import.units"/);
   });
 
   it('exits 3 while another process holds the ledger', async () => {
@@ -196,7 +198,9 @@ describe('verify, backup, restore', () => {
 
   it('encrypts with LEDGER_PASSPHRASE and exits 3 without it or with a wrong one', { timeout: 60_000 }, async () => {
     const env = { LEDGER_PASSPHRASE: 'correct horse battery' };
-    const init = await cli(['--data', data, 'init'], env);
+    // The recovery key is shown once and must be confirmed as written down (no terminal here: the flag).
+    expect((await cli(['--data', data, 'init'], env)).code).toBe(2);
+    const init = await cli(['--data', data, 'init', '--confirm-recovery-key-saved'], env);
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('恢复密钥');
     expect((await cli(['--data', data, 'import', 'units', units()], env)).code).toBe(0);

@@ -1,7 +1,8 @@
 // The headless command line (DOMAIN.md §6). `runCli(argv, io)` does the work and returns the exit
 // code; main.ts wires it to the process. Every message exists in zh and en (--lang, zh default).
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { LedgerError } from '../../shared/contract/errors';
 import type { Finding } from '../../shared/domain/findings';
 import { monthSchema, type Month } from '../../shared/domain/primitives';
@@ -13,12 +14,16 @@ import { runImport } from '../import/importer';
 import { buildTemplate } from '../import/template';
 import type { LedgerStore } from '../store/types';
 import { parseArgs, type ParsedArgs } from './args';
+import { auditCli, osUserOf, signIn } from './access';
 import { cmdDocket } from './commands/docket';
+import { cmdHead } from './commands/head';
+import { checkRecoveryKeyCanBeConfirmed, cmdInit, initUsage, showRecoveryKey } from './commands/init';
+import { cmdUsers } from './commands/users';
 import { cmdReport } from './commands/report';
 import { loadBackends, type CliBackends } from './backends';
 import { exitCodes, terminalSafeIo, UsageError, type Bi, type CliIo, type Lang } from './io';
 
-const commands = ['init', 'import', 'template', 'evaluate', 'report', 'docket', 'verify', 'backup', 'restore', 'demo', 'help'] as const;
+const commands = ['init', 'import', 'template', 'evaluate', 'report', 'docket', 'verify', 'backup', 'restore', 'demo', 'users', 'head', 'help'] as const;
 type Command = (typeof commands)[number];
 
 export interface RunOptions {
@@ -39,10 +44,11 @@ export interface Run {
 const helpText: Bi = {
   zh: `干部能上能下台账 命令行
 
-用法：cadre-ledger [--data 目录] [--lang zh|en] [--user 姓名] 命令 …
+用法：cadre-ledger [--data 目录] [--lang zh|en] [--user 用户名] 命令 …
 
 命令：
-  init                              创建台账（设置了 LEDGER_PASSPHRASE 则加密）
+  ${initUsage}
+                                    创建台账（--admin：开启登录并设管理员；设置了 LEDGER_PASSPHRASE 则加密）
   import 类型 文件 [--valid-only]    导入 .xlsx 或 .csv；类型：${importKinds.join(', ')}
   template 类型 输出.xlsx            生成空白导入模板（中英文两行表头）
   evaluate --as-of YYYY-MM [--json] 截至某月的规则结论
@@ -52,22 +58,26 @@ const helpText: Bi = {
   backup 输出文件                    备份台账
   restore 备份文件                   从备份恢复台账
   demo                              生成演示乡镇（300名干部、截至上月的24个月）
+  users list|add|disable|enable|reset|role …  管理用户（add 名 --role admin|clerk|reviewer|auditor）
+  head [--json]                     当前审计链头（可抄入会议记录作外部见证）
 
 选项：
   --data 目录    台账目录（默认取环境变量 LEDGER_DATA_DIR）
   --lang zh|en   输出语言（默认 zh）
-  --user 姓名    记入审计日志的操作人（默认 LEDGER_USER 或 cli）
-环境变量：LEDGER_PASSPHRASE 加密台账的口令；LEDGER_RECOVERY_KEY 恢复密钥（忘记口令时）
+  --user 用户名  以此用户登录（已开启登录的台账必填；单用户台账的操作人为系统用户）
+环境变量：LEDGER_PASSWORD 登录密码；LEDGER_NEW_PASSWORD users add/reset 的新密码；
+          LEDGER_PASSPHRASE 加密台账的口令；LEDGER_RECOVERY_KEY 恢复密钥（忘记口令时）
 
 退出码：0 成功；1 有被拒绝的行且未导入、校验发现问题、文件被拒绝；2 用法错误；
-        3 台账被占用、已加密但未提供口令或口令错误；4 台账或文件不存在；5 数据损坏或内部错误
+        3 台账被占用、已加密但未提供口令或口令错误、用户名或密码错误、没有权限；4 台账或文件不存在；5 数据损坏或内部错误
 `,
   en: `Cadre Ledger command line
 
 Usage: cadre-ledger [--data DIR] [--lang zh|en] [--user NAME] COMMAND …
 
 Commands:
-  init                              create a ledger (encrypted if LEDGER_PASSPHRASE is set)
+  ${initUsage}
+                                    create a ledger (--admin: with logins and this administrator; encrypted if LEDGER_PASSPHRASE is set)
   import KIND FILE [--valid-only]   import an .xlsx or .csv; KIND: ${importKinds.join(', ')}
   template KIND OUT.xlsx            write an empty import template (Chinese and English header rows)
   evaluate --as-of YYYY-MM [--json] the findings as of a month
@@ -77,15 +87,19 @@ Commands:
   backup OUT                        back the ledger up to a file
   restore FILE                      restore the ledger from a backup
   demo                              generate the demo township (300 cadres, 24 months to last month)
+  users list|add|disable|enable|reset|role …  accounts (add NAME --role admin|clerk|reviewer|auditor)
+  head [--json]                     the audit chain's head now (an external anchor for the minutes)
 
 Options:
   --data DIR     ledger directory (default: LEDGER_DATA_DIR)
   --lang zh|en   output language (default zh)
-  --user NAME    who is recorded in the audit log (default: LEDGER_USER or cli)
-Environment: LEDGER_PASSPHRASE unlocks/encrypts the ledger; LEDGER_RECOVERY_KEY if the passphrase is lost
+  --user NAME    log in as this user (required once a ledger has logins; a single-user ledger records the OS user)
+Environment: LEDGER_PASSWORD the login password; LEDGER_NEW_PASSWORD the new password for users add/reset;
+             LEDGER_PASSPHRASE unlocks/encrypts the ledger; LEDGER_RECOVERY_KEY if the passphrase is lost
 
 Exit codes: 0 ok; 1 rows rejected and nothing imported, verify found problems, file refused;
-            2 usage error; 3 ledger in use, encrypted without passphrase or wrong passphrase;
+            2 usage error; 3 ledger in use, encrypted without passphrase or wrong passphrase,
+              wrong user name or password, or no permission;
             4 no ledger or no such file; 5 damaged data or internal error
 `,
 };
@@ -131,6 +145,7 @@ function reportError(e: unknown, err: (text: Bi | string) => void, t: (b: Bi) =>
     switch (e.code) {
       case 'LOCKED':
       case 'UNAUTHORIZED':
+      case 'FORBIDDEN':
         return exitCodes.locked;
       case 'NOT_FOUND':
         return exitCodes.notFound;
@@ -173,7 +188,6 @@ function secrets(run: Run): { passphrase?: string; recoveryKey?: string } {
   return { ...(passphrase ? { passphrase } : {}), ...(recoveryKey ? { recoveryKey } : {}) };
 }
 
-const userOf = (run: Run) => run.args.user ?? run.io.env.LEDGER_USER ?? 'cli';
 
 export function positionals(run: Run, names: Bi[], usage: string): string[] {
   const p = run.args.positionals;
@@ -207,12 +221,19 @@ export function onlyFlags(run: Run, allowed: string[]) {
   }
 }
 
-export async function withStore<T>(run: Run, task: (store: LedgerStore) => Promise<T>): Promise<T> {
-  const store = await run.backends.openStore(dataDir(run), secrets(run));
+/**
+ * Runs `task` on the ledger, opened as the CLI's user (docs/ACCESS.md: `--user` and
+ * LEDGER_PASSWORD once the ledger has logins) with the command's permission checked. `user` is
+ * who the task's events are recorded as.
+ */
+export async function withStore<T>(run: Run, task: (store: LedgerStore, user: string) => Promise<T>): Promise<T> {
+  const s = await signIn(run, dataDir(run), run.args.command ?? '');
   try {
-    return await task(store);
+    const result = await task(s.store, s.user);
+    await auditCli(s, run.args.command ?? '', run.args.positionals.join(' ') || undefined);
+    return result;
   } finally {
-    await store.close();
+    await s.core.close();
   }
 }
 
@@ -240,26 +261,14 @@ async function dispatch(command: Command, run: Run): Promise<number> {
       return cmdRestore(run);
     case 'demo':
       return cmdDemo(run);
+    case 'users':
+      return cmdUsers(run);
+    case 'head':
+      return cmdHead(run);
     default:
       run.io.stdout.write(run.t(helpText));
       return exitCodes.ok;
   }
-}
-
-async function cmdInit(run: Run): Promise<number> {
-  positionals(run, [], 'init');
-  onlyFlags(run, []);
-  const dir = dataDir(run);
-  const { passphrase } = secrets(run);
-  const result = await run.backends.initStore(dir, passphrase ? { passphrase } : {});
-  run.out({ zh: `已在 ${dir} 创建台账${passphrase ? '（已加密）' : ''}。`, en: `Created a ledger in ${dir}${passphrase ? ' (encrypted)' : ''}.` });
-  if (result.recoveryKey) {
-    run.out({
-      zh: `恢复密钥（忘记口令时唯一的进入方式，请抄写并妥善保管，此后不再显示）：\n  ${result.recoveryKey}`,
-      en: `Recovery key (the only way in if the passphrase is lost; write it down and keep it safe, it is not shown again):\n  ${result.recoveryKey}`,
-    });
-  }
-  return exitCodes.ok;
 }
 
 async function cmdImport(run: Run): Promise<number> {
@@ -271,8 +280,8 @@ async function cmdImport(run: Run): Promise<number> {
   const info = await stat(path);
   if (!info.isFile()) throw new UsageError({ zh: `不是文件：${path}`, en: `not a file: ${path}` });
   const bytes = new Uint8Array(await readFile(path));
-  return withStore(run, async (store) => {
-    const { plan, committed } = await runImport(store, kind, { fileName: file, bytes }, { user: userOf(run), validOnly });
+  return withStore(run, async (store, user) => {
+    const { plan, committed } = await runImport(store, kind, { fileName: file, bytes }, { user, validOnly });
     const label = kindLabels[kind];
     run.out({
       zh: `导入${label.zh}（${file}）：共 ${plan.total} 行，有效 ${plan.valid} 行，拒绝 ${plan.rejectedRows} 行。`,
@@ -363,11 +372,27 @@ async function cmdVerify(run: Run): Promise<number> {
   positionals(run, [], 'verify');
   onlyFlags(run, []);
   const dir = dataDir(run);
-  const report = await run.backends.verifyStore(dir, secrets(run));
+  // Logged in and permitted first; a ledger too damaged to open is still verified (read-only).
+  let unlock: { passphrase?: string; recoveryKey?: string; user?: { name: string; password: string } } = secrets(run);
+  try {
+    const s = await signIn(run, dir, 'verify');
+    unlock = { ...unlock, ...s.unlock };
+    await s.core.close();
+  } catch (e) {
+    if (!(e instanceof LedgerError) || e.code !== 'INTERNAL') throw e;
+  }
+  const report = await run.backends.verifyStore(dir, unlock);
+  const restores = report.restores ?? [];
+  for (const r of restores) {
+    run.out({
+      zh: `恢复记录 #${r.seq}：${r.at} 由 ${r.user} 从 ${r.from} 恢复，替换了第 ${r.replacedRevision} 个事件处的链头 ${r.replacedHead || '（无）'}${r.safetyBackup ? `，被替换的数据保存在 ${r.safetyBackup}` : ''}。`,
+      en: `Restore #${r.seq}: ${r.at} by ${r.user} from ${r.from}, replacing the chain head ${r.replacedHead || '(none)'} at event #${r.replacedRevision}${r.safetyBackup ? `; the replaced data is kept in ${r.safetyBackup}` : ''}.`,
+    });
+  }
   if (report.ok) {
     run.out({
-      zh: `台账完好：${report.events ?? '?'} 个事件，审计链完整。${report.head ? `链头：${report.head}` : ''}`,
-      en: `The ledger is intact: ${report.events ?? '?'} events, audit chain complete.${report.head ? ` Head: ${report.head}` : ''}`,
+      zh: `台账完好：${report.events ?? '?'} 个事件，审计链完整${restores.length ? `（其中 ${restores.length} 次恢复，见上）` : ''}。${report.head ? `链头：${report.head}` : ''}`,
+      en: `The ledger is intact: ${report.events ?? '?'} events, audit chain complete${restores.length ? ` (${restores.length} restore(s), listed above)` : ''}.${report.head ? ` Head: ${report.head}` : ''}`,
     });
     return exitCodes.ok;
   }
@@ -396,7 +421,21 @@ async function cmdRestore(run: Run): Promise<number> {
   const path = filePath(run, file);
   await stat(path);
   const dir = dataDir(run);
-  const result = await run.backends.restoreStore(path, dir, secrets(run));
+  // Who restores, with the open ledger's key; a ledger too damaged to open is restored by the OS
+  // user (nobody can log in to it), and the restore's record says so.
+  let restoredBy = osUserOf(run);
+  let dataKey: Buffer | undefined;
+  try {
+    const s = await signIn(run, dir, 'restore');
+    restoredBy = s.user;
+    dataKey = (s.store as { dataKey?: Buffer }).dataKey;
+    await s.core.close();
+  } catch (e) {
+    // No ledger there yet (a new machine), or one too damaged to open: the OS user restores.
+    if (!(e instanceof LedgerError) || (e.code !== 'INTERNAL' && e.code !== 'NOT_FOUND')) throw e;
+    if (e.code === 'INTERNAL') restoredBy = `${restoredBy} (OS user; the ledger could not be opened)`;
+  }
+  const result = await run.backends.restoreStore(path, dir, { ...secrets(run), ...(dataKey ? { dataKey } : {}), restoredBy, command: 'restore' });
   run.out({
     zh: `已从 ${path} 恢复台账到 ${dir}（${result.revision} 个事件）。${result.safetyBackup ? `原台账已先备份到 ${result.safetyBackup}。` : ''}`,
     en: `Restored the ledger in ${dir} from ${path} (${result.revision} events).${result.safetyBackup ? ` The replaced ledger was saved first to ${result.safetyBackup}.` : ''}`,
@@ -426,8 +465,10 @@ async function cmdDemo(run: Run): Promise<number> {
   const months = intFlag(run, 'months', 24, 120);
   const seed = intFlag(run, 'seed', 1, 2 ** 31 - 1);
   const dir = dataDir(run);
+  if (secrets(run).passphrase && !existsSync(join(dir, 'meta.json'))) checkRecoveryKeyCanBeConfirmed(run);
   const township = await run.backends.generateTownship({ cadres, endMonth, months, seed });
   const store = await run.backends.openStore(dir, { ...secrets(run), create: true });
+  const createdKey = (store as { createdRecoveryKey?: string }).createdRecoveryKey;
   try {
     const state = store.state();
     if (collectionNames.some((c) => state[c].size > 0)) {
@@ -441,12 +482,14 @@ async function cmdDemo(run: Run): Promise<number> {
         events.push(put(collection as CollectionName, collectionSchemas[collection as CollectionName].parse(record) as never));
       }
     }
-    await store.commit(events, { user: userOf(run), command: 'demo' });
+    // Only into an empty ledger, so one without accounts: the OS user is its author.
+    await store.commit(events, { user: osUserOf(run), command: 'demo' });
     const count = (c: CollectionName) => store.state()[c].size;
     run.out({
       zh: `已生成演示乡镇到 ${dir}：${count('units')} 个单位，${count('cadres')} 名干部，${count('scores')} 条月度得分（截至 ${endMonth}，共 ${months} 个月）。`,
       en: `Generated the demo township in ${dir}: ${count('units')} units, ${count('cadres')} cadres, ${count('scores')} monthly scores (${months} months to ${endMonth}).`,
     });
+    if (createdKey) await showRecoveryKey(run, createdKey);
     return exitCodes.ok;
   } finally {
     await store.close();

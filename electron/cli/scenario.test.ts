@@ -137,7 +137,7 @@ beforeAll(async () => {
   data = join(dir, 'ledger');
   expect((await cli(['--data', data, 'init'])).code).toBe(0);
   for (const kind of importOrder) {
-    const out = await cli(['--data', data, '--user', 'scenario', 'import', kind, join(fixtures, `${kind}.csv`)]);
+    const out = await cli(['--data', data, 'import', kind, join(fixtures, `${kind}.csv`)]);
     expect(out.stderr, `${kind}: ${out.stderr}`).toBe('');
     expect(out.code, kind).toBe(0);
   }

@@ -84,7 +84,7 @@ export function sessionHandlers(ctx: ServiceContext): HandlerGroup<SessionEndpoi
       return sessionInfo(ctx, call);
     },
     'session.login': async ({ name, password }, call) => {
-      await control(ctx).login(call.session ?? 'local', name.normalize('NFC'), password, call.session?.startsWith('host:') ? 'browser' : 'app');
+      await control(ctx).login(call.session ?? 'local', name.normalize('NFC'), password, call.session?.startsWith('host:') ? 'browser' : call.session === 'cli' ? 'cli' : 'app');
       return sessionInfo(ctx, call);
     },
     'session.logout': async (_input, call) => {
