@@ -2,6 +2,7 @@
 // never leave the core: a user row says whether a password is set, never what it hashes to.
 import { z } from 'zod';
 import { loginNameSchema, MIN_PASSWORD_LENGTH, roleSchema } from '../domain/access';
+import { nameText } from '../domain/primitives';
 import { command, query } from './define';
 
 export const passwordSchema = z
@@ -34,7 +35,7 @@ export const usersContract = {
   'users.add': command(
     z.object({
       name: loginNameSchema,
-      displayName: z.string().trim().min(1).max(64),
+      displayName: nameText(64).min(1),
       role: roleSchema,
       password: passwordSchema,
     }),

@@ -2,7 +2,7 @@
 // is not itself a ledger change (logins, exports, backups, restores…). Both are ledger
 // collections, so they are journaled, hash-chained, backed up and restored with everything else.
 import { z } from 'zod';
-import { idSchema } from './primitives';
+import { idSchema, nameText } from './primitives';
 
 /** 三员分立: the four roles an organization department separates. */
 export const roles = ['admin', 'clerk', 'reviewer', 'auditor'] as const;
@@ -41,7 +41,7 @@ export type Credential = z.infer<typeof credentialSchema>;
 export const userSchema = z.object({
   id: idSchema,
   name: loginNameSchema,
-  displayName: z.string().min(1).max(64),
+  displayName: nameText(64).min(1), // a person's name: no control, zero-width or bidi characters
   role: roleSchema,
   disabled: z.boolean().default(false),
   /** Absent until the person sets a password (the OS user's account when logins are turned on). */
