@@ -1,10 +1,10 @@
 // The .ledgerpkg file. Plain text lines, so that a package can be inspected:
 //
 //   CLPKG1
-//   {outer header}                     format, v, encrypted, to (the recipient's code)
+//   {outer header}                     format, v, encrypted, compression, to (the recipient's code)
 //   body
 //
-// body (plain, or AES-256-GCM for the recipient's X25519 key when `encrypted`):
+// body (plain text, or gzipped and then AES-256-GCM-encrypted for the recipient's X25519 key):
 //   {manifest}                         shared/sync/schema.ts manifestSchema, exact bytes signed
 //   signature                          Ed25519 over the manifest line, base64
 //   [certificates]                     the sender's certificate chain (empty for the New Area)
@@ -12,6 +12,7 @@
 //
 // Reading verifies everything and returns the entries; nothing here touches a store.
 import { randomBytes } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { LedgerState } from '../../shared/ledger/collections';
 import { collectionSchemas, type CollectionName } from '../../shared/ledger/collections';
 import { replicatedCollectionSet } from '../../shared/sync/records';
@@ -39,6 +40,8 @@ interface OuterHeader {
   format: typeof PACKAGE_FORMAT;
   v: number;
   encrypted: boolean;
+  /** An encrypted body is gzipped first (JSON lines shrink about tenfold). */
+  compression?: 'gzip';
   to: string;
   ephemeral?: string;
   iv?: string;
@@ -74,8 +77,8 @@ export function writePackage(identity: IdentityRecord, content: PackageContent, 
   let header: OuterHeader = { format: PACKAGE_FORMAT, v: PACKAGE_VERSION, encrypted: false, to };
   let out: Buffer = body;
   if (recipientBoxKey) {
-    const sealed = sealFor(recipientBoxKey, body, aadOf(to));
-    header = { ...header, encrypted: true, ephemeral: sealed.ephemeral, iv: sealed.iv, tag: sealed.tag };
+    const sealed = sealFor(recipientBoxKey, gzipSync(body), aadOf(to));
+    header = { ...header, encrypted: true, compression: 'gzip', ephemeral: sealed.ephemeral, iv: sealed.iv, tag: sealed.tag };
     out = sealed.data;
   }
   return { bytes: Buffer.concat([Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`, 'utf8'), out]), manifest };
@@ -146,6 +149,13 @@ export function readPackage(state: LedgerState, bytes: Buffer, today: string): R
         zh: '数据包无法解密：它不是用本单位的密钥加密的，或文件已被改动，已拒绝。',
         en: 'The package does not decrypt: it was not encrypted for this office, or it was altered; refused.',
       });
+    }
+  }
+  if (header.compression === 'gzip') {
+    try {
+      body = gunzipSync(body, { maxOutputLength: 512 * 1024 * 1024 });
+    } catch {
+      return notPackage;
     }
   }
   const parts = splitLines(body.toString('utf8'), 3);

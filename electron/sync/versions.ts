@@ -2,7 +2,7 @@
 // values (read from the entries' exact bytes), and the record's merged value written back in this
 // office's ids (shared/sync/merge.ts decides; this file only gathers and writes).
 import type { CollectionName } from '../../shared/ledger/collections';
-import { localizeId, localizeRecord, ownerOfId, qualifyId, qualifyRecord, splitRecordKey } from '../../shared/sync/ids';
+import { localizeId, localizeRecord, ownerOfId, qualifyId, qualifyRecord, recordKey, splitRecordKey } from '../../shared/sync/ids';
 import { mergeVersions, headsOf, type MergeResult, type Version } from '../../shared/sync/merge';
 import type { EntryHeader, EntryRecord, OfficeCode } from '../../shared/sync/schema';
 import type { Overlay } from './overlay';
@@ -26,20 +26,26 @@ export function parseEntry(line: string, hash: string): ParsedEntry {
   return p;
 }
 
+const byKeyCache = new WeakMap<ParsedEntry, Map<string, EntryRecord['events'][number]>>();
+
+/** The entry's last event on each record, by record key (built once per entry). */
+function eventsByKey(p: ParsedEntry): Map<string, EntryRecord['events'][number]> {
+  let m = byKeyCache.get(p);
+  if (!m) {
+    m = new Map();
+    for (const e of p.r.events) m.set(recordKey(e.collection, qualifyId(e.type === 'put' ? String(e.record.id) : e.id, p.h.f)), e);
+    byKeyCache.set(p, m);
+  }
+  return m;
+}
+
 /** The value a version wrote, in global ids (null: it removed the record). */
 function versionValue(ov: Overlay, entry: string, key: string): Record<string, unknown> | null {
   const held = ov.get('syncEntries', entry);
   if (!held) return null;
-  const { h, r } = parseEntry(held.line, held.hash);
-  const { collection, id } = splitRecordKey(key);
-  for (let i = r.events.length - 1; i >= 0; i--) {
-    const e = r.events[i];
-    if (e.collection !== collection) continue;
-    const eid = e.type === 'put' ? String(e.record.id) : e.id;
-    if (qualifyId(eid, h.f) !== id) continue;
-    return e.type === 'put' ? (qualifyRecord(e.record, h.f) as Record<string, unknown>) : null;
-  }
-  return null;
+  const p = parseEntry(held.line, held.hash);
+  const e = eventsByKey(p).get(key);
+  return e && e.type === 'put' ? (qualifyRecord(e.record, p.h.f) as Record<string, unknown>) : null;
 }
 
 export function versionsOf(ov: Overlay, key: string): Version[] {
