@@ -74,6 +74,8 @@ describe('safe entry', () => {
     await refuse({ recordId: 'S404' }, '不存在');
     await refuse({ recordId: 'C1:2024-03' }, '只能澄清处分、过错或措施');
     await refuse({ recordId: 'M1' }, '不是问责');
+    const early = await call('records.put', { collection: 'clearances', record: { cadreId: 'C1', recordId: 'S1', date: '2024-03-01', verifiedBy: '镇纪委', verifiedOn: '2024-03-02' } });
+    expect(early).toMatchObject({ ok: false, error: { fields: [{ path: 'record.date' }] } });
     const ok = await call('records.put', { collection: 'clearances', record: { cadreId: 'C1', recordId: 'S1', date: '2024-03-01', verifiedBy: '镇纪委', verifiedOn: '2024-02-28', scope: '原范围' } });
     expect(ok.ok).toBe(true);
     await refuse({ recordId: 'S1', kind: 'revocation' }, '已由');

@@ -49,6 +49,7 @@ const dateOrder: Partial<Record<PutCollection, Array<[from: string, to: string, 
   ],
   sanctions: [['decidedOn', 'releasedOn', '解除日期不能早于决定日期', 'release date cannot be before the decision date']],
   rehabPlans: [['startsOn', 'closedOn', '结束日期不能早于开始日期', 'closing date cannot be before the start date']],
+  clearances: [['verifiedOn', 'date', '澄清日期不能早于核实日期', 'the clearance cannot be dated before its verification']],
 };
 
 /**
