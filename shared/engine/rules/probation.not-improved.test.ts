@@ -69,6 +69,10 @@ describe(RULE, () => {
     const [f] = about(b.evaluate('2026-03'), RULE, 'T');
     expect(f.subject).toEqual({ type: 'unit', id: 'T' });
     expect(f.suggestion.kind).toBe('transitionalPlacement');
+    // Already acted: the team reorganized (班子调整) after the probation began.
+    b.unitMeasure('ADJ', 'T', 'positionAdjustment', '2026-03-20');
+    expect(about(b.evaluate('2026-03'), RULE, 'T')).toHaveLength(0);
+    b.state.measures.delete('ADJ');
     b.unitMeasure('UP', 'T', 'probation', '2026-01-01', { endsOn: '2026-03-31', outcome: 'improved' });
     expect(about(b.evaluate('2026-03'), RULE, 'T')).toHaveLength(0);
   });
