@@ -53,6 +53,15 @@ describe('safe entry', () => {
     expect(backwards).toMatchObject({ ok: false, error: { fields: [{ path: 'record.reviewOn' }] } });
   });
 
+  it('a team measure names members of that team only', async () => {
+    await store.commit([put('units', { id: 'U2', name: '财政所' }), put('cadres', { id: 'C3', name: '赵六', unitId: 'U2', peerGroup: 'g', position: '', rankLevel: '', category: 'civilServant', leader: false })], { user: 'seed', command: 'seed' });
+    const team = { subjectType: 'unit', subjectId: 'U1', kind: 'positionAdjustment', startsOn: '2024-03-10' };
+    const bad = await call('records.put', { collection: 'measures', record: { ...team, memberIds: ['C1', 'C3'] } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'record.memberIds.1' }] } });
+    const good = await call('records.put', { collection: 'measures', record: { ...team, memberIds: ['C1', 'C2'] } });
+    expect(good.value.record.memberIds).toEqual(['C1', 'C2']);
+  });
+
   it('a score of the same month: confirming replaces it as a correction', async () => {
     await call('records.put', { collection: 'scores', record: { cadreId: 'C1', month: '2024-03', score: 80 } });
     const again = await call('records.put', { collection: 'scores', record: { cadreId: 'C1', month: '2024-03', score: 85 }, confirmDuplicate: true });

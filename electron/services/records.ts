@@ -141,6 +141,17 @@ export function recordProblems(state: LedgerState, collection: PutCollection, re
       fields.push({ path: `${prefix}.date`, message: { zh: `谈话日期不能早于计划开始日期（${plan.startsOn}）`, en: `the date cannot be before the plan's start (${plan.startsOn})` } });
     }
   }
+  if (collection === 'measures' && Array.isArray(record.memberIds)) {
+    // A team measure names members of that team.
+    (record.memberIds as string[]).forEach((id, i) => {
+      const c = state.cadres.get(id);
+      if (record.subjectType !== 'unit') {
+        fields.push({ path: `${prefix}.memberIds`, message: { zh: '只有班子措施可以列出成员', en: 'only a team measure names members' } });
+      } else if (!c || c.unitId !== record.subjectId) {
+        fields.push({ path: `${prefix}.memberIds.${i}`, message: { zh: `“${id}”不是该班子的成员`, en: `"${id}" is not a member of this team` } });
+      }
+    });
+  }
   if (collection === 'rehabPlans') {
     const m = state.measures.get(String(record.measureId));
     if (m && (m.subjectType !== 'cadre' || m.subjectId !== record.cadreId)) {
