@@ -40,6 +40,11 @@ export function faultsHandlers(ctx: ServiceContext): HandlerGroup<FaultEndpoints
           { path: 'faultId', message: { zh: '记录不存在', en: 'no such record' } },
         ]);
       }
+      const cleared = [...state.clearances.values()].find((c) => c.recordId === faultId);
+      if (cleared) {
+        const message = { zh: `该过错记录已${cleared.kind === 'revocation' ? '撤销' : '澄清'}，无需继续容错程序`, en: `this fault is ${cleared.kind === 'revocation' ? 'revoked' : 'cleared'}: the procedure is moot` };
+        throw new LedgerError('CONFLICT', message, [{ path: 'faultId', message }]);
+      }
       let after;
       try {
         after = faultRecordSchema.parse(withStep(fault, { step, on, by: by ?? call.user, note, decision }));

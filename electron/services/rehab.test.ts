@@ -186,6 +186,12 @@ describe('fault tolerance', () => {
     expect((await ok('faults.list', { asOf: '2026-03' })).items[0].deduction).toMatchObject({ basis: 'tolerated', factor: 0, amount: 0 });
   });
 
+  it('a cleared fault takes no more steps', async () => {
+    await ok('faults.record', faultInput);
+    await store.commit([put('clearances', { id: 'CL9', cadreId: 'A', recordId: 'F000001', date: '2026-03-10', note: '', kind: 'clearance' })], { user: 'seed', command: 'seed' });
+    expect(await call('faults.step', { faultId: 'F000001', step: 'application', on: '2026-03-11' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: [{ path: 'faultId' }] } });
+  });
+
   it('prints the clearance notice as .docx', async () => {
     await store.commit(
       [
