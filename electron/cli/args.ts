@@ -13,8 +13,8 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; all others are switches. */
-const valued = new Set(['data', 'lang', 'user', 'as-of', 'from', 'to', 'seed', 'cadres', 'months', 'end-month', 'docx', 'admin', 'role', 'display-name']);
-const switches = new Set(['help', 'json', 'valid-only', 'confirm-recovery-key-saved']);
+const valued = new Set(['data', 'lang', 'user', 'as-of', 'from', 'to', 'seed', 'cadres', 'months', 'end-month', 'docx', 'admin', 'role', 'display-name', 'office', 'office-name', 'valid-to', 'since', 'until']);
+const switches = new Set(['help', 'json', 'valid-only', 'confirm-recovery-key-saved', 'preview', 'plain']);
 
 export function parseArgs(argv: string[], defaultLang: Lang = 'zh'): ParsedArgs {
   const out: ParsedArgs = { lang: defaultLang, help: false, positionals: [], flags: new Map() };

@@ -19,11 +19,15 @@ import { cmdDocket } from './commands/docket';
 import { cmdHead } from './commands/head';
 import { checkRecoveryKeyCanBeConfirmed, cmdInit, initUsage, showRecoveryKey } from './commands/init';
 import { cmdUsers } from './commands/users';
+import { cmdExportPackage } from './commands/export-package';
+import { cmdImportPackage } from './commands/import-package';
+import { cmdOffice } from './commands/office';
+import { checkFeeds } from './commands/verify-feeds';
 import { cmdReport } from './commands/report';
 import { loadBackends, type CliBackends } from './backends';
 import { exitCodes, terminalSafeIo, UsageError, type Bi, type CliIo, type Lang } from './io';
 
-const commands = ['init', 'import', 'template', 'evaluate', 'report', 'docket', 'verify', 'backup', 'restore', 'demo', 'users', 'head', 'help'] as const;
+const commands = ['init', 'import', 'template', 'evaluate', 'report', 'docket', 'verify', 'backup', 'restore', 'demo', 'users', 'head', 'office', 'export-package', 'import-package', 'help'] as const;
 type Command = (typeof commands)[number];
 
 export interface RunOptions {
@@ -60,6 +64,9 @@ const helpText: Bi = {
   demo                              生成演示乡镇（300名干部、截至上月的24个月）
   users list|add|disable|enable|reset|role …  管理用户（add 名 --role admin|clerk|reviewer|auditor）
   head [--json]                     当前审计链头（可抄入会议记录作外部见证）
+  office show|identity 输出|trust 文件|certify 身份文件 输出 [--valid-to 日期]  单位身份与证书（见 docs/SYNC.md）
+  export-package --to 代码 输出 [--since 日期 --until 日期] [--plain]  给某单位导出其未确认收到的数据包
+  import-package 文件… [--preview]  导入数据包；按单位列出新增、已有、暂存、冲突、拒绝；有文件被拒绝时退出码 1
 
 选项：
   --data 目录    台账目录（默认取环境变量 LEDGER_DATA_DIR）
@@ -89,6 +96,9 @@ Commands:
   demo                              generate the demo township (300 cadres, 24 months to last month)
   users list|add|disable|enable|reset|role …  accounts (add NAME --role admin|clerk|reviewer|auditor)
   head [--json]                     the audit chain's head now (an external anchor for the minutes)
+  office show|identity OUT|trust FILE|certify IDENTITY OUT [--valid-to DATE]  office identity and certificates (docs/SYNC.md)
+  export-package --to CODE OUT [--since DATE --until DATE] [--plain]  a package of what office CODE has not acknowledged
+  import-package FILE… [--preview]  import packages; per office: new, already held, held back, conflict, refused; exit 1 if a file is refused
 
 Options:
   --data DIR     ledger directory (default: LEDGER_DATA_DIR)
@@ -265,6 +275,12 @@ async function dispatch(command: Command, run: Run): Promise<number> {
       return cmdUsers(run);
     case 'head':
       return cmdHead(run);
+    case 'office':
+      return cmdOffice(run);
+    case 'export-package':
+      return cmdExportPackage(run);
+    case 'import-package':
+      return cmdImportPackage(run);
     default:
       run.io.stdout.write(run.t(helpText));
       return exitCodes.ok;
@@ -374,9 +390,11 @@ async function cmdVerify(run: Run): Promise<number> {
   const dir = dataDir(run);
   // Logged in and permitted first; a ledger too damaged to open is still verified (read-only).
   let unlock: { passphrase?: string; recoveryKey?: string; user?: { name: string; password: string } } = secrets(run);
+  let feedsOk = true;
   try {
     const s = await signIn(run, dir, 'verify');
     unlock = { ...unlock, ...s.unlock };
+    feedsOk = checkFeeds(run, s.store.state());
     await s.core.close();
   } catch (e) {
     if (!(e instanceof LedgerError) || e.code !== 'INTERNAL') throw e;
@@ -389,6 +407,7 @@ async function cmdVerify(run: Run): Promise<number> {
       en: `Restore #${r.seq}: ${r.at} by ${r.user} from ${r.from}, replacing the chain head ${r.replacedHead || '(none)'} at event #${r.replacedRevision}${r.safetyBackup ? `; the replaced data is kept in ${r.safetyBackup}` : ''}.`,
     });
   }
+  if (report.ok && !feedsOk) return exitCodes.failed;
   if (report.ok) {
     run.out({
       zh: `台账完好：${report.events ?? '?'} 个事件，审计链完整${restores.length ? `（其中 ${restores.length} 次恢复，见上）` : ''}。${report.head ? `链头：${report.head}` : ''}`,

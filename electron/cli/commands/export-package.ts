@@ -22,12 +22,12 @@ export async function cmdExportPackage(run: Run): Promise<number> {
   }
   const path = filePath(run, out);
   const now = (run.io.now ?? (() => new Date()))();
-  return withStore(run, async (store) => {
+  return withStore(run, async (store, user) => {
     const r = await exportPackage(store, to, {
       now,
       selection: typeof since === 'string' ? { kind: 'dates', from: since, to: until as string } : { kind: 'unacknowledged' },
       encrypt: !run.args.flags.has('plain'),
-      user: run.args.user ?? run.io.env.LEDGER_USER ?? 'cli',
+      user,
     });
     await writeFile(path, r.bytes);
     run.out({

@@ -12,9 +12,9 @@ export async function cmdImportPackage(run: Run): Promise<number> {
   if (names.length === 0) throw new UsageError({ zh: '用法：cadre-ledger --data 目录 import-package 文件…', en: 'usage: cadre-ledger --data DIR import-package FILE…' });
   const files = await Promise.all(names.map(async (n) => ({ name: n, bytes: await readFile(filePath(run, n)) })));
   const now = (run.io.now ?? (() => new Date()))();
-  return withStore(run, async (store) => {
+  return withStore(run, async (store, user) => {
     const preview = run.args.flags.has('preview');
-    const r = await importPackages(store, files, { now, preview, user: run.args.user ?? run.io.env.LEDGER_USER ?? 'cli' });
+    const r = await importPackages(store, files, { now, preview, user });
     for (const f of r.files) if (!f.ok) run.err({ zh: `已拒绝 ${f.file}：${f.message!.zh}`, en: `Refused ${f.file}: ${f.message!.en}` });
     for (const o of r.offices) {
       run.out({

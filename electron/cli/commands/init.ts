@@ -9,9 +9,10 @@ import { createCredential, checkPasswordRules } from '../../core/auth/password';
 import { FileStore, openStore } from '../../store/index';
 import { passwordFrom } from '../access';
 import { exitCodes, UsageError } from '../io';
+import { initOffice } from './office';
 import { dataDir, onlyFlags, positionals, type Run } from '../run';
 
-export const initUsage = 'init [--admin NAME] [--confirm-recovery-key-saved]';
+export const initUsage = 'init [--admin NAME] [--confirm-recovery-key-saved] [--office CODE --office-name NAME]';
 
 /** Refuses, before anything is created, to make an encrypted store nobody can confirm the key of. */
 export function checkRecoveryKeyCanBeConfirmed(run: Run): void {
@@ -41,7 +42,7 @@ export async function showRecoveryKey(run: Run, recoveryKey: string): Promise<vo
 
 export async function cmdInit(run: Run): Promise<number> {
   positionals(run, [], initUsage);
-  onlyFlags(run, ['admin', 'confirm-recovery-key-saved']);
+  onlyFlags(run, ['admin', 'confirm-recovery-key-saved', 'office', 'office-name']);
   const dir = dataDir(run);
   const passphrase = run.io.env.LEDGER_PASSPHRASE || undefined;
   const admin = run.args.flags.get('admin');
@@ -85,6 +86,7 @@ export async function cmdInit(run: Run): Promise<number> {
       en: `Administrator: ${admin}. Logins are on: run every later command with --user NAME; the password comes from LEDGER_PASSWORD (or a prompt).`,
     });
   }
+  await initOffice(run, dir, passphrase);
   if (result.recoveryKey) await showRecoveryKey(run, result.recoveryKey);
   return exitCodes.ok;
 }

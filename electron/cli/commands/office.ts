@@ -6,6 +6,7 @@ import { exitCodes } from '../io';
 import { certifyOffice, createOffice, officeIdentity, trustFile } from '../../sync/ceremony';
 import { metaId, metaOf, type OwnFeed } from '../../sync/office';
 import { todayOf } from '../../services/context';
+import { openStore } from '../../store/index';
 import { filePath, onlyFlags, withStore, type Run } from '../run';
 
 const usage = 'office show | office identity OUT | office trust FILE | office certify FILE OUT [--valid-to YYYY-MM-DD]';
@@ -49,8 +50,8 @@ export async function cmdOffice(run: Run): Promise<number> {
       arity(1);
       onlyFlags(run, []);
       const text = await readFile(filePath(run, rest[0]), 'utf8');
-      return withStore(run, async (store) => {
-        const outcome = await trustFile(store, text, today, userOf(run));
+      return withStore(run, async (store, user) => {
+        const outcome = await trustFile(store, text, today, user);
         run.out(outcome.message);
         return exitCodes.ok;
       });
@@ -63,8 +64,8 @@ export async function cmdOffice(run: Run): Promise<number> {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(to)) throw new UsageError({ zh: '--valid-to 应为 YYYY-MM-DD', en: '--valid-to must be YYYY-MM-DD' });
       const text = await readFile(filePath(run, rest[0]), 'utf8');
       const out = filePath(run, rest[1]);
-      return withStore(run, async (store) => {
-        const cert = await certifyOffice(store, text, { from: today, to }, userOf(run));
+      return withStore(run, async (store, user) => {
+        const cert = await certifyOffice(store, text, { from: today, to }, user);
         await writeFile(out, JSON.stringify(cert, null, 2) + '\n');
         run.out({
           zh: `已为 ${cert.body.name}（${cert.body.code}）签发证书（${today} 至 ${to}）：${out}\n请将其带回该单位，用 office trust 导入。`,
@@ -78,10 +79,8 @@ export async function cmdOffice(run: Run): Promise<number> {
   }
 }
 
-const userOf = (run: Run) => run.args.user ?? run.io.env.LEDGER_USER ?? 'cli';
-
-/** `init --office CODE --office-name NAME`: gives the new ledger its office identity. */
-export async function initOffice(run: Run): Promise<void> {
+/** `init --office CODE --office-name NAME`: gives the ledger just created its office identity. */
+export async function initOffice(run: Run, dir: string, passphrase: string | undefined): Promise<void> {
   const code = run.args.flags.get('office');
   const name = run.args.flags.get('office-name');
   if (code === undefined && name === undefined) return;
@@ -89,12 +88,15 @@ export async function initOffice(run: Run): Promise<void> {
     throw new UsageError({ zh: '--office 与 --office-name 须同时给出', en: '--office and --office-name go together' });
   }
   const now = (run.io.now ?? (() => new Date()))();
-  await withStore(run, async (store) => {
-    const id = await createOffice(store, code, name, now, userOf(run));
-    const { fingerprint } = officeIdentity(store);
+  // Opened directly, like init's administrator: the ledger was created by this very command.
+  const store = await openStore(dir, { passphrase, autoBackup: false });
+  try {
+    const id = await createOffice(store, code, name, now, 'init');
     run.out({
-      zh: `单位身份：${id.name}（${id.code}），密钥指纹 ${fingerprint}。`,
-      en: `Office identity: ${id.name} (${id.code}), key fingerprint ${fingerprint}.`,
+      zh: `单位身份：${id.name}（${id.code}），密钥指纹 ${officeIdentity(store).fingerprint}。`,
+      en: `Office identity: ${id.name} (${id.code}), key fingerprint ${officeIdentity(store).fingerprint}.`,
     });
-  });
+  } finally {
+    await store.close();
+  }
 }
