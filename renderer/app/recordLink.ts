@@ -1,6 +1,6 @@
 // A record named in evidence (a meeting item's basis, a finding) opens in the case file, scrolled to
 // and marked: #/cadres/C001?record=M00012. The case file calls useRecordHighlight once its
-// timeline is on screen; entries carry data-record-id.
+// timeline is on screen; its entries carry data-id (the record id).
 import { useEffect } from 'react';
 
 /** A month ('2026-11') in evidence is not a record: it has nothing to open. */
@@ -18,7 +18,7 @@ export function useRecordHighlight(recordId: string | undefined, ready: boolean)
     let timer: ReturnType<typeof setTimeout> | undefined;
     let marked: Element | null = null;
     const look = () => {
-      const el = document.querySelector(`[data-record-id="${CSS.escape(recordId)}"]`);
+      const el = document.querySelector(`[data-testid="timeline-entry"][data-id="${CSS.escape(recordId)}"]`);
       if (el) {
         marked = el;
         el.classList.add('record-highlight');

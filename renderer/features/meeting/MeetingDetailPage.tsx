@@ -320,6 +320,8 @@ function MeetingView({ meeting: v, onChanged }: { meeting: MeetingView; onChange
         <Card
           size="small"
           data-testid="docket"
+          // The header (decided count, add, confirm) stays in view while a long docket scrolls.
+          styles={{ header: { position: 'sticky', top: 0, zIndex: 3, background: '#fff' } }}
           title={
             <Space wrap size={8}>
               <span>{t('detail.docket')}</span>

@@ -10,7 +10,8 @@ export function MeetingTabs({ active }: { active: 'meetings' | 'statistics' }) {
       className="no-print"
       activeKey={active}
       onChange={(k) => navigate(k === 'statistics' ? '/meeting/statistics' : '/meeting')}
-      style={{ marginBottom: 8 }}
+      size="small"
+      style={{ marginTop: -8, marginBottom: 4 }}
       items={[
         { key: 'meetings', label: <span data-testid="meeting-tab-meetings">{t('tabs.meetings')}</span> },
         { key: 'statistics', label: <span data-testid="meeting-tab-statistics">{t('tabs.statistics')}</span> },

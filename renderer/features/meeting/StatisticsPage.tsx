@@ -131,8 +131,8 @@ export default function StatisticsPage({ query }: PageProps) {
           )}
         </Space>
       }
-      extra={
-        <Space wrap>
+    >
+      <Space wrap size={[12, 8]} style={{ marginBottom: 12 }} className="no-print" data-testid="meeting-toolbar">
           {monthPicker('from')}
           {monthPicker('to')}
           <Button icon={<DownloadOutlined />} disabled={!s} onClick={exportCsv} data-testid="meeting-export">
@@ -142,9 +142,7 @@ export default function StatisticsPage({ query }: PageProps) {
             {t('periodReport')}
           </Button>
           {period && <PrintButton fileName={t('printName', { from: period.from, to: period.to })} testId="meeting-print" />}
-        </Space>
-      }
-    >
+      </Space>
       {stats.error &&
         (stats.error.code === 'VALIDATION' ? (
           <Alert

@@ -113,7 +113,7 @@ export default function OverviewPage() {
     {
       title: t('actions'),
       key: 'actions',
-      width: 124,
+      width: 152,
       className: 'no-print',
       render: (_, f) => (
         <FindingActions
@@ -180,7 +180,7 @@ export default function OverviewPage() {
       </Card>
       {o && (
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={8}>
+          <Col xs={24} xl={9}>
             <Card title={t('byRule')} size="small">
               <Table
                 size="small"
@@ -214,7 +214,7 @@ export default function OverviewPage() {
               />
             </Card>
           </Col>
-          <Col xs={24} xl={16}>
+          <Col xs={24} xl={15}>
             {openRule ? (
               <Card
                 size="small"
