@@ -1,0 +1,148 @@
+export default {
+  zh: {
+    title: '审计日志',
+    export: '导出 Excel',
+    count: '显示 {{shown}} 条，共 {{total}} 条',
+    empty: '审计日志为空：台账还没有任何操作记录。',
+    emptyFiltered: '没有符合筛选条件的记录。',
+    restoreTag: '从 {{from}} 恢复',
+    restoreDetail: '从 {{from}} 恢复到第 {{restoredRevision}} 个事件；替换了第 {{replacedRevision}} 个事件处的链头 {{replacedHead}}；被替换的数据：{{safetyBackup}}',
+    chain: {
+      intact: '审计链完整：{{records}} 条记录，其中 {{restores}} 次恢复。链头：',
+      headHint: '当前链头：可抄入会议记录作外部见证，以后校验时它必须仍在链上。',
+      broken: '审计链有问题：第一个有问题的记录在 {{file}} 第 {{seq}} 号事件处。',
+    },
+    filter: { user: '用户', action: '操作类别', result: '结果', record: '记录编号或对象' },
+    groups: {
+      session: '登录与锁定',
+      users: '用户与角色',
+      backup: '备份与恢复',
+      import: '导入',
+      records: '记录',
+      cadres: '干部',
+      units: '单位',
+      meetings: '会议',
+      findings: '提示',
+      documents: '文书打印',
+      audit: '审计',
+      cli: '命令行',
+    },
+    result: { ok: '成功', failed: '失败', refused: '拒绝' },
+    col: { seq: '序号', at: '时间', user: '用户', command: '操作', records: '记录 / 对象', result: '结果', detail: '说明' },
+    commands: {
+      session: {
+        login: '登录',
+        logout: '退出登录',
+        lock: '锁定',
+        lockout: '账户锁定',
+        setPassword: '设置密码',
+      },
+      users: {
+        add: '添加用户',
+        disable: '停用/启用用户',
+        reset: '重置密码',
+        setRole: '更改角色',
+      },
+      backup: {
+        create: '备份',
+        download: '下载备份',
+        restore: '恢复',
+        delete: '删除备份',
+      },
+      audit: {
+        export: '导出审计日志',
+      },
+      findings: {
+        export: '导出提示',
+      },
+      tracker: {
+        export: '导出督办',
+      },
+      cadres: {
+        create: '新增干部',
+        update: '修改干部',
+      },
+      units: {
+        create: '新增单位',
+        update: '修改单位',
+      },
+      records: {
+        put: '录入记录',
+      },
+      init: '创建台账',
+    },
+  },
+  en: {
+    title: 'Audit trail',
+    export: 'Export to Excel',
+    count: '{{shown}} shown of {{total}}',
+    empty: 'The audit trail is empty: nothing has been done in this ledger yet.',
+    emptyFiltered: 'No record matches the filters.',
+    restoreTag: 'Restored from {{from}}',
+    restoreDetail: 'Restored from {{from}} to event #{{restoredRevision}}; replaced the chain head {{replacedHead}} at event #{{replacedRevision}}; the replaced data: {{safetyBackup}}',
+    chain: {
+      intact: 'Audit chain intact: {{records}} records, {{restores}} restore(s). Head:',
+      headHint: 'The current chain head: write it into the minutes as an external witness; a later verify must still pass through it.',
+      broken: 'The audit chain has a problem: the first bad record is in {{file}} at event #{{seq}}.',
+    },
+    filter: { user: 'User', action: 'Kind of action', result: 'Result', record: 'Record id or target' },
+    groups: {
+      session: 'Logins and locks',
+      users: 'Users and roles',
+      backup: 'Backups and restores',
+      import: 'Imports',
+      records: 'Records',
+      cadres: 'Cadres',
+      units: 'Units',
+      meetings: 'Meetings',
+      findings: 'Findings',
+      documents: 'Printed documents',
+      audit: 'Audit',
+      cli: 'Command line',
+    },
+    result: { ok: 'OK', failed: 'Failed', refused: 'Refused' },
+    col: { seq: 'Seq', at: 'Time', user: 'User', command: 'Action', records: 'Records / target', result: 'Result', detail: 'Detail' },
+    commands: {
+      session: {
+        login: 'Login',
+        logout: 'Logout',
+        lock: 'Lock',
+        lockout: 'Account locked out',
+        setPassword: 'Password set',
+      },
+      users: {
+        add: 'User added',
+        disable: 'User disabled/enabled',
+        reset: 'Password reset',
+        setRole: 'Role changed',
+      },
+      backup: {
+        create: 'Backup',
+        download: 'Backup downloaded',
+        restore: 'Restore',
+        delete: 'Backup deleted',
+      },
+      audit: {
+        export: 'Audit trail exported',
+      },
+      findings: {
+        export: 'Findings exported',
+      },
+      tracker: {
+        export: 'Tracker exported',
+      },
+      cadres: {
+        create: 'Cadre added',
+        update: 'Cadre changed',
+      },
+      units: {
+        create: 'Unit added',
+        update: 'Unit changed',
+      },
+      records: {
+        put: 'Record entered',
+      },
+      init: 'Ledger created',
+    },
+  },
+};
