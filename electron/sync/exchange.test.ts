@@ -98,3 +98,50 @@ describe('exchange between a township and the New Area', () => {
     expect(xq.store.state().syncPending.size).toBe(0);
   });
 });
+
+describe('epochs and encryption', () => {
+  it('a restored backup starts a new epoch: what was exported before is never written again under the same numbers', async () => {
+    const { cpSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { openStore } = await import('../store/index');
+    const { xq, xz } = await twoOffices();
+    await xz.store.commit([unit('U0001')], who);
+    const p1 = await pkg(xz, 'XQ');
+    await xz.store.close();
+    // The backup: what a .cbak holds (meta and journal), not the files beside them.
+    const saved = `${xz.dir}-backup`;
+    for (const f of ['meta.json', 'meta.backup.json', 'journal.log']) cpSync(join(xz.dir, f), join(saved, f));
+    xz.store = await openStore(xz.dir, { autoBackup: false });
+    await xz.store.commit([cadre('C00001', 'U0001')], who);
+    const p2 = await pkg(xz, 'XQ');
+    await xz.store.close();
+    // The restore: the older journal back in place (head and snapshots go, as restoreStore does).
+    for (const f of ['meta.json', 'meta.backup.json', 'journal.log']) cpSync(join(saved, f), join(xz.dir, f));
+    rmSync(join(xz.dir, 'head.json'), { force: true });
+    rmSync(join(xz.dir, 'snapshots'), { recursive: true, force: true });
+    rmSync(saved, { recursive: true, force: true });
+    xz.store = await openStore(xz.dir, { autoBackup: false });
+    await xz.store.commit([cadre('C00002', 'U0001')], who);
+    const p3 = await pkg(xz, 'XQ');
+    const r = await importPackages(xq.store, [p1, p2, p3], { now: NOW });
+    expect(r.offices[0]).toMatchObject({ refused: 0, gap: 0 });
+    expect(listOffices(xq.store.state()).find((o) => o.code === 'XZ01')!.held).toEqual({ 'XZ01/1': 2, 'XZ01/2': 1 });
+    expect([...xq.store.state().cadres.keys()].sort()).toEqual(['XZ01.C00001', 'XZ01.C00002']);
+  });
+
+  it('an encrypted township keeps its private keys encrypted and exchanges like any other', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const xq = await openOffice('XQ', '新区党工委办公室');
+    const xz = await openOffice('XZ01', '青山镇', undefined, 'township passphrase');
+    open.push(xq, xz);
+    await ceremony(xq, xz);
+    await xz.store.commit([unit('U0001'), cadre('C00001', 'U0001')], who);
+    const r = await importPackages(xq.store, [await pkg(xz, 'XQ')], { now: NOW });
+    expect(r.offices[0]).toMatchObject({ new: 1 });
+    const identity = xz.store.state().syncMeta.get('identity')!.data as { signPrivate: string };
+    const journal = readFileSync(join(xz.dir, 'journal.log'));
+    expect(journal.includes(Buffer.from(identity.signPrivate))).toBe(false);
+    expect(journal.includes(Buffer.from('青山镇'))).toBe(false);
+  });
+});
