@@ -54,6 +54,18 @@ test('the app opens on the latest scored month, reads typed months and says when
   await expect(page.getByTestId('no-scores-banner')).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('meetings-month-latest') });
 
+  // The month's findings export to Excel (all of them, and one rule's).
+  let downloading = page.waitForEvent('download');
+  await page.getByTestId('overview-export-all').click();
+  let file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+  expect(readFileSync(await file.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+  await page.getByTestId('overview-rule-row').first().click();
+  downloading = page.waitForEvent('download');
+  await page.getByTestId('overview-export-rule').click();
+  file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+
   // Typed months in the ways officers write them.
   const year = latest.slice(0, 4);
   await typeMonth(page, `${year}-07`);
