@@ -47,6 +47,7 @@ export const routes: RouteDef[] = [
   { path: '/meeting/:id', section: 'meeting', page: lazy(() => import('../features/meeting/MeetingDetailPage')) },
   { path: '/import', section: 'import', page: lazy(() => import('../features/importing/ImportPage')) },
   { path: '/settings', section: 'settings', page: lazy(() => import('../features/settings/SettingsPage')) },
+  { path: '/exchange', section: 'settings', page: lazy(() => import('../features/exchange/ExchangePage')) },
   { path: '/audit', section: 'audit', page: lazy(() => import('../features/audit/AuditPage')) },
 ];
 

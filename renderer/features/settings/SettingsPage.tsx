@@ -7,6 +7,7 @@ import { DemoSwitch } from '../session/DemoSwitch';
 import { useCan, useSession } from '../session/store';
 import { UsersPanel } from '../session/UsersPanel';
 import { BackupPanel } from './BackupPanel';
+import { ExchangeLink } from '../exchange/ExchangeLink';
 
 export default function SettingsPage(_: PageProps) {
   const { t, i18n } = useTranslation('settings');
@@ -43,6 +44,7 @@ export default function SettingsPage(_: PageProps) {
       <UsersPanel />
       <DemoSwitch />
       {can('backup.manage') && <BackupPanel />}
+      {can('settings.manage') && <ExchangeLink />}
     </Space>
   );
 }
