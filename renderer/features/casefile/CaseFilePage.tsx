@@ -182,9 +182,9 @@ function RowActions({ entry, hasPlan, onAct }: { entry: TimelineEntry; hasPlan: 
   const r = entry.record;
   const inForce = standing === 'inForce';
   const links: { action: RowAction; label: string }[] = [];
-  if (standing !== 'voided') {
-    links.push({ action: 'correct', label: t('revise.correct') }, { action: 'void', label: t('revise.void') });
-  }
+  if (standing !== 'voided') links.push({ action: 'correct', label: t('revise.correct') });
+  // A cleared or revoked record is voided only after its clearance (the core refuses otherwise).
+  if (inForce) links.push({ action: 'void', label: t('revise.void') });
   links.push({ action: 'history', label: t('revise.history') });
   if (inForce && clearable.has(entry.collection) && (entry.collection !== 'measures' || r.subjectType === 'cadre')) {
     links.push({ action: 'clear', label: t('clear.act') });

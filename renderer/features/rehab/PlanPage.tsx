@@ -290,8 +290,8 @@ function ReviewModal({ planId, ranks, onClose }: { planId: string; ranks: RankEv
         await api.rehab.review({ planId, date: day(v.date), result: v.result as 'positive' | 'negative', evidence: trim(v.evidence), by: trim(v.by) || undefined });
       }}
     >
-      <Row gutter={16}>
-        <Col span={13}>
+      <div style={{ display: 'grid', gridTemplateColumns: '13fr 11fr', columnGap: 16 }}>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="result" label={t('review.result')} rules={required(t('review.result'))}>
             <Radio.Group data-testid="review-result">
               <Radio.Button value="positive" data-testid="review-positive">
@@ -302,23 +302,23 @@ function ReviewModal({ planId, ranks, onClose }: { planId: string; ranks: RankEv
               </Radio.Button>
             </Radio.Group>
           </Form.Item>
-          <Row gutter={12}>
-            <Col span={12}>
+          <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
+            <div style={{ minWidth: 0 }}>
               <Form.Item name="date" label={t('review.date')} rules={required(t('review.date'))}>
                 <DateField style={{ width: '100%' }} data-testid="review-date" />
               </Form.Item>
-            </Col>
-            <Col span={12}>
+            </div>
+            <div style={{ minWidth: 0 }}>
               <Form.Item name="by" label={t('review.by')}>
                 <Input maxLength={50} data-testid="review-by" />
               </Form.Item>
-            </Col>
-          </Row>
+            </div>
+          </div>
           <Form.Item name="evidence" label={t('review.evidence')} rules={required(t('review.evidence'), { text: true })}>
             <Input.TextArea rows={4} maxLength={2000} data-testid="review-evidence" />
           </Form.Item>
-        </Col>
-        <Col span={11} data-testid="review-ranks">
+        </div>
+        <div style={{ minWidth: 0 }} data-testid="review-ranks">
           <Typography.Text strong>{t('review.recentRanks')}</Typography.Text>
           <Table<RankEvidence>
             size="small"
@@ -341,8 +341,8 @@ function ReviewModal({ planId, ranks, onClose }: { planId: string; ranks: RankEv
               },
             ]}
           />
-        </Col>
-      </Row>
+        </div>
+      </div>
     </RecordModal>
   );
 }
