@@ -98,8 +98,8 @@ test('every page fits 1366×650 and its primary buttons are in view', async ({ p
   await expect(page.locator('[data-testid=cadres], .ant-table').first()).toBeVisible();
   await shot(page, 'cadres');
   await go(page, '/cadres/new');
-  const save = page.locator('button[type=submit], button.ant-btn-primary').filter({ hasText: /保\s*存/ }).first();
-  await expect(save).toBeVisible();
+  await expectInView(page.getByTestId('cadre-save'), 'cadre form save');
+  await expectInView(page.getByTestId('cadre-cancel'), 'cadre form cancel');
   await shot(page, 'cadre-form');
   await shot(page, 'cadre-form-full', true);
 
@@ -155,7 +155,19 @@ test('every page fits 1366×650 and its primary buttons are in view', async ({ p
   await page.getByTestId('menu-import').click();
   await expect(page.locator('.ant-card').first()).toBeVisible();
   await shot(page, 'import');
+  // The preview of a file with a bad row: its buttons and the rejected rows readable.
+  await page.getByTestId('import-page').locator('input[type=file]').setInputFiles({
+    name: '干部名册.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      '\uFEFF姓名,单位,考核序列,人员类别\n张三,中川镇财政所,一般干部,公务员\n李四,不存在的单位名称很长很长很长,一般干部,公务员\n',
+      'utf8',
+    ),
+  });
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await shot(page, 'import-preview');
   await shot(page, 'import-full', true);
+  if (await page.getByTestId('import-rejected').count()) await expectNoSqueezedCells(page, page.getByTestId('import-rejected'), 'import rejected rows');
   await page.getByTestId('menu-settings').click();
   await expect(page.locator('.ant-card').first()).toBeVisible();
   await shot(page, 'settings');

@@ -230,13 +230,18 @@ function CadreForm({ cadre, initialUnit, title }: { cadre: Cadre | null; initial
             </Form.Item>
           </Col>
         </Row>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="cadre-save">
-            {tc('common.save')}
-          </Button>
-          <Button href={hrefOf(cadre ? `/cadres/${encodeURIComponent(cadre.id)}` : '/cadres')}>{tc('common.cancel')}</Button>
-          <DraftStatus draft={draft} />
-        </Space>
+        {/* Kept at the bottom of the window while the form scrolls (1366×650). */}
+        <div className="form-actions">
+          <Space>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="cadre-save">
+              {tc('common.save')}
+            </Button>
+            <Button href={hrefOf(cadre ? `/cadres/${encodeURIComponent(cadre.id)}` : '/cadres')} data-testid="cadre-cancel">
+              {tc('common.cancel')}
+            </Button>
+            <DraftStatus draft={draft} />
+          </Space>
+        </div>
       </Form>
     </Card>
   );
