@@ -100,6 +100,8 @@ test('demoted, a plan opened from the demotion, check-ins, a review, top-third m
   await page.getByTestId('plan-training-add').click();
   await page.getByTestId('plan-training-item').fill('乡村振兴专题培训');
   await typeDate(page, 'plan-training-from', t.today);
+  await page.locator('.ant-modal-title').filter({ hasText: '制定帮扶计划' }).click(); // closes the date panel
+  await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0);
   await shoot(page, 'plan-open-dialog');
   await form.getByTestId('plan-form-submit').click();
 

@@ -200,13 +200,13 @@ function RowActions({ entry, hasPlan, onAct }: { entry: TimelineEntry; hasPlan: 
           type="button"
           onClick={() => onAct(l.action)}
           data-testid={`row-${l.action}`}
-          style={{ border: 0, background: 'none', padding: 0, marginInlineEnd: 12, color: l.action === 'void' ? '#cf1322' : '#1677ff', cursor: 'pointer', fontSize: 12 }}
+          style={{ border: 0, background: 'none', padding: 0, marginInlineStart: 10, color: l.action === 'void' ? '#cf1322' : '#1677ff', cursor: 'pointer', fontSize: 12 }}
         >
           {l.label}
         </button>
       ))}
       {entry.collection === 'rehabPlans' && (
-        <a href={hrefOf(`/rehab/${encodeURIComponent(String(r.id))}`)} data-testid="row-open-plan" style={{ fontSize: 12 }}>
+        <a href={hrefOf(`/rehab/${encodeURIComponent(String(r.id))}`)} data-testid="row-open-plan" style={{ fontSize: 12, marginInlineStart: 10 }}>
           {t('plans.view')}
         </a>
       )}

@@ -302,7 +302,6 @@ export function Timeline({
                     {t('timeline.correctedBy', { date: e.lastCorrection.date, by: e.lastCorrection.by, reason: e.lastCorrection.reason })}
                   </div>
                 )}
-                {actions && <div style={{ marginTop: 2 }}>{actions(e, label)}</div>}
                 {cleared && standing !== 'voided' && e.clearedBy && (
                   <div style={{ fontSize: 12, color: '#8c8c8c' }}>
                     {t('timeline.clearedBy', {
@@ -313,6 +312,7 @@ export function Timeline({
                   </div>
                 )}
               </div>
+              {actions && <span style={{ flex: 'none', whiteSpace: 'nowrap', paddingTop: 2 }}>{actions(e, label)}</span>}
             </li>
           );
         })}

@@ -404,6 +404,9 @@ export function MeasureFields({
   const required = useRequired();
   const form = Form.useFormInstance();
   const kind = Form.useWatch('kind', form) as MeasureKind | undefined;
+  const team = Form.useWatch('subjectType', form) === 'unit';
+  // A position adjustment of a team is a 班子调整.
+  const kindLabel = (k: MeasureKind) => (team && k === 'positionAdjustment' ? t('field.teamAdjustment') : t(`measureKind.${k}`));
   // Another of the offered kinds chosen: its own pre-filled dates and note (the core's draft).
   const onKind = (k: MeasureKind) => {
     const d = draftFor?.(k);
@@ -421,7 +424,7 @@ export function MeasureFields({
           data-testid={`${testId}-kind`}
           showSearch={{ optionFilterProp: 'label' }}
           onChange={(k: MeasureKind) => onKind(k)}
-          options={(kinds ?? measureKinds).map((k) => ({ value: k, label: t(`measureKind.${k}`) }))}
+          options={(kinds ?? measureKinds).map((k) => ({ value: k, label: kindLabel(k) }))}
         />
       </Form.Item>
       <Form.Item name="startsOn" label={t('field.startsOn')} rules={required(t('field.startsOn'))}>
