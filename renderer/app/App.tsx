@@ -9,6 +9,7 @@ import { Welcome, useFirstRun } from '../features/session/Welcome';
 import { UnlockScreen } from '../features/session/UnlockScreen';
 import { IdleLock } from '../features/session/IdleLock';
 import { LoginScreen } from '../features/session/LoginScreen';
+import { NoFormHistory } from '../features/session/NoFormHistory';
 import { SessionDialogs } from '../features/session/SessionDialogs';
 import { useCan, useSession } from '../features/session/store';
 import { permissionLabels } from '../../shared/contract/permissions';
@@ -63,6 +64,7 @@ function SessionGate() {
   return (
     <>
       <IdleLock />
+      <NoFormHistory />
       <SessionDialogs />
       <Frame />
     </>

@@ -7,6 +7,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/audit';
+import { permissionLabels, type Permission } from '../../../shared/contract/permissions';
 import { ApiError, api } from '../../api/client';
 import { saveBase64 } from '../../app/download';
 import type { PageProps } from '../../app/routes';
@@ -30,6 +31,13 @@ export default function AuditPage(_: PageProps) {
   const chain = list.data?.chain;
 
   const label = (command: string) => (i18n.exists(`audit:commands.${command}`) ? t(`commands.${command}`) : command);
+  // Details are short codes (how someone logged in, what kind of export) or a permission name.
+  const detail = (d: string | undefined) => {
+    if (!d) return '';
+    if (i18n.exists(`audit:details.${d}`)) return t(`details.${d}`);
+    if (d in permissionLabels) return t('needed', { permission: pick(permissionLabels[d as Permission], i18n.language) });
+    return d;
+  };
   const set = (patch: Partial<AuditFilter>) => setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as AuditFilter);
   const users = useMemo(() => [...new Set((list.data?.rows ?? []).map((r) => r.user))].sort(), [list.data]);
 
@@ -184,7 +192,7 @@ export default function AuditPage(_: PageProps) {
                   <Tag color="purple">{t('restoreTag', { from: r.restore.from })}</Tag>
                 </Tooltip>
               ) : (
-                (r.detail ?? '')
+                detail(r.detail)
               ),
           },
         ]}

@@ -2,6 +2,7 @@ export default {
   zh: {
     title: '审计日志',
     export: '导出 Excel',
+    needed: '缺少“{{permission}}”权限',
     count: '显示 {{shown}} 条，共 {{total}} 条',
     empty: '审计日志为空：台账还没有任何操作记录。',
     emptyFiltered: '没有符合筛选条件的记录。',
@@ -28,6 +29,7 @@ export default {
       cli: '命令行',
     },
     result: { ok: '成功', failed: '失败', refused: '拒绝' },
+    details: { browser: '浏览器', app: '桌面程序', cli: '命令行', export: '导出', print: '打印', backup: '备份', download: '下载', manual: '手动备份', auto: '自动备份', uploaded: '上传的备份' },
     col: { seq: '序号', at: '时间', user: '用户', command: '操作', records: '记录 / 对象', result: '结果', detail: '说明' },
     commands: {
       session: {
@@ -75,6 +77,7 @@ export default {
   en: {
     title: 'Audit trail',
     export: 'Export to Excel',
+    needed: 'lacks the "{{permission}}" permission',
     count: '{{shown}} shown of {{total}}',
     empty: 'The audit trail is empty: nothing has been done in this ledger yet.',
     emptyFiltered: 'No record matches the filters.',
@@ -101,6 +104,7 @@ export default {
       cli: 'Command line',
     },
     result: { ok: 'OK', failed: 'Failed', refused: 'Refused' },
+    details: { browser: 'browser', app: 'desktop app', cli: 'command line', export: 'export', print: 'print', backup: 'backup', download: 'download', manual: 'manual backup', auto: 'automatic backup', uploaded: 'uploaded backup' },
     col: { seq: 'Seq', at: 'Time', user: 'User', command: 'Action', records: 'Records / target', result: 'Result', detail: 'Detail' },
     commands: {
       session: {
