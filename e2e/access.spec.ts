@@ -81,6 +81,10 @@ test('the clerk enters records, the reviewer confirms, neither sees the audit tr
   await expect(page.getByTestId('menu-cadres')).toBeVisible();
   await expect(page.getByTestId('menu-import')).toHaveCount(0);
   await expect(page.getByTestId('menu-audit')).toHaveCount(0);
+  // The reviewer sees the units but is offered no button to enter one.
+  await page.goto(`${ledger.url}#/units`);
+  await expect(page.getByTestId('unit-table').getByText('城关镇')).toBeVisible();
+  await expect(page.getByTestId('unit-new')).toHaveCount(0);
 });
 
 test('the auditor reads the audit trail and nothing else; the page fits the office screen', async ({ page, ledger }) => {
