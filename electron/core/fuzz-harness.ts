@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { contract, endpointNames, type Envelope } from '../../shared/contract';
 import { generateTownship } from '../../shared/demo/township';
+import { collectionSchemas } from '../../shared/ledger/collections';
 import type { LedgerEvent } from '../../shared/ledger/events';
 import { MemoryStore } from '../store/memory';
 import type { LedgerStore, OpenOptions } from '../store/types';
@@ -219,6 +220,8 @@ export interface FuzzCounts {
   /** Cases whose input the endpoint's schema accepted. */
   schemaValid: number;
   internal: Array<{ endpoint: string; input: unknown; message: string }>;
+  /** Records written that break their collection's schema. */
+  invalidWrites: Array<{ endpoint: string; input: unknown; message: string }>;
 }
 
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -229,7 +232,7 @@ const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1
  * sees). Deterministic for a seed.
  */
 export async function fuzzContract(casesPerEndpoint: number, seed: number, names: readonly string[] = endpointNames): Promise<FuzzCounts> {
-  const counts: FuzzCounts = { byEndpoint: new Map(), schemaValid: 0, internal: [] };
+  const counts: FuzzCounts = { byEndpoint: new Map(), schemaValid: 0, internal: [], invalidWrites: [] };
   // Passwords hashed at the tests' scrypt cost (electron/core/auth/password.ts): at 2^17 each
   // users.add would take half a second and the fuzzer would measure scrypt.
   const savedN = process.env.LEDGER_TEST_SCRYPT_N;
@@ -257,10 +260,21 @@ async function fuzzEach(counts: FuzzCounts, casesPerEndpoint: number, seed: numb
       for (const input of inputs) {
         if (accepts(schema, input)) counts.schemaValid++;
         logged.length = 0;
+        const store = core.ctx.store;
+        const before = store instanceof MemoryStore ? store.journal.length : 0;
         const envelope = (await core.call(name, input)) as Envelope<unknown>;
         const code = envelope.ok ? 'ok' : envelope.error.code;
         bump(tally, code);
         if (code === 'INTERNAL') counts.internal.push({ endpoint: name, input, message: logged.join('\n') || (envelope.ok ? '' : envelope.error.message.en) });
+        // Whatever was answered, nothing written may break its collection's schema (a control
+        // character stored through an input schema laxer than the record's).
+        if (store === core.ctx.store && store instanceof MemoryStore) {
+          for (const { event } of store.journal.slice(before)) {
+            if (event.type !== 'put') continue;
+            const parsed = collectionSchemas[event.collection].safeParse(event.record);
+            if (!parsed.success) counts.invalidWrites.push({ endpoint: name, input, message: `${event.collection}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` });
+          }
+        }
       }
     } finally {
       await core.close();
