@@ -4,6 +4,7 @@
 // the core's: this page only shows what the sync endpoints return.
 import { ArrowLeftOutlined, CloudDownloadOutlined, ImportOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Radio, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictItemView, ImportReportView, OfficeRowView } from '../../../shared/contract/sync';
@@ -245,13 +246,19 @@ function ConflictsTab() {
   const fail = useFail();
   const conflicts = useQuery('sync.conflicts', {});
   const [busy, setBusy] = useState<string | null>(null);
+  const fieldLabel = (f: string) => t(`fields.${f}`, { defaultValue: f });
   if (conflicts.data && conflicts.data.length === 0) return <Empty description={t('conflictsEmpty')} data-testid="exchange-conflicts-empty" />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="exchange-conflicts">
       {(conflicts.data ?? []).map((c: ConflictItemView) => (
-        <Card key={c.key} size="small" title={`${c.collection} · ${c.recordId}`} extra={`${t('conflictOwner')}：${c.owner}`}>
+        <Card
+          key={c.key}
+          size="small"
+          title={`${t(`collections.${c.collection}`, { defaultValue: c.collection })} · ${typeof c.shown?.name === 'string' ? `${c.shown.name}（${c.recordId}）` : c.recordId}`}
+          extra={`${t('conflictOwner')}：${c.owner}`}
+        >
           <Typography.Paragraph>
-            {t('conflictFields')}：{c.fields.map((f) => (f === '*' ? t('wholeRecord') : f)).join('、')}
+            {t('conflictFields')}：{c.fields.map((f) => (f === '*' ? t('wholeRecord') : fieldLabel(f))).join('、')}
           </Typography.Paragraph>
           <Table
             size="small"
@@ -261,7 +268,7 @@ function ConflictsTab() {
             columns={[
               { title: t('conflictRecord'), width: 200, render: (_, s) => t('conflictSide', { office: `${s.officeName}（${s.office}）` }) },
               ...c.fields.map((f) => ({
-                title: f === '*' ? t('wholeRecord') : f,
+                title: f === '*' ? t('wholeRecord') : fieldLabel(f),
                 render: (_: unknown, s: ConflictItemView['sides'][number]): string => (s.value === null ? t('removed') : f === '*' ? fieldText(s.value.name ?? s.value.id) : fieldText(s.value[f])),
               })),
               {
@@ -325,8 +332,8 @@ function OfficesTab() {
             </Space>
           ),
         },
-        { title: t('colOffice.received'), width: 170, render: (_, o) => (o.lastReceived ? `${o.lastReceived.at.slice(0, 16).replace('T', ' ')}（${o.lastReceived.entries}）` : t('never')) },
-        { title: t('colOffice.sent'), width: 170, render: (_, o) => (o.lastSent ? `${o.lastSent.at.slice(0, 16).replace('T', ' ')}（${o.lastSent.entries}）` : t('never')) },
+        { title: t('colOffice.received'), width: 170, render: (_, o) => (o.lastReceived ? `${dayjs(o.lastReceived.at).format('YYYY-MM-DD HH:mm')}（${o.lastReceived.entries}）` : t('never')) },
+        { title: t('colOffice.sent'), width: 170, render: (_, o) => (o.lastSent ? `${dayjs(o.lastSent.at).format('YYYY-MM-DD HH:mm')}（${o.lastSent.entries}）` : t('never')) },
         { title: t('colOffice.held'), width: 150, render: (_, o) => vector(o.held) },
         { title: t('colOffice.ack'), width: 150, render: (_, o) => vector(o.acknowledged) },
         { title: t('colOffice.pending'), width: 120, render: (_, o) => `${o.heldBack} / ${o.quarantined}` },

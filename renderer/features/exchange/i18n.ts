@@ -65,6 +65,8 @@ export default {
     certifyPick: '选择乡镇身份文件',
     validTo: '有效期至',
     certified: '已签发证书：{{file}}',
+    collections: { units: '单位', cadres: '干部', scores: '月度得分', grades: '年度考核', sanctions: '处分', measures: '措施', faults: '容错纠错', rehabPlans: '帮扶计划', checkIns: '帮扶回访', clearances: '澄清正名/撤销', dismissals: '不予处理', policies: '政策版本', revisions: '更正记录', meetings: '会议', owners: '归属单位' },
+    fields: { name: '名称', position: '职务', rankLevel: '职级', unitId: '单位', peerGroup: '考核序列', category: '人员类别', leader: '是否领导', kind: '类别', decidedOn: '决定日期', reason: '事由', startsOn: '开始日期', endsOn: '结束日期', note: '备注', score: '得分', grade: '等次', outcome: '结果', decision: '认定结果', status: '状态', office: '归属单位', documentNo: '文号', releasedOn: '解除日期' },
   },
   en: {
     title: 'Data exchange',
@@ -131,5 +133,7 @@ export default {
     certifyPick: "Choose the township's identity file",
     validTo: 'Valid until',
     certified: 'Certificate issued: {{file}}',
+    collections: { units: 'unit', cadres: 'cadre', scores: 'monthly score', grades: 'annual grade', sanctions: 'sanction', measures: 'measure', faults: 'fault', rehabPlans: 'rehabilitation plan', checkIns: 'check-in', clearances: 'clearance/revocation', dismissals: 'dismissal', policies: 'policy version', revisions: 'correction', meetings: 'meeting', owners: 'owning office' },
+    fields: { name: 'name', position: 'position', rankLevel: 'rank', unitId: 'unit', peerGroup: 'peer group', category: 'category', leader: 'leader', kind: 'kind', decidedOn: 'decided on', reason: 'reason', startsOn: 'starts on', endsOn: 'ends on', note: 'note', score: 'score', grade: 'grade', outcome: 'outcome', decision: 'decision', status: 'status', office: 'owning office', documentNo: 'document no.', releasedOn: 'released on' },
   },
 };
