@@ -144,6 +144,7 @@ test('every page fits 1366×650 and its primary buttons are in view', async ({ p
   // Meetings, statistics.
   await page.getByTestId('menu-meeting').click();
   await expectInView(page.getByTestId('meeting-new'), 'new meeting');
+  await expectInView(page.getByTestId('meetings-proposed-docket'), 'proposed docket document');
   await shot(page, 'meetings');
   await checkDialog(page, 'meeting-create', () => page.getByTestId('meeting-new').click(), (d) => d.getByTestId('meeting-create-submit'));
   await page.getByTestId('meeting-tab-statistics').click();
@@ -198,4 +199,14 @@ test('a meeting’s docket and its dialogs fit 1366×650', async ({ page, ledger
   await checkDialog(page, 'item-add', () => page.getByTestId('docket-add').click(), (d) => d.getByTestId('item-save'));
   await checkDialog(page, 'decision', () => first.getByTestId('item-decide').click(), (d) => d.getByTestId('decision-save'));
   await checkDialog(page, 'meeting-edit', () => page.getByTestId('meeting-edit-open').click(), (d) => d.getByTestId('meeting-edit-save'));
+
+  // In English the labels are longer: the header's buttons still fit.
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await expect(page.getByTestId('docket-add')).toHaveText('Add item');
+  await expectInView(page.getByTestId('docket-add'), 'add item (English)');
+  await expectInView(page.getByTestId('meeting-detail-print'), 'print (English)');
+  await shot(page, 'meeting-detail-en');
+  await page.getByTestId('menu-meeting').click();
+  await expectInView(page.getByTestId('meeting-new'), 'new meeting (English)');
+  await shot(page, 'meetings-en');
 });

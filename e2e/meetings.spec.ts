@@ -242,6 +242,19 @@ test('a meeting from the findings: docket shaped and downloaded, decisions confi
   await page.screenshot({ path: screenshotPath('meetings-confirmed') });
   await page.screenshot({ path: screenshotPath('meetings-confirmed-full'), fullPage: true });
 
+  // Each decided item offers its own documents (任免审批表 for a promotion, a notice for a talk…).
+  const itemDoc = page.locator('[data-testid=item-appointment-form], [data-testid=item-notice]').first();
+  if (await itemDoc.count()) {
+    const downloadingItem = page.waitForEvent('download');
+    await itemDoc.click();
+    const itemFile = await downloadingItem;
+    expect(itemFile.suggestedFilename()).toMatch(/\.docx$/);
+    expect(readFileSync(await itemFile.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+  }
+  const minutesDownload = page.waitForEvent('download');
+  await page.getByTestId('doc-minutes').click();
+  expect((await minutesDownload).suggestedFilename()).toMatch(/\.docx$/);
+
   // The measures in the two case files, linked to the meeting; their findings are gone.
   for (const item of chosen) {
     await page.evaluate((id) => (location.hash = `#/cadres/${id}`), item.subject!.id);

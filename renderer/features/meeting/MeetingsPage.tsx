@@ -178,6 +178,8 @@ function ProposedGroups({ items }: { items: { group: string }[] }) {
 
 export default function MeetingsPage() {
   const { t, i18n } = useTranslation('meeting');
+  const { message } = App.useApp();
+  const asOf = useAsOf((s) => s.asOf);
   const list = useQuery('meetings.list', {});
   const printing = usePrinting((s) => s.printing);
   const [creating, setCreating] = useState(false);
@@ -200,6 +202,20 @@ export default function MeetingsPage() {
         }
         extra={
           <Space className="no-print">
+            {asOf && (
+              <Button
+                icon={<FileWordOutlined />}
+                data-testid="meetings-proposed-docket"
+                onClick={() =>
+                  void downloadDocument(() => api.documents.docket({ asOf })).then(
+                    (name) => message.success(t('detail.downloaded', { name })),
+                    (e: unknown) => message.error(e instanceof Error ? e.message : String(e)),
+                  )
+                }
+              >
+                {t('list.proposedDocket', { month: asOf })}
+              </Button>
+            )}
             <PrintButton fileName={t('list.printName')} testId="meetings-print" />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meeting-new">
               {t('list.create')}

@@ -69,6 +69,7 @@ export default {
       open: '打开',
       printName: '会议列表',
       noItems: '没有议题',
+      proposedDocket: '{{month}} 拟定议题（Word）',
     },
     create: {
       title: '新建会议',
@@ -244,6 +245,7 @@ export default {
       open: 'Open',
       printName: 'meetings',
       noItems: 'No items',
+      proposedDocket: 'Proposed docket for {{month}} (Word)',
     },
     create: {
       title: 'New meeting',
