@@ -135,6 +135,17 @@ test('a score corrected with a reason keeps its history', async ({ page, ledger 
   await expect(history).toContainText('68');
   await expect(history).toContainText('86');
   await expect(history).toContainText('e2e');
+  await page.locator('.ant-modal-close').click();
+
+  // A transitional placement shows its review date field; left empty, the core fills it from policy.
+  await page.getByTestId('add-measure').click();
+  await page.getByTestId('measure-form-kind').click();
+  await page.keyboard.type('过渡性安置');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '过渡性安置' }).first().click();
+  await expect(page.getByTestId('measure-form-review')).toBeVisible();
+  await page.getByTestId('measure-form-submit').click();
+  await expect(page.getByTestId('measure-form')).toBeHidden();
+  await expect(page.locator('[data-testid=timeline-entry][data-kind=transitionalPlacement]').getByTestId('review-on-tag')).toContainText('复核 ');
 });
 
 test('a release is recorded from the 影响期满待解除 finding, which then goes away', async ({ page, ledger }) => {

@@ -184,6 +184,7 @@ export function Timeline({
         const tags: ReactNode[] = [];
         if (team) tags.push(<Tag key="team" color="purple">{t('timeline.team')}</Tag>);
         if (r.endsOn) tags.push(<Tag key="until">{t('timeline.until', { date: r.endsOn })}</Tag>);
+        if (r.reviewOn) tags.push(<Tag key="review" data-testid="review-on-tag">{t('timeline.reviewOn', { date: r.reviewOn })}</Tag>);
         else if (lastingMeasures.has(e.kind) && !r.outcome) tags.push(<Tag key="until">{t('timeline.ongoing')}</Tag>);
         if (r.outcome) {
           tags.push(
