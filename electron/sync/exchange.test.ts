@@ -145,3 +145,40 @@ describe('epochs and encryption', () => {
     expect(journal.includes(Buffer.from('青山镇'))).toBe(false);
   });
 });
+
+describe('findings at the New Area', () => {
+  it('ranks each township’s cadres within that township’s own peer groups', async () => {
+    const { evaluate } = await import('../../shared/engine');
+    const { score } = await import('./testkit');
+    const xq = await openOffice('XQ', '新区党工委办公室');
+    const a = await openOffice('XZ01', '青山镇');
+    const b = await openOffice('XZ02', '白水镇');
+    open.push(xq, a, b);
+    await ceremony(xq, a);
+    await ceremony(xq, b);
+    const months = ['2026-03', '2026-04', '2026-05'];
+    const seed = async (o: TestOffice, values: number[]) => {
+      await o.store.commit([unit('U1'), ...values.map((_, i) => cadre(`C${i + 1}`, 'U1', { peerGroup: '乡镇干部' }))], who);
+      for (const m of months) {
+        const { score: s } = { score };
+        await o.store.commit(values.map((v, i) => s(`C${i + 1}`, m, v)), who);
+      }
+    };
+    await seed(a, [95, 60, 80]);
+    await seed(b, [99, 98, 97]);
+    await importPackages(xq.store, [await pkg(a, 'XQ'), await pkg(b, 'XQ')], { now: NOW });
+    expect(xq.store.state().cadres.get('XZ02.C1')).toMatchObject({ peerGroup: 'XZ02.乡镇干部' });
+    const keysAt = (o: TestOffice, prefix: string) =>
+      evaluate(o.store.state(), '2026-05')
+        .filter((f) => f.subject.type === 'cadre')
+        .map((f) => f.key.replace(`cadre:${prefix}`, 'cadre:'))
+        .sort();
+    const atB = keysAt(b, '');
+    expect(atB.length).toBeGreaterThan(0);
+    const atXq = evaluate(xq.store.state(), '2026-05')
+      .filter((f) => f.subject.type === 'cadre' && f.subject.id.startsWith('XZ02.'))
+      .map((f) => f.key.replace('cadre:XZ02.', 'cadre:'))
+      .sort();
+    expect(atXq).toEqual(atB);
+  });
+});
