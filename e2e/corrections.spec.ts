@@ -84,6 +84,7 @@ test('Enter in the date field does not save; a duplicate asks first and is then 
   await page.getByTestId('void-submit').click();
   await expect(page.getByTestId('void-form').locator('.ant-form-item-explain-error')).toContainText('请填写作废原因');
   await page.getByTestId('void-reason').fill('重复录入');
+  await expect(page.getByTestId('void-form').locator('.ant-form-item-explain-error')).toHaveCount(0);
   await shoot(page, 'void-dialog');
   await page.getByTestId('void-submit').click();
   await expect(page.getByTestId('void-form')).toBeHidden();
@@ -122,6 +123,7 @@ test('a score corrected with a reason keeps its history', async ({ page, ledger 
   await form.getByTestId('correct-form-submit').click();
   await expect(form.locator('.ant-form-item-explain-error')).toContainText('请填写更正原因');
   await page.getByTestId('correct-reason').fill('录入时数字颠倒');
+  await expect(form.locator('.ant-form-item-explain-error')).toHaveCount(0);
   await shoot(page, 'correct-dialog');
   await form.getByTestId('correct-form-submit').click();
   await expect(form).toBeHidden();
@@ -165,6 +167,7 @@ test('a release is recorded from the 影响期满待解除 finding, which then g
   await form.getByTestId('release-form-submit').click();
   await expect(form.locator('.ant-form-item-explain-error')).toContainText('请填写解除文号');
   await page.getByTestId('release-document').fill('城关纪解〔2026〕3号');
+  await expect(form.locator('.ant-form-item-explain-error')).toHaveCount(0);
   await shoot(page, 'release-dialog');
   await form.getByTestId('release-form-submit').click();
   await expect(form).toBeHidden();
@@ -190,6 +193,7 @@ test('a cleared sanction: 已澄清, its bar lifted, what it applied listed, the
   await page.getByTestId('clear-verified-by').fill('镇纪委');
   await page.getByTestId('clear-scope').fill('在镇党政联席会议上');
   await page.getByTestId('clear-document').fill('城关纪澄〔2026〕1号');
+  await expect(form.locator('.ant-form-item-explain-error')).toHaveCount(0);
   await shoot(page, 'clear-dialog');
   await form.getByTestId('clear-form-submit').click();
   await expect(form).toBeHidden();
