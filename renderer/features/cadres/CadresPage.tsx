@@ -13,6 +13,7 @@ import type { CadreRow, UnitRow } from '../../../shared/contract';
 import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate, useLocation } from '../../app/router';
 import { useViewportHeight } from '../../app/useViewportHeight';
+import { useRevision } from '../../api/revision';
 import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
 import { CadreIndex, filterKeys, formatSort, parseSort, type CadreFilter, type CadreSort, type SortKey } from './filter';
@@ -153,6 +154,28 @@ const FilterSelects = memo(function FilterSelects({ filter, units, peerGroups, o
 
 const noUnits: UnitRow[] = [];
 const noCadres: CadreRow[] = [];
+const emptyIndex = new CadreIndex(noCadres);
+
+/**
+ * The list last shown and its index, kept while the app runs: coming back to the page shows it at
+ * once, before the read cache has been read back from IndexedDB (for 50,000 cadres that read is
+ * most of a warm open). It is no more trusted than that cache: the query's answer replaces it as
+ * soon as it arrives unless it is the same list (then the index is kept). Dropped with the ledger
+ * (a new epoch: demo, restore, another data folder).
+ */
+let kept: { epoch: number; rows: readonly CadreRow[]; index: CadreIndex } | undefined;
+
+function sameRows(a: readonly CadreRow[], b: readonly CadreRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as unknown as Record<string, unknown>;
+    const y = b[i] as unknown as Record<string, unknown>;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length) return false;
+    for (const k of keys) if (x[k] !== y[k]) return false;
+  }
+  return true;
+}
 
 export default function CadresPage({ query }: PageProps) {
   const { t, i18n } = useTranslation('cadres');
@@ -201,8 +224,19 @@ export default function CadresPage({ query }: PageProps) {
 
   const unitList = units.data ?? noUnits;
   const unitName = useMemo(() => new Map(unitList.map((u) => [u.id, u.name])), [unitList]);
-  const all = cadres.data ?? noCadres;
-  const index = useMemo(() => new CadreIndex(all), [all]);
+  const epoch = useRevision((s) => s.epoch);
+  const fresh = cadres.data;
+  const list = useMemo(() => {
+    const last = kept && kept.epoch === epoch ? kept : undefined;
+    if (!fresh) return last;
+    if (last && (last.rows === fresh || sameRows(last.rows, fresh))) return last;
+    return { epoch, rows: fresh, index: new CadreIndex(fresh) };
+  }, [fresh, epoch]);
+  useEffect(() => {
+    if (list && fresh) kept = list;
+  }, [list, fresh]);
+  const all = list?.rows ?? noCadres;
+  const index = list?.index ?? emptyIndex;
   const peerGroups = useMemo(() => index.distinct('peerGroup'), [index]);
   const shown = useMemo(
     () => index.filter(filter, sort, (id) => unitName.get(id) ?? id),
@@ -282,7 +316,7 @@ export default function CadresPage({ query }: PageProps) {
     '--cadre-list-secondary': token.colorTextSecondary,
     '--cadre-list-primary': token.colorPrimary,
   } as CSSProperties;
-  const loading = cadres.loading && !cadres.data;
+  const loading = cadres.loading && !list;
 
   return (
     <Card

@@ -67,16 +67,17 @@ export class CadreIndex {
   constructor(readonly rows: readonly CadreRow[]) {
     this.size = rows.length;
     this.words = Math.ceil(rows.length / 32);
+    // Normalised in one call over the whole text (NFKC may change a row's length, so the starts
+    // are found afterwards, at the separators, which NFKC leaves alone).
     const parts = new Array<string>(rows.length);
+    for (let i = 0; i < rows.length; i++) parts[i] = `${rows[i].name}${FIELD}${rows[i].id}`;
+    this.text = normalise(parts.join(SEP));
     this.starts = new Int32Array(rows.length + 1);
-    let at = 0;
-    for (let i = 0; i < rows.length; i++) {
-      parts[i] = normalise(`${rows[i].name}${FIELD}${rows[i].id}`);
-      this.starts[i] = at;
-      at += parts[i].length + 1;
+    for (let i = 1, at = -1; i < rows.length; i++) {
+      at = this.text.indexOf(SEP, at + 1);
+      this.starts[i] = at + 1;
     }
-    this.starts[rows.length] = at;
-    this.text = parts.join(SEP);
+    this.starts[rows.length] = this.text.length + 1;
     for (const field of codedFields) {
       const of = new Map<string, number>();
       const values: string[] = [];
