@@ -168,6 +168,19 @@ test('demoted, a plan opened from the demotion, check-ins, a review, top-third m
   expect((await downloadPromise).suggestedFilename()).toMatch(/\.xlsx$/);
   await page.getByTestId('rehab-filter-overdue').click();
   await expect(page.getByTestId('rehab-table')).toContainText('没有符合筛选条件的帮扶计划');
+  await page.getByTestId('rehab-filter-overdue').click();
+
+  // Closing the plan records its outcome.
+  await page.getByTestId('rehab-view').click();
+  await page.getByTestId('plan-close').click();
+  const close = page.getByTestId('plan-close-form');
+  await page.getByTestId('plan-close-outcome').getByText('重新使用').click();
+  await shoot(page, 'plan-close-dialog');
+  await close.getByTestId('plan-close-form-submit').click();
+  await expect(close).toBeHidden();
+  await expect(page.getByTestId('plan-page')).toHaveAttribute('data-status', 'completed');
+  await expect(page.getByTestId('plan-status')).toHaveText('已完成（重新使用）');
+  await expect(page.getByTestId('plan-add-checkin')).toHaveCount(0);
 });
 
 test('a fault through the procedure to 予以容错: no deduction, factor 0', async ({ page, ledger }) => {
