@@ -108,6 +108,14 @@ test('every page fits 1366×650 and its primary buttons are in view', async ({ p
   await expect(page.getByTestId('casefile-name')).toBeVisible();
   await shot(page, 'casefile');
   await shot(page, 'casefile-full', true);
+  // A record id in a finding's evidence opens that record in the case file, marked.
+  await page.getByTestId('finding-evidence').first().click();
+  const recordLink = page.getByTestId('finding-record-link').first();
+  if (await recordLink.count()) {
+    const id = (await recordLink.innerText()).trim();
+    await recordLink.click();
+    await expect(page.locator(`[data-testid=timeline-entry][data-id="${id}"]`)).toHaveAttribute('data-highlighted', 'true');
+  }
   for (const [button, name] of [
     ['add-score', 'score'],
     ['add-grade', 'grade'],
