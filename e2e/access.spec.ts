@@ -34,11 +34,12 @@ async function office(host: { url: string; token: string }) {
   const admin = apiSession(host);
   const unit = await admin<{ id: string }>('units.create', { name: '城关镇' });
   await admin('cadres.create', { name: '王秀英', unitId: unit.id, peerGroup: '乡镇副职', category: 'civilServant' });
-  // The first account turns logins on; the OS user ('e2e') becomes the administrator.
-  for (const [name, role] of [['clerk1', 'clerk'], ['reviewer1', 'reviewer'], ['auditor1', 'auditor']] as const) {
-    await admin('users.add', { name, displayName: name === 'clerk1' ? '李经办' : name === 'reviewer1' ? '赵审核' : '钱审计', role, password: PASSWORD });
-  }
+  // The first account turns logins on: the OS user ('e2e') becomes the administrator, who must set
+  // a password before anything else.
+  await admin('users.add', { name: 'clerk1', displayName: '李经办', role: 'clerk', password: PASSWORD });
   await admin('session.setPassword', { password: PASSWORD });
+  await admin('users.add', { name: 'reviewer1', displayName: '赵审核', role: 'reviewer', password: PASSWORD });
+  await admin('users.add', { name: 'auditor1', displayName: '钱审计', role: 'auditor', password: PASSWORD });
   for (const name of ['clerk1', 'reviewer1', 'auditor1']) {
     const s = apiSession(host);
     await s('session.login', { name, password: PASSWORD });
