@@ -208,6 +208,12 @@ test('a meeting’s docket and its dialogs fit 1366×650', async ({ page, ledger
   await checkDialog(page, 'decision', () => first.getByTestId('item-decide').click(), (d) => d.getByTestId('decision-save'));
   await checkDialog(page, 'meeting-edit', () => page.getByTestId('meeting-edit-open').click(), (d) => d.getByTestId('meeting-edit-save'));
 
+  // On paper: no menu, no buttons, the items whole.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('docket-add')).toBeHidden();
+  await page.screenshot({ path: screenshotPath('fit-meeting-detail-print'), fullPage: true, clip: { x: 0, y: 0, width: W, height: 1000 } });
+  await page.emulateMedia({ media: 'screen' });
+
   // In English the labels are longer: the header's buttons still fit.
   await page.getByTestId('lang-switch').getByText('English').click();
   await expect(page.getByTestId('docket-add')).toHaveText('Add item');
