@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, callEndpoint } from '../../api/client';
 import { pick, setLang, type Lang } from '../../i18n';
 import { useSession } from './store';
+import { UnlockScreen } from './UnlockScreen';
 
 export function LoginScreen() {
   const { t, i18n } = useTranslation('session');
@@ -16,7 +17,10 @@ export function LoginScreen() {
   const [form] = Form.useForm<{ name: string; password: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // An encrypted ledger can also be opened with its passphrase or recovery key (then one logs in).
+  const [withKey, setWithKey] = useState(false);
   const locked = !!lastName;
+  if (withKey) return <UnlockScreen onBack={() => setWithKey(false)} />;
 
   async function login(values: { name: string; password: string }) {
     setBusy(true);
@@ -67,6 +71,11 @@ export function LoginScreen() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
           {t('login.forgot')}
         </Typography.Paragraph>
+        {info?.locked && (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setWithKey(true)} data-testid="login-with-key">
+            {t('login.withKey')}
+          </Button>
+        )}
       </Card>
     </div>
   );

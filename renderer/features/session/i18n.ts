@@ -17,6 +17,7 @@ export default {
       passphrase: '口令',
       required: '请输入口令',
       submit: '解锁',
+      back: '返回登录',
     },
     login: {
       title: '请登录',
@@ -30,6 +31,7 @@ export default {
       passwordRequired: '请输入密码',
       submit: '登录',
       forgot: '忘记密码请联系系统管理员重置。连续 5 次输错密码，账户将锁定 15 分钟。',
+      withKey: '用台账口令或恢复密钥解锁',
     },
     setPassword: {
       title: '请设置密码',
@@ -100,6 +102,7 @@ export default {
       passphrase: 'Passphrase',
       required: 'Please enter the passphrase',
       submit: 'Unlock',
+      back: 'Back to the login',
     },
     login: {
       title: 'Please log in',
@@ -113,6 +116,7 @@ export default {
       passwordRequired: 'Please enter the password',
       submit: 'Log in',
       forgot: 'Forgot the password? Ask the administrator to reset it. Five wrong passwords in a row lock the account for 15 minutes.',
+      withKey: 'Unlock with the ledger passphrase or recovery key',
     },
     setPassword: {
       title: 'Set your password',
