@@ -17,6 +17,25 @@ const ids = (page: Page) =>
       .map((r) => r.id),
   );
 
+/** Every row's cells start where their header does, and no header label is cut. */
+async function expectColumnsLinedUp(page: Page) {
+  const problems = await page.getByTestId('cadre-table').evaluate((el) => {
+    const out: string[] = [];
+    const heads = [...el.querySelectorAll<HTMLElement>('[role=columnheader]')];
+    const lefts = heads.map((h) => Math.round(h.getBoundingClientRect().left));
+    for (const h of heads) {
+      const label = h.querySelector<HTMLElement>('button > span:first-child') ?? h;
+      if (label.scrollWidth > label.clientWidth + 1) out.push(`header cut: ${h.innerText}`);
+    }
+    for (const row of el.querySelectorAll<HTMLElement>('[role=row][data-testid]')) {
+      const cells = [...row.querySelectorAll<HTMLElement>('[role=cell]')].map((c) => Math.round(c.getBoundingClientRect().left));
+      if (cells.join() !== lefts.join()) out.push(`${row.dataset.testid}: ${cells.join()} vs ${lefts.join()}`);
+    }
+    return out;
+  });
+  expect(problems).toEqual([]);
+}
+
 test('the demo township list fits 1366×650, sorts, filters as one types, scrolls and opens a case file', async ({ page, ledger }) => {
   await ledger.call('session.openDemo');
   const cadres = await ledger.call<Array<{ id: string; name: string; status: string }>>('cadres.list');
@@ -48,8 +67,17 @@ test('the demo township list fits 1366×650, sorts, filters as one types, scroll
     return out;
   });
   expect(cells).toEqual({ narrow: [], cutNames: [], hScroll: false });
+  await expectColumnsLinedUp(page);
   await page.screenshot({ path: screenshotPath('cadres-list-1366x650'), animations: 'disabled' });
   await page.screenshot({ path: screenshotPath('cadres-list-full'), fullPage: true, animations: 'disabled' });
+
+  // In English too (longer labels).
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await expect(page.getByTestId('cadre-count')).toHaveText(`${cadres.length} in total`);
+  await expectColumnsLinedUp(page);
+  await page.screenshot({ path: screenshotPath('cadres-list-en-1366x650'), animations: 'disabled' });
+  await page.getByTestId('lang-switch').getByText('中文').click();
+  await expect(page.getByTestId('cadre-count')).toHaveText(`共 ${cadres.length} 条`);
 
   // Virtualized: a screenful of rows in the DOM, not all of them; scrolling reaches the last cadre.
   expect(await rowsInDom(page).count()).toBeLessThan(40);

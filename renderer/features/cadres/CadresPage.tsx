@@ -44,7 +44,7 @@ interface Column {
   track: string;
 }
 const columns: readonly Column[] = [
-  { key: 'id', sort: 'id', track: 'minmax(104px, 0.9fr)' },
+  { key: 'id', sort: 'id', track: 'minmax(156px, 0.9fr)' },
   { key: 'name', sort: 'name', track: 'minmax(88px, 0.8fr)' },
   { key: 'unitId', sort: 'unit', track: 'minmax(150px, 1.6fr)' },
   { key: 'peerGroup', sort: 'peerGroup', track: 'minmax(116px, 1.1fr)' },
@@ -55,6 +55,8 @@ const columns: readonly Column[] = [
   { key: 'status', sort: 'status', track: 'minmax(92px, 0.7fr)' },
 ];
 const gridTemplateColumns = columns.map((c) => c.track).join(' ');
+/** Below this width the list scrolls sideways instead of squeezing its columns. */
+const minWidth = columns.reduce((sum, c) => sum + Number(/minmax\((\d+)px/.exec(c.track)![1]), 0);
 
 interface RowProps {
   cadre: CadreRow;
@@ -367,7 +369,7 @@ export default function CadresPage({ query }: PageProps) {
         style={vars}
       >
         <div ref={scrollRef} className="cadre-list-scroll" style={{ height: bodyHeight + ROW_HEIGHT }}>
-          <div role="row" className="cadre-list-head" style={{ gridTemplateColumns }}>
+          <div role="row" className="cadre-list-head" style={{ gridTemplateColumns, minWidth }}>
             {columns.map((c) => {
               const active = c.sort && sort?.key === c.sort ? (sort.desc ? 'descending' : 'ascending') : undefined;
               return (
@@ -413,7 +415,7 @@ export default function CadresPage({ query }: PageProps) {
               )}
             </div>
           ) : (
-            <div role="rowgroup" className="cadre-list-body" style={{ height: virtualizer.getTotalSize() }}>
+            <div role="rowgroup" className="cadre-list-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
               {virtualizer.getVirtualItems().map((v) => {
                 const c = all[shown[v.index]];
                 return (

@@ -51,7 +51,7 @@ export default {
     title: 'Cadres',
     newCadre: 'New cadre',
     editCadre: 'Edit cadre',
-    searchPlaceholder: 'Search by name or number',
+    searchPlaceholder: 'Name or number',
     filter: {
       unit: 'Unit',
       peerGroup: 'Peer group',
