@@ -74,7 +74,8 @@ export default {
     create: {
       title: '新建会议',
       fromFindings: '从 {{month}} 的提示拟定议题',
-      fromFindingsHint: '将按会议惯例分组拟定 {{n}} 个议题，创建后可删除、调整顺序和修改。',
+      fromFindingsHint: '将按会议惯例分组拟定 {{n}} 个议题，创建后可删除、调整顺序和修改。不在本次会议研究的类别可取消勾选。',
+      groupCount: '（{{n}} 项）',
       fromFindingsNone: '{{month}} 没有可拟定为议题的提示，可以创建后添加动议等议题。',
       noScores: '{{month}} 尚未录入月度得分，排名类规则还没有生效，拟定的议题会不完整。',
       informational: '另有 {{n}} 条仅供参考的提示不列为议题。',
@@ -250,7 +251,8 @@ export default {
     create: {
       title: 'New meeting',
       fromFindings: 'Propose the docket from the findings of {{month}}',
-      fromFindingsHint: '{{n}} items will be proposed, grouped as such meetings are run; remove, reorder and edit them afterwards.',
+      fromFindingsHint: '{{n}} items will be proposed, grouped as such meetings are run; remove, reorder and edit them afterwards. Untick a group this meeting does not take.',
+      groupCount: ' ({{n}})',
       fromFindingsNone: 'No findings of {{month}} make a docket item; add motions and other items after creating the meeting.',
       noScores: 'No monthly scores have been entered for {{month}}: the ranking rules have not applied, so the proposal is incomplete.',
       informational: '{{n}} more findings are for information only and are not proposed.',
