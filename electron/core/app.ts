@@ -58,6 +58,12 @@ export interface Core {
   readonly ctx: ServiceContext;
 }
 
+/** The idle-lock setting from the environment (LEDGER_IDLE_LOCK_MINUTES, 1–1440), else the policy's 10. */
+export function idleLockMinutesFrom(env: Record<string, string | undefined>): number {
+  const n = Number(env.LEDGER_IDLE_LOCK_MINUTES);
+  return Number.isInteger(n) && n >= 1 && n <= 1440 ? n : DEFAULT_IDLE_LOCK_MINUTES;
+}
+
 /** The local session: the Electron window and in-process callers. */
 export const LOCAL_SESSION = 'local';
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
