@@ -184,7 +184,7 @@ export function arbitraryOf(schema: Schema, strings: StringPool, depth = 0, key 
     case 'lazy':
       return depth > 6 ? fc.constant(undefined) : inner((def.getter as () => unknown)());
     case 'union':
-      return fc.oneof(...(def.options as unknown[]).map(inner));
+      return fc.oneof(...(def.options as unknown[]).map((o) => inner(o)));
     case 'intersection':
       return fc.tuple(inner(def.left), inner(def.right)).map(([a, b]) => (a && b && typeof a === 'object' && typeof b === 'object' ? { ...a, ...b } : a));
     case 'array': {
@@ -192,7 +192,7 @@ export function arbitraryOf(schema: Schema, strings: StringPool, depth = 0, key 
       return mutate(fc.array(element, { maxLength: 3 }));
     }
     case 'tuple':
-      return fc.tuple(...(def.items as unknown[]).map(inner));
+      return fc.tuple(...(def.items as unknown[]).map((o) => inner(o)));
     case 'object': {
       const shape = def.shape as Record<string, unknown>;
       const keys = Object.keys(shape);
