@@ -37,6 +37,7 @@ export default {
       failed: '打印失败：{{message}}',
     },
     common: {
+      required: '请填写{{field}}',
       save: '保存',
       cancel: '取消',
       create: '新增',
@@ -113,6 +114,7 @@ export default {
       failed: 'Printing failed: {{message}}',
     },
     common: {
+      required: 'Please fill in: {{field}}',
       save: 'Save',
       cancel: 'Cancel',
       create: 'New',

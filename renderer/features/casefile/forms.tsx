@@ -5,9 +5,8 @@
 // never saves (it only confirms the date or the option; Ctrl+Enter or the primary button saves),
 // and a record the core finds identical to one already there is saved only after the officer agrees.
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasureDraft } from '../../../shared/contract/findings';
 import { annualGrades, measureKinds, measureOutcomes, sanctionKinds, type MeasureKind } from '../../../shared/domain/records';
@@ -26,31 +25,8 @@ export interface SubmitOptions {
   confirmDuplicate?: boolean;
 }
 
-/** "Required" as an antd rule, with the field's name in the UI language. */
-export function useRequired() {
-  const { t } = useTranslation('casefile');
-  // `whitespace` for text fields: a reason of only spaces is no reason.
-  return (field: string, opts: { text?: boolean } = {}): Rule[] => [
-    { required: true, message: t('required', { field }), ...(opts.text ? { whitespace: true } : {}) },
-  ];
-}
-
-/**
- * Enter in a date picker or a select confirms the date or the option; the browser would also
- * submit the form (implicit submission), which saved half-filled records. Ctrl+Enter submits.
- */
-export function onFormKeyDown(submit: () => void) {
-  return (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key !== 'Enter') return;
-    if (e.ctrlKey || e.metaKey) {
-      e.preventDefault();
-      submit();
-      return;
-    }
-    const target = e.target as HTMLElement;
-    if (target.closest('.ant-picker, .ant-select, [role=combobox]')) e.preventDefault();
-  };
-}
+import { onFormKeyDown, useRequired } from '../../app/safeEntry';
+export { onFormKeyDown, useRequired };
 
 /**
  * True when the core refused a new record as identical to an existing one (same cadre, kind and

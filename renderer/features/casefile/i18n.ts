@@ -7,7 +7,6 @@ export default {
     edit: '编辑基本信息',
     backToList: '返回名册',
     notFound: '没有找到干部 {{id}}',
-    required: '请填写{{field}}',
     duplicate: {
       title: '已存在相同记录',
       text: '已存在相同记录（同一干部、种类、日期），仍要保存吗？',
@@ -376,7 +375,6 @@ export default {
     edit: 'Edit details',
     backToList: 'Back to the list',
     notFound: 'No cadre {{id}}',
-    required: 'Please fill in: {{field}}',
     duplicate: {
       title: 'Same record exists',
       text: 'A record identical to this one (same cadre, kind and date) exists already. Save anyway?',
