@@ -95,7 +95,7 @@ test('Enter in the date field does not save; a duplicate asks first and is then 
   await expect(voided.getByTestId('row-correct')).toHaveCount(0);
   // One bar left: the voided sanction counts for nothing.
   await expect(page.getByTestId('bar-tag')).toHaveCount(1);
-  await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0);
   await shoot(page, 'casefile-voided');
 
   // Its history: entered, then voided, each with who and when.
@@ -143,7 +143,9 @@ test('a score corrected with a reason keeps its history', async ({ page, ledger 
   await page.getByTestId('add-measure').click();
   await page.getByTestId('measure-form-kind').click();
   await page.keyboard.type('过渡性安置');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '过渡性安置' }).first().click();
+  // The filtered list re-renders while typing; Enter picks its active option without racing it.
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText('过渡性安置');
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('measure-form-review')).toBeVisible();
   await page.getByTestId('measure-form-submit').click();
   await expect(page.getByTestId('measure-form')).toBeHidden();
@@ -213,7 +215,7 @@ test('a cleared sanction: 已澄清, its bar lifted, what it applied listed, the
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
   await expect(page.locator('.ant-message-notice')).toHaveCount(1);
-  await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0);
   await page.getByTestId('clearances-card').scrollIntoViewIfNeeded();
   await shoot(page, 'casefile-cleared');
 });
