@@ -98,8 +98,8 @@ test('every page fits 1366×650 and its primary buttons are in view', async ({ p
   await expect(page.locator('[data-testid=cadres], .ant-table').first()).toBeVisible();
   await shot(page, 'cadres');
   await go(page, '/cadres/new');
-  const save = page.locator('button[type=submit], button.ant-btn-primary').filter({ hasText: /保\s*存/ }).first();
-  await expect(save).toBeVisible();
+  await expectInView(page.getByTestId('cadre-save'), 'cadre form save');
+  await expectInView(page.getByTestId('cadre-cancel'), 'cadre form cancel');
   await shot(page, 'cadre-form');
   await shot(page, 'cadre-form-full', true);
 
@@ -108,6 +108,14 @@ test('every page fits 1366×650 and its primary buttons are in view', async ({ p
   await expect(page.getByTestId('casefile-name')).toBeVisible();
   await shot(page, 'casefile');
   await shot(page, 'casefile-full', true);
+  // A record id in a finding's evidence opens that record in the case file, marked.
+  await page.getByTestId('finding-evidence').first().click();
+  const recordLink = page.getByTestId('finding-record-link').first();
+  if (await recordLink.count()) {
+    const id = (await recordLink.innerText()).trim();
+    await recordLink.click();
+    await expect(page.locator(`[data-testid=timeline-entry][data-id="${id}"]`)).toHaveAttribute('data-highlighted', 'true');
+  }
   for (const [button, name] of [
     ['add-score', 'score'],
     ['add-grade', 'grade'],
@@ -144,6 +152,7 @@ test('every page fits 1366×650 and its primary buttons are in view', async ({ p
   // Meetings, statistics.
   await page.getByTestId('menu-meeting').click();
   await expectInView(page.getByTestId('meeting-new'), 'new meeting');
+  await expectInView(page.getByTestId('meetings-proposed-docket'), 'proposed docket document');
   await shot(page, 'meetings');
   await checkDialog(page, 'meeting-create', () => page.getByTestId('meeting-new').click(), (d) => d.getByTestId('meeting-create-submit'));
   await page.getByTestId('meeting-tab-statistics').click();
@@ -155,7 +164,19 @@ test('every page fits 1366×650 and its primary buttons are in view', async ({ p
   await page.getByTestId('menu-import').click();
   await expect(page.locator('.ant-card').first()).toBeVisible();
   await shot(page, 'import');
+  // The preview of a file with a bad row: its buttons and the rejected rows readable.
+  await page.getByTestId('import-page').locator('input[type=file]').setInputFiles({
+    name: '干部名册.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      '\uFEFF姓名,单位,考核序列,人员类别\n张三,中川镇财政所,一般干部,公务员\n李四,不存在的单位名称很长很长很长,一般干部,公务员\n',
+      'utf8',
+    ),
+  });
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await shot(page, 'import-preview');
   await shot(page, 'import-full', true);
+  if (await page.getByTestId('import-rejected').count()) await expectNoSqueezedCells(page, page.getByTestId('import-rejected'), 'import rejected rows');
   await page.getByTestId('menu-settings').click();
   await expect(page.locator('.ant-card').first()).toBeVisible();
   await shot(page, 'settings');
@@ -186,4 +207,20 @@ test('a meeting’s docket and its dialogs fit 1366×650', async ({ page, ledger
   await checkDialog(page, 'item-add', () => page.getByTestId('docket-add').click(), (d) => d.getByTestId('item-save'));
   await checkDialog(page, 'decision', () => first.getByTestId('item-decide').click(), (d) => d.getByTestId('decision-save'));
   await checkDialog(page, 'meeting-edit', () => page.getByTestId('meeting-edit-open').click(), (d) => d.getByTestId('meeting-edit-save'));
+
+  // On paper: no menu, no buttons, the items whole.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('docket-add')).toBeHidden();
+  await page.screenshot({ path: screenshotPath('fit-meeting-detail-print'), fullPage: true, clip: { x: 0, y: 0, width: W, height: 1000 } });
+  await page.emulateMedia({ media: 'screen' });
+
+  // In English the labels are longer: the header's buttons still fit.
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await expect(page.getByTestId('docket-add')).toHaveText('Add item');
+  await expectInView(page.getByTestId('docket-add'), 'add item (English)');
+  await expectInView(page.getByTestId('meeting-detail-print'), 'print (English)');
+  await shot(page, 'meeting-detail-en');
+  await page.getByTestId('menu-meeting').click();
+  await expectInView(page.getByTestId('meeting-new'), 'new meeting (English)');
+  await shot(page, 'meetings-en');
 });

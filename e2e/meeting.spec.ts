@@ -1,5 +1,6 @@
-// The §4.4 meeting statistics as an officer prepares the evaluation meeting: on the demo township
-// the page shows, for the as-of year so far, the numbers the core computes; a count opens the
+// The §4.4 meeting statistics as an officer prepares the evaluation meeting (the 会议统计 tab of the
+// meeting section): on the demo township the page shows, for the as-of year so far (the as-of
+// month is the latest with scores), the numbers the core computes; a count opens the
 // cadres behind it, linked to their case files; the table exports as CSV; an impossible period is
 // refused in words; English shows the English labels. Real renderer, core and store.
 import { readFileSync } from 'node:fs';
@@ -12,14 +13,15 @@ test.describe.configure({ timeout: 180_000 });
 
 test('the demo township’s meeting statistics match the core and open to the cadres behind them', async ({ page, ledger }) => {
   await ledger.call('session.openDemo');
-  const { today } = await ledger.call<{ today: string }>('session.info');
-  const period = { from: `${today.slice(0, 4)}-01`, to: today.slice(0, 7) };
+  const { latestScoredMonth: asOf } = await ledger.call<{ latestScoredMonth: string }>('session.info');
+  const period = { from: `${asOf.slice(0, 4)}-01`, to: asOf };
   const core = await ledger.call<MeetingStatistics>('reports.meeting', period);
   const names = new Map((await ledger.call<Array<{ id: string; name: string }>>('cadres.list')).map((c) => [c.id, c.name]));
 
   await page.goto(ledger.launchUrl);
   await page.getByTestId('menu-meeting').click();
-  await expect(page.getByTestId('menu-meeting')).toHaveText('会议统计');
+  await expect(page.getByTestId('menu-meeting')).toHaveText('评议会议');
+  await page.getByTestId('meeting-tab-statistics').click();
 
   // Every number on the page is the core's for the same (default) period.
   const rows = page.getByTestId('meeting-row');
@@ -59,15 +61,16 @@ test('the demo township’s meeting statistics match the core and open to the ca
 
   // A period that ends before it starts is refused, and said so.
   await page.evaluate(() => {
-    location.hash = '#/meeting?from=2030-01&to=2020-01';
+    location.hash = '#/meeting/statistics?from=2030-01&to=2020-01';
   });
   await expect(page.getByTestId('meeting-error')).toContainText('统计期间无效');
   await expect(page.getByTestId('meeting-table')).toHaveCount(0);
 
   // Back to the year so far, in English.
   await page.getByTestId('menu-meeting').click();
+  await page.getByTestId('meeting-tab-statistics').click();
   await page.getByTestId('lang-switch').getByText('English').click();
-  await expect(page.getByTestId('menu-meeting')).toHaveText('Meeting statistics');
+  await expect(page.getByTestId('menu-meeting')).toHaveText('Meetings');
   for (const item of core.items) {
     await expect(row(item.id).getByTestId('meeting-label')).toHaveText(item.label.en);
   }

@@ -54,6 +54,18 @@ test('the app opens on the latest scored month, reads typed months and says when
   await expect(page.getByTestId('no-scores-banner')).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('meetings-month-latest') });
 
+  // The month's findings export to Excel (all of them, and one rule's).
+  let downloading = page.waitForEvent('download');
+  await page.getByTestId('overview-export-all').click();
+  let file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+  expect(readFileSync(await file.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+  await page.getByTestId('overview-rule-row').first().click();
+  downloading = page.waitForEvent('download');
+  await page.getByTestId('overview-export-rule').click();
+  file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+
   // Typed months in the ways officers write them.
   const year = latest.slice(0, 4);
   await typeMonth(page, `${year}-07`);
@@ -229,6 +241,19 @@ test('a meeting from the findings: docket shaped and downloaded, decisions confi
   await expect(page.getByTestId('meeting-correction')).toContainText('出席人员补记：组织委员陈某列席');
   await page.screenshot({ path: screenshotPath('meetings-confirmed') });
   await page.screenshot({ path: screenshotPath('meetings-confirmed-full'), fullPage: true });
+
+  // Each decided item offers its own documents (任免审批表 for a promotion, a notice for a talk…).
+  const itemDoc = page.locator('[data-testid=item-appointment-form], [data-testid=item-notice]').first();
+  if (await itemDoc.count()) {
+    const downloadingItem = page.waitForEvent('download');
+    await itemDoc.click();
+    const itemFile = await downloadingItem;
+    expect(itemFile.suggestedFilename()).toMatch(/\.docx$/);
+    expect(readFileSync(await itemFile.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+  }
+  const minutesDownload = page.waitForEvent('download');
+  await page.getByTestId('doc-minutes').click();
+  expect((await minutesDownload).suggestedFilename()).toMatch(/\.docx$/);
 
   // The measures in the two case files, linked to the meeting; their findings are gone.
   for (const item of chosen) {

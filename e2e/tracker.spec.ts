@@ -45,10 +45,12 @@ async function township(ledger: LedgerHost) {
       }
     }
   }
-  // Individual items for the board: a probation due in 10 days, an inquiry whose reply is overdue.
+  // Individual items for the board: a probation due 10 days after the month's last day (the day the
+  // board judges the month on), an inquiry whose reply is overdue.
+  const monthEnd = shiftDate(`${today.slice(0, 7)}-01`, 1, -1);
   await ledger.call('records.put', {
     collection: 'measures',
-    record: { subjectType: 'cadre', subjectId: cadres['赵敏'], kind: 'probation', startsOn: shiftDate(today, -3, 10), endsOn: shiftDate(today, 0, 10) },
+    record: { subjectType: 'cadre', subjectId: cadres['赵敏'], kind: 'probation', startsOn: shiftDate(monthEnd, -3, 10), endsOn: shiftDate(monthEnd, 0, 10) },
   });
   await ledger.call('records.put', {
     collection: 'measures',
@@ -86,7 +88,7 @@ test('a low-ranking team is put on probation, reviewed, found not improved and p
   await expect(row).toBeVisible();
   await expect(row.getByTestId('review-date')).toContainText(reviewDate);
   await expect(row.getByTestId('status-tag')).toHaveText('正常');
-  await expect(page.locator('[data-testid=tracker-row][data-kind=probation]').filter({ hasText: '赵敏' }).getByTestId('status-tag')).toHaveText('14天内到期');
+  await expect(page.locator('[data-testid=tracker-row][data-kind=probation]').filter({ hasText: '赵敏' }).getByTestId('status-tag')).toHaveText('即将到期（评议期内）');
   await expect(page.locator('[data-testid=tracker-row][data-kind=inquiry]').getByTestId('status-tag')).toHaveText('已逾期');
   const watch = page.getByTestId('team-watch');
   await expect(watch).toContainText('工业园');

@@ -40,6 +40,12 @@ async function office() {
     cli(['--data', data, '--user', 'zhang', 'users', 'add', name, '--role', role], { LEDGER_PASSWORD: ADMIN_PW, LEDGER_NEW_PASSWORD: CLERK_PW }, io);
   expect((await add('li', 'clerk')).code).toBe(0);
   expect((await add('wang', 'auditor')).code).toBe(0);
+  // The administrator set these passwords: each person must replace theirs before anything else.
+  const before = await cli(['--data', data, '--user', 'li', 'evaluate', '--as-of', '2024-01'], { LEDGER_PASSWORD: CLERK_PW }, io);
+  expect(before).toMatchObject({ code: 3, stderr: expect.stringContaining('password') });
+  for (const name of ['li', 'wang']) {
+    expect((await cli(['--data', data, '--user', name, 'password'], { LEDGER_PASSWORD: CLERK_PW, LEDGER_NEW_PASSWORD: CLERK_PW }, io)).code).toBe(0);
+  }
 }
 
 describe('the CLI runs as a user', () => {
@@ -76,12 +82,13 @@ describe('the CLI runs as a user', () => {
     const admin = { LEDGER_PASSWORD: ADMIN_PW };
     const list = await cli(['--data', data, '--user', 'zhang', 'users', 'list'], admin, io);
     expect(list.stdout).toMatch(/zhang .*系统管理员/);
-    expect(list.stdout).toMatch(/li .*经办人 .*须改密码/);
+    expect(list.stdout).toMatch(/li .*经办人 .*正常/);
     expect(list.stdout).not.toMatch(/verifier|salt/);
     for (let i = 0; i < 5; i++) await cli(['--data', data, '--user', 'li', 'evaluate', '--as-of', '2024-01'], as('li', 'wrong wrong wrong'), io);
     const lockedOut = await cli(['--data', data, '--user', 'li', 'evaluate', '--as-of', '2024-01'], as('li', CLERK_PW), io);
     expect(lockedOut).toMatchObject({ code: 3, stderr: expect.stringContaining('已锁定') });
     expect((await cli(['--data', data, '--user', 'zhang', 'users', 'reset', 'li'], { ...admin, LEDGER_NEW_PASSWORD: 'a new password 2' }, io)).code).toBe(0);
+    expect((await cli(['--data', data, '--user', 'li', 'password'], { LEDGER_PASSWORD: 'a new password 2', LEDGER_NEW_PASSWORD: 'a new password 2' }, io)).code).toBe(0);
     expect((await cli(['--data', data, '--user', 'li', 'evaluate', '--as-of', '2024-01'], as('li', 'a new password 2'), io)).code).toBe(0);
     expect((await cli(['--data', data, '--user', 'zhang', 'users', 'disable', 'li'], admin, io)).code).toBe(0);
     expect((await cli(['--data', data, '--user', 'li', 'evaluate', '--as-of', '2024-01'], as('li', 'a new password 2'), io)).code).toBe(3);

@@ -92,8 +92,20 @@ export async function signIn(run: Run, dir: string, command: string): Promise<Si
         });
       }
     }
-    const access = cliCommandAccess[command];
-    if (access && !info.value.permissions.includes(access.permission)) {
+    if (info.value.mustSetPassword && command !== 'password') {
+      throw new LedgerError('FORBIDDEN', {
+        zh: `请先设置自己的密码：cadre-ledger --data 目录 --user ${info.value.user} password（新密码取自 LEDGER_NEW_PASSWORD）。管理员设定的初始密码须由本人更改。`,
+        en: `Set your own password first: cadre-ledger --data DIR --user ${info.value.user} password (the new one from LEDGER_NEW_PASSWORD). A password an administrator set must be changed by its owner.`,
+      });
+    }
+    const access = Object.prototype.hasOwnProperty.call(cliCommandAccess, command) ? cliCommandAccess[command] : undefined;
+    if (!access) {
+      throw new LedgerError('FORBIDDEN', {
+        zh: `命令 ${command} 未列入权限表（shared/contract/permissions.ts 的 cliCommandAccess），已拒绝。`,
+        en: `The command ${command} is not in the permission table (cliCommandAccess in shared/contract/permissions.ts): refused.`,
+      });
+    }
+    if (!info.value.permissions.includes(access.permission)) {
       await core.ctx.session!.audit([auditEntry({ user: info.value.user, action: `cli.${command}`, result: 'refused', detail: access.permission }, core.ctx.now())]);
       const label = permissionLabels[access.permission];
       throw new LedgerError('FORBIDDEN', {

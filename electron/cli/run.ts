@@ -18,6 +18,7 @@ import { auditCli, osUserOf, signIn } from './access';
 import { cmdDocket } from './commands/docket';
 import { cmdHead } from './commands/head';
 import { checkRecoveryKeyCanBeConfirmed, cmdInit, initUsage, showRecoveryKey } from './commands/init';
+import { cmdPassword } from './commands/password';
 import { cmdUsers } from './commands/users';
 import { cmdExportPackage } from './commands/export-package';
 import { cmdImportPackage } from './commands/import-package';
@@ -27,7 +28,7 @@ import { cmdReport } from './commands/report';
 import { loadBackends, type CliBackends } from './backends';
 import { exitCodes, terminalSafeIo, UsageError, type Bi, type CliIo, type Lang } from './io';
 
-const commands = ['init', 'import', 'template', 'evaluate', 'report', 'docket', 'verify', 'backup', 'restore', 'demo', 'users', 'head', 'office', 'export-package', 'import-package', 'help'] as const;
+const commands = ['init', 'import', 'template', 'evaluate', 'report', 'docket', 'verify', 'backup', 'restore', 'demo', 'users', 'password', 'head', 'office', 'export-package', 'import-package', 'help'] as const;
 type Command = (typeof commands)[number];
 
 export interface RunOptions {
@@ -63,6 +64,7 @@ const helpText: Bi = {
   restore 备份文件                   从备份恢复台账
   demo                              生成演示乡镇（300名干部、截至上月的24个月）
   users list|add|disable|enable|reset|role …  管理用户（add 名 --role admin|clerk|reviewer|auditor）
+  password                          更改自己的密码（新密码取自 LEDGER_NEW_PASSWORD）
   head [--json]                     当前审计链头（可抄入会议记录作外部见证）
   office show|identity 输出|trust 文件|certify 身份文件 输出 [--valid-to 日期]  单位身份与证书（见 docs/SYNC.md）
   export-package --to 代码 输出 [--since 日期 --until 日期] [--plain]  给某单位导出其未确认收到的数据包
@@ -95,6 +97,7 @@ Commands:
   restore FILE                      restore the ledger from a backup
   demo                              generate the demo township (300 cadres, 24 months to last month)
   users list|add|disable|enable|reset|role …  accounts (add NAME --role admin|clerk|reviewer|auditor)
+  password                          change your own password (the new one from LEDGER_NEW_PASSWORD)
   head [--json]                     the audit chain's head now (an external anchor for the minutes)
   office show|identity OUT|trust FILE|certify IDENTITY OUT [--valid-to DATE]  office identity and certificates (docs/SYNC.md)
   export-package --to CODE OUT [--since DATE --until DATE] [--plain]  a package of what office CODE has not acknowledged
@@ -273,6 +276,8 @@ async function dispatch(command: Command, run: Run): Promise<number> {
       return cmdDemo(run);
     case 'users':
       return cmdUsers(run);
+    case 'password':
+      return cmdPassword(run);
     case 'head':
       return cmdHead(run);
     case 'office':

@@ -58,6 +58,12 @@ export interface Core {
   readonly ctx: ServiceContext;
 }
 
+/** The idle-lock setting from the environment (LEDGER_IDLE_LOCK_MINUTES, 1–1440), else the policy's 10. */
+export function idleLockMinutesFrom(env: Record<string, string | undefined>): number {
+  const n = Number(env.LEDGER_IDLE_LOCK_MINUTES);
+  return Number.isInteger(n) && n >= 1 && n <= 1440 ? n : DEFAULT_IDLE_LOCK_MINUTES;
+}
+
 /** The local session: the Electron window and in-process callers. */
 export const LOCAL_SESSION = 'local';
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
@@ -419,7 +425,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     while (switching) await switching;
     if (locked) lockedLoginsOn = backend.hasUserKeys ? await backend.hasUserKeys(homeDir) : false;
     const who = identify(sessionId);
-    const callCtx: CallContext = { user: who.name, roles: who.roles, session: sessionId };
+    // An account whose password an administrator set (or that has none yet) may only change it.
+    const mustChange = session.mustSetPassword({ user: who.name, session: sessionId }) && !['session', 'self'].includes(accessOf(name)?.permission ?? '');
+    const callCtx: CallContext = { user: who.name, roles: mustChange ? [] : who.roles, session: sessionId };
+    if (mustChange) {
+      return {
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message: { zh: '请先设置自己的密码（管理员设定的初始密码须由本人更改）。', en: 'Set your own password first (a password an administrator set must be changed by its owner).' },
+        },
+        revision: locked ? 0 : ctx.store.revision,
+      };
+    }
     const envelope = await dispatcher.call(name, input, callCtx);
     // Beside the ledger's own journal records: refusals, and reads that take data out.
     const access = accessOf(name);

@@ -12,7 +12,7 @@ import { fuzzContract, fuzzCore, totals } from './fuzz-harness';
 const casesPerEndpoint = 35;
 
 describe('contract fuzz', () => {
-  it(`answers ${casesPerEndpoint} generated inputs for each endpoint without INTERNAL`, async () => {
+  it(`answers ${casesPerEndpoint} generated inputs for each endpoint without INTERNAL, writing no invalid record`, async () => {
     const counts = await fuzzContract(casesPerEndpoint, 20_261_201);
     const all = totals(counts);
     const cases = [...all.values()].reduce((a, n) => a + n, 0);
@@ -22,6 +22,7 @@ describe('contract fuzz', () => {
     expect(counts.schemaValid / cases).toBeGreaterThan(0.4);
     expect(all.get('ok') ?? 0).toBeGreaterThan(cases / 10);
     expect(counts.internal.map((i) => `${i.endpoint} ${JSON.stringify(i.input).slice(0, 300)}\n${i.message.slice(0, 600)}`)).toEqual([]);
+    expect(counts.invalidWrites.map((i) => `${i.endpoint} ${JSON.stringify(i.input).slice(0, 300)}\n${i.message}`)).toEqual([]);
   }, 300_000);
 
   it('answers the months of issue 11 (0000-01, 9999-12 and the range edges) without INTERNAL', async () => {

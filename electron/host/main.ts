@@ -1,13 +1,14 @@
 // `npm run serve` ends here: opens the core on the data directory and serves it to a browser.
 // Env: PORT (else a free port), LEDGER_DATA_DIR (else the per-user app data folder),
 // LEDGER_PASSPHRASE (unlocks an encrypted ledger), LEDGER_TOKEN (keep a token across restarts),
-// LEDGER_USER (who commands are recorded as; the OS user by default).
+// LEDGER_USER (the name of the OS account: the administrator of a single-user ledger; the OS user
+// by default), LEDGER_IDLE_LOCK_MINUTES (the idle lock, 10 by default; docs/ACCESS.md).
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { demoTownshipEvents } from '../core/demo';
 import { LedgerError } from '../../shared/contract/errors';
-import { openCore } from '../core/app';
+import { idleLockMinutesFrom, openCore } from '../core/app';
 import { defaultDataDir } from '../core/paths';
 import { fileStoreBackend } from '../core/storeBackend';
 import { startHost } from './server';
@@ -46,6 +47,7 @@ async function main() {
     appVersion: appVersion(),
     demoEvents: (now) => demoTownshipEvents(now),
     backend: fileStoreBackend('cadre-ledger serve (browser host)'),
+    idleLockMinutes: idleLockMinutesFrom(process.env),
     checkOutput: process.env.LEDGER_CHECK_OUTPUT === '1',
   });
   const host = await startHost({

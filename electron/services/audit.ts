@@ -89,11 +89,20 @@ async function chainState(store: LedgerStore, restores: number): Promise<ChainSt
   return chain;
 }
 
-async function historyOf(ctx: ServiceContext): Promise<HistoryRecord[]> {
-  if (!ctx.store.history) {
+// The rows are read from the whole journal: once per revision of a store.
+const rowsCache = new WeakMap<LedgerStore, { revision: number; rows: AuditRow[] }>();
+
+async function rowsOf(ctx: ServiceContext): Promise<AuditRow[]> {
+  const store = ctx.store;
+  if (!store.history) {
     throw new LedgerError('CONFLICT', { zh: '此台账无法读取审计日志。', en: 'This ledger cannot show its audit trail.' });
   }
-  return ctx.store.history();
+  const hit = rowsCache.get(store);
+  if (hit && hit.revision === store.revision) return hit.rows;
+  const revision = store.revision;
+  const rows = auditRows(await store.history());
+  rowsCache.set(store, { revision, rows });
+  return rows;
 }
 
 const resultLabels = { ok: '成功 ok', failed: '失败 failed', refused: '拒绝 refused' } as const;
@@ -101,16 +110,14 @@ const resultLabels = { ok: '成功 ok', failed: '失败 failed', refused: '拒�
 export function auditHandlers(ctx: ServiceContext): HandlerGroup<AuditEndpoints> {
   return {
     'audit.list': async ({ limit, ...filter }) => {
-      const all = auditRows(await historyOf(ctx));
+      const all = await rowsOf(ctx);
       const restores = all.filter((r) => r.restore).length;
       const chosen = all.filter((r) => matches(r, filter)).reverse();
       return { rows: chosen.slice(0, limit), total: chosen.length, chain: await chainState(ctx.store, restores) };
     },
 
     'audit.export': async (filter) => {
-      const rows = auditRows(await historyOf(ctx))
-        .filter((r) => matches(r, filter))
-        .reverse();
+      const rows = (await rowsOf(ctx)).filter((r) => matches(r, filter)).reverse();
       const bytes = await workbookOf([
         {
           name: '审计日志 Audit trail',

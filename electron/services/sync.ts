@@ -75,6 +75,11 @@ export function syncHandlers(ctx: ServiceContext): HandlerGroup<SyncEndpoint> {
       const current = state.owners.get(cadreId) as Owner | undefined;
       const from = current?.collection === 'cadres' ? current.office : qualifyId(cadreId, self.code).split('.')[0];
       if (from === to) throw new LedgerError('VALIDATION', { zh: `该干部已属于 ${to}。`, en: `The cadre already belongs to ${to}.` });
+      if (to !== self.code && !metaOf(state, metaId.trust(to))) {
+        throw new LedgerError('VALIDATION', { zh: `本单位不认识单位 ${to}：请先信任其身份或证书。`, en: `This office does not know office ${to}: trust its identity or certificate first.` }, [
+          { path: 'to', message: { zh: '未知的单位', en: 'unknown office' } },
+        ]);
+      }
       const owner: Owner = {
         id: localizeId(cadreId, self.code),
         collection: 'cadres',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { app, dialog, Menu, powerMonitor, session, shell } from 'electron';
 import { demoTownshipEvents } from '../core/demo';
 import { LedgerError } from '../../shared/contract/errors';
-import { openCore, type Core } from '../core/app';
+import { idleLockMinutesFrom, openCore, type Core } from '../core/app';
 import { defaultDataDir } from '../core/paths';
 import { fileStoreBackend } from '../core/storeBackend';
 import { registerLedgerIpc, registerPrintIpc } from './ipc';
@@ -52,6 +52,7 @@ if (applyCoreV8Flags(app) || !app.requestSingleInstanceLock()) {
         appVersion: app.getVersion(),
         demoEvents: (now) => demoTownshipEvents(now),
         backend: fileStoreBackend('cadre-ledger app'),
+        idleLockMinutes: idleLockMinutesFrom(process.env),
       });
     } catch (e) {
       const zh = e instanceof LedgerError ? e.bilingual.zh : e instanceof Error ? e.message : String(e);

@@ -29,8 +29,13 @@ export function makeStorePrivate(dir: string): void {
   fs.chmodSync(dir, privateDirMode);
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     const path = join(entry.parentPath ?? entry.path, entry.name);
-    if (entry.isDirectory()) fs.chmodSync(path, privateDirMode);
-    else if (entry.isFile()) fs.chmodSync(path, privateFileMode);
+    try {
+      if (entry.isDirectory()) fs.chmodSync(path, privateDirMode);
+      else if (entry.isFile()) fs.chmodSync(path, privateFileMode);
+    } catch {
+      // A file this account does not own (copied in by another): the private directory still
+      // keeps others out; it must not keep the officer out of the ledger.
+    }
   }
 }
 

@@ -98,3 +98,87 @@ describe('exchange between a township and the New Area', () => {
     expect(xq.store.state().syncPending.size).toBe(0);
   });
 });
+
+describe('epochs and encryption', () => {
+  it('a restored backup starts a new epoch: what was exported before is never written again under the same numbers', async () => {
+    const { cpSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { openStore } = await import('../store/index');
+    const { xq, xz } = await twoOffices();
+    await xz.store.commit([unit('U0001')], who);
+    const p1 = await pkg(xz, 'XQ');
+    await xz.store.close();
+    // The backup: what a .cbak holds (meta and journal), not the files beside them.
+    const saved = `${xz.dir}-backup`;
+    for (const f of ['meta.json', 'meta.backup.json', 'journal.log']) cpSync(join(xz.dir, f), join(saved, f));
+    xz.store = await openStore(xz.dir, { autoBackup: false });
+    await xz.store.commit([cadre('C00001', 'U0001')], who);
+    const p2 = await pkg(xz, 'XQ');
+    await xz.store.close();
+    // The restore: the older journal back in place (head and snapshots go, as restoreStore does).
+    for (const f of ['meta.json', 'meta.backup.json', 'journal.log']) cpSync(join(saved, f), join(xz.dir, f));
+    rmSync(join(xz.dir, 'head.json'), { force: true });
+    rmSync(join(xz.dir, 'snapshots'), { recursive: true, force: true });
+    rmSync(saved, { recursive: true, force: true });
+    xz.store = await openStore(xz.dir, { autoBackup: false });
+    await xz.store.commit([cadre('C00002', 'U0001')], who);
+    const p3 = await pkg(xz, 'XQ');
+    const r = await importPackages(xq.store, [p1, p2, p3], { now: NOW });
+    expect(r.offices[0]).toMatchObject({ refused: 0, gap: 0 });
+    expect(listOffices(xq.store.state()).find((o) => o.code === 'XZ01')!.held).toEqual({ 'XZ01/1': 2, 'XZ01/2': 1 });
+    expect([...xq.store.state().cadres.keys()].sort()).toEqual(['XZ01.C00001', 'XZ01.C00002']);
+  });
+
+  it('an encrypted township keeps its private keys encrypted and exchanges like any other', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const xq = await openOffice('XQ', '新区党工委办公室');
+    const xz = await openOffice('XZ01', '青山镇', undefined, 'township passphrase');
+    open.push(xq, xz);
+    await ceremony(xq, xz);
+    await xz.store.commit([unit('U0001'), cadre('C00001', 'U0001')], who);
+    const r = await importPackages(xq.store, [await pkg(xz, 'XQ')], { now: NOW });
+    expect(r.offices[0]).toMatchObject({ new: 1 });
+    const identity = xz.store.state().syncMeta.get('identity')!.data as { signPrivate: string };
+    const journal = readFileSync(join(xz.dir, 'journal.log'));
+    expect(journal.includes(Buffer.from(identity.signPrivate))).toBe(false);
+    expect(journal.includes(Buffer.from('青山镇'))).toBe(false);
+  });
+});
+
+describe('findings at the New Area', () => {
+  it('ranks each township’s cadres within that township’s own peer groups', async () => {
+    const { evaluate } = await import('../../shared/engine');
+    const { score } = await import('./testkit');
+    const xq = await openOffice('XQ', '新区党工委办公室');
+    const a = await openOffice('XZ01', '青山镇');
+    const b = await openOffice('XZ02', '白水镇');
+    open.push(xq, a, b);
+    await ceremony(xq, a);
+    await ceremony(xq, b);
+    const months = ['2026-03', '2026-04', '2026-05'];
+    const seed = async (o: TestOffice, values: number[]) => {
+      await o.store.commit([unit('U1'), ...values.map((_, i) => cadre(`C${i + 1}`, 'U1', { peerGroup: '乡镇干部' }))], who);
+      for (const m of months) {
+        const { score: s } = { score };
+        await o.store.commit(values.map((v, i) => s(`C${i + 1}`, m, v)), who);
+      }
+    };
+    await seed(a, [95, 60, 80]);
+    await seed(b, [99, 98, 97]);
+    await importPackages(xq.store, [await pkg(a, 'XQ'), await pkg(b, 'XQ')], { now: NOW });
+    expect(xq.store.state().cadres.get('XZ02.C1')).toMatchObject({ peerGroup: 'XZ02.乡镇干部' });
+    const keysAt = (o: TestOffice, prefix: string) =>
+      evaluate(o.store.state(), '2026-05')
+        .filter((f) => f.subject.type === 'cadre')
+        .map((f) => f.key.replace(`cadre:${prefix}`, 'cadre:'))
+        .sort();
+    const atB = keysAt(b, '');
+    expect(atB.length).toBeGreaterThan(0);
+    const atXq = evaluate(xq.store.state(), '2026-05')
+      .filter((f) => f.subject.type === 'cadre' && f.subject.id.startsWith('XZ02.'))
+      .map((f) => f.key.replace('cadre:XZ02.', 'cadre:'))
+      .sort();
+    expect(atXq).toEqual(atB);
+  });
+});

@@ -4,7 +4,7 @@
 import type { LedgerState } from '../../shared/ledger/collections';
 import { LedgerError } from '../../shared/contract/errors';
 import { classifyFeed, forkMessage, gapMessage, type EntryClass } from '../../shared/sync/classify';
-import { qualifyId, recordKey, splitRecordKey } from '../../shared/sync/ids';
+import { localizeRecord, qualifyId, recordKey, splitRecordKey } from '../../shared/sync/ids';
 import { replicatedCollectionSet } from '../../shared/sync/records';
 import { feedKey, type Certificate, type Manifest, type OfficeCode, type VersionVector } from '../../shared/sync/schema';
 import type { LedgerStore } from '../store/types';
@@ -229,13 +229,11 @@ export async function importPackages(
       });
       // Entries held back earlier may follow now.
       c.new += releaseHeld(ov, fk, source, touched);
-      const head = metaOf<FeedHeadRecord>(ov.state, metaId.head(fk));
       const headNow = ov.get('syncMeta', metaId.head(fk))?.data as FeedHeadRecord | undefined;
       const firstGap = classes.indexOf('gap');
       if (firstGap >= 0) c.messages.push(gapMessage(pkg.sourceName, headNow?.seq ?? 0, list[firstGap].header.s));
       const firstFork = classes.indexOf('fork');
       if (firstFork >= 0) c.messages.push(forkMessage(pkg.sourceName, list[firstFork].header.s));
-      void head;
     }
     // What the sender has received of this office's feeds acknowledges our earlier packages.
     const acked = { ...(metaOf<VersionVector>(ov.state, metaId.ack(source)) ?? {}) };
@@ -411,7 +409,6 @@ export async function resolveConflict(
     }
   }
   const { collection } = splitRecordKey(item.key);
-  const { localizeRecord } = await import('../../shared/sync/ids');
   const events =
     value === null
       ? [{ type: 'remove' as const, collection: collection as never, id: item.recordId }]

@@ -18,9 +18,9 @@ export interface TestOffice {
 export const NOW = new Date('2026-06-15T04:00:00Z');
 export const TODAY = '2026-06-15';
 
-export async function openOffice(code: string, name: string, parent?: string): Promise<TestOffice> {
+export async function openOffice(code: string, name: string, parent?: string, passphrase?: string): Promise<TestOffice> {
   const dir = mkdtempSync(join(parent ?? tmpdir(), `cadre-sync-${code}-`));
-  const store = await openStore(dir, { create: true, autoBackup: false });
+  const store = await openStore(dir, { create: true, autoBackup: false, ...(passphrase ? { passphrase, scryptParams: { N: 2 ** 10, r: 8, p: 1 } } : {}) });
   await createOffice(store, code, name, NOW);
   return { code, name, dir, store };
 }

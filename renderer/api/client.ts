@@ -183,11 +183,29 @@ export function setTransport(t: Transport): void {
   transport = t;
 }
 
-/** Calls one endpoint by name: what `api` does, usable by generic code (the read cache). */
-export function callEndpoint<N extends EndpointName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
-  return transport(name, input);
+let sessionLost: (() => void) | null = null;
+/**
+ * Called when a call is refused because the session is no longer signed in or the ledger locked
+ * (the idle timer, system suspend or another tab locked it): the app shows the login screen.
+ */
+export function onSessionLost(fn: (() => void) | null): void {
+  sessionLost = fn;
 }
 
-export const api: LedgerApi = buildApi((name, input) => transport(name, input));
+const watched: Transport = async (name, input) => {
+  try {
+    return await transport(name, input);
+  } catch (e) {
+    if (e instanceof ApiError && (e.code === 'UNAUTHORIZED' || e.code === 'LOCKED') && !name.startsWith('session.')) sessionLost?.();
+    throw e;
+  }
+};
+
+/** Calls one endpoint by name: what `api` does, usable by generic code (the read cache). */
+export function callEndpoint<N extends EndpointName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
+  return watched(name, input);
+}
+
+export const api: LedgerApi = buildApi((name, input) => watched(name, input));
 
 export const isElectron = (): boolean => typeof window !== 'undefined' && !!window.ledger;

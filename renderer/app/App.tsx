@@ -7,12 +7,17 @@ import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Welcome, useFirstRun } from '../features/session/Welcome';
 import { UnlockScreen } from '../features/session/UnlockScreen';
-import { useSession } from '../features/session/store';
+import { IdleLock } from '../features/session/IdleLock';
+import { LoginScreen } from '../features/session/LoginScreen';
+import { NoFormHistory } from '../features/session/NoFormHistory';
+import { SessionDialogs } from '../features/session/SessionDialogs';
+import { useCan, useSession } from '../features/session/store';
+import { permissionLabels } from '../../shared/contract/permissions';
 import { pick } from '../i18n';
 import { AppHeader } from './AppHeader';
 import { ErrorBoundary } from './ErrorBoundary';
 import { hrefOf, matchPath, navigate, useLocation } from './router';
-import { menu, routes } from './routes';
+import { menu, routes, sectionPermission } from './routes';
 
 const { Sider, Content } = Layout;
 
@@ -37,6 +42,7 @@ function SessionGate() {
 
   if (status === 'loading') return <Spin fullscreen description={t('common.loading')} />;
   if (status === 'locked') return <UnlockScreen />;
+  if (status === 'login') return <LoginScreen />;
   if (status === 'unauthorized')
     return (
       <Result
@@ -55,7 +61,14 @@ function SessionGate() {
         extra={<Button onClick={() => void load()}>{t('common.retry')}</Button>}
       />
     );
-  return <Frame />;
+  return (
+    <>
+      <IdleLock />
+      <NoFormHistory />
+      <SessionDialogs />
+      <Frame />
+    </>
+  );
 }
 
 function Frame() {
@@ -63,6 +76,9 @@ function Frame() {
   const loc = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const firstRun = useFirstRun();
+  const can = useCan();
+  const { i18n } = useTranslation();
+  const allowedMenu = menu.filter((m) => can(sectionPermission[m.section]));
 
   const match = useMemo(() => {
     for (const r of routes) {
@@ -73,6 +89,13 @@ function Frame() {
   }, [loc.path]);
 
   const Page = match?.route.page;
+  const needed = match ? sectionPermission[match.route.section] : undefined;
+  const forbidden = !!needed && !can(needed);
+  // A role without the overview (administrator, auditor) starts on its first page instead.
+  useEffect(() => {
+    if (forbidden && loc.path === '/' && allowedMenu.length) navigate(allowedMenu[0].path, { replace: true });
+  }, [forbidden, loc.path, allowedMenu]);
+
   return (
     <Layout style={{ minHeight: '100%' }}>
       <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={200}>
@@ -94,7 +117,7 @@ function Frame() {
         <Menu
           mode="inline"
           selectedKeys={match ? [match.route.section] : []}
-          items={menu.map((m) => ({
+          items={allowedMenu.map((m) => ({
             key: m.section,
             icon: m.icon,
             label: (
@@ -114,7 +137,15 @@ function Frame() {
         <AppHeader />
         <Content style={{ margin: 16, minWidth: 0 }}>
           <ErrorBoundary resetKey={loc.path}>
-            {firstRun.show ? (
+            {forbidden ? (
+              <Result
+                status="403"
+                title={t('errors.forbiddenPage')}
+                subTitle={t('errors.forbiddenPageHint', { permission: pick(permissionLabels[needed!], i18n.language) })}
+                data-testid="forbidden-page"
+                extra={allowedMenu.length ? <Button onClick={() => navigate(allowedMenu[0].path)}>{t(`menu.${allowedMenu[0].section}`)}</Button> : undefined}
+              />
+            ) : firstRun.show && can('ledger.write') ? (
               <Welcome onDone={firstRun.dismiss} />
             ) : Page ? (
               <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>

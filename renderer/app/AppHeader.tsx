@@ -1,9 +1,10 @@
 // Header: the as-of month (the one month picker of the app, with why it is this month), the demo
 // badge, the user and the language switch.
-import { ExperimentOutlined, UserOutlined } from '@ant-design/icons';
+import { ExperimentOutlined } from '@ant-design/icons';
 import { Button, Layout, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { switchDemo } from '../features/session/DemoSwitch';
+import { SessionMenu } from '../features/session/SessionMenu';
 import { useSession } from '../features/session/store';
 import { navigate } from './router';
 import { setLang, type Lang } from '../i18n';
@@ -87,10 +88,10 @@ export function AppHeader() {
         </Space>
         <Space size="middle" className="app-header-controls">
           {info?.user && (
-            <Tooltip title={t('header.user')}>
-              <Typography.Text data-testid="header-user" style={{ whiteSpace: 'nowrap' }}>
-                <UserOutlined /> {info.user}
-              </Typography.Text>
+            <Tooltip title={t('header.user')} placement="left">
+              <span>
+                <SessionMenu />
+              </span>
             </Tooltip>
           )}
           <Segmented<Lang>

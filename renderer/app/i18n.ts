@@ -12,6 +12,7 @@ export default {
       meeting: '评议会议',
       import: '导入数据',
       settings: '设置',
+      audit: '审计日志',
     },
     header: {
       asOf: '考核月份',
@@ -36,6 +37,7 @@ export default {
       failed: '打印失败：{{message}}',
     },
     common: {
+      required: '请填写{{field}}',
       save: '保存',
       cancel: '取消',
       create: '新增',
@@ -69,6 +71,8 @@ export default {
     errors: {
       unauthorized: '访问令牌无效或已过期',
       unauthorizedHint: '请使用程序启动时打印的完整链接（含 #token=…）重新打开本页面。',
+      forbiddenPage: '您的角色不能使用此页面',
+      forbiddenPageHint: '此页面需要“{{permission}}”权限。可请系统管理员调整角色。',
       generic: '操作失败：{{message}}',
       checkFields: '请检查标出的字段',
     },
@@ -85,6 +89,7 @@ export default {
       meeting: 'Meetings',
       import: 'Import',
       settings: 'Settings',
+      audit: 'Audit trail',
     },
     header: {
       asOf: 'As of',
@@ -109,6 +114,7 @@ export default {
       failed: 'Printing failed: {{message}}',
     },
     common: {
+      required: 'Please fill in: {{field}}',
       save: 'Save',
       cancel: 'Cancel',
       create: 'New',
@@ -142,6 +148,8 @@ export default {
     errors: {
       unauthorized: 'Invalid or expired access token',
       unauthorizedHint: 'Open this page again with the full link printed at start-up (with #token=…).',
+      forbiddenPage: 'Your role cannot use this page',
+      forbiddenPageHint: 'This page needs the "{{permission}}" permission. The administrator can change your role.',
       generic: 'Failed: {{message}}',
       checkFields: 'Please check the marked fields',
     },

@@ -2,6 +2,7 @@
 // import('../features/x/XPage')) }` (the page default-exports a component taking PageProps).
 // Order matters: the first matching path wins, so literal paths go before `:param` ones.
 import {
+  AuditOutlined,
   AlertOutlined,
   BarChartOutlined,
   DashboardOutlined,
@@ -12,6 +13,7 @@ import {
   ApartmentOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
+import type { Permission } from '../../shared/contract/permissions';
 import { placeholder } from './Placeholder';
 
 export interface PageProps {
@@ -22,7 +24,7 @@ export interface PageProps {
 }
 
 /** A menu section: which side-menu entry is highlighted on a page. */
-export type Section = 'overview' | 'cadres' | 'units' | 'tracker' | 'rehab' | 'meeting' | 'import' | 'settings';
+export type Section = 'overview' | 'cadres' | 'units' | 'tracker' | 'rehab' | 'meeting' | 'import' | 'settings' | 'audit';
 
 export interface RouteDef {
   path: string;
@@ -45,7 +47,25 @@ export const routes: RouteDef[] = [
   { path: '/meeting/:id', section: 'meeting', page: lazy(() => import('../features/meeting/MeetingDetailPage')) },
   { path: '/import', section: 'import', page: lazy(() => import('../features/importing/ImportPage')) },
   { path: '/settings', section: 'settings', page: lazy(() => import('../features/settings/SettingsPage')) },
+  { path: '/exchange', section: 'settings', page: lazy(() => import('../features/exchange/ExchangePage')) },
+  { path: '/audit', section: 'audit', page: lazy(() => import('../features/audit/AuditPage')) },
 ];
+
+/**
+ * What a section needs (shared/contract/permissions.ts): the menu hides the rest and a page the
+ * role cannot use says so. The core refuses the calls anyway; this only spares the clicks.
+ */
+export const sectionPermission: Record<Section, Permission> = {
+  overview: 'ledger.read',
+  cadres: 'ledger.read',
+  units: 'ledger.read',
+  tracker: 'ledger.read',
+  rehab: 'ledger.read',
+  meeting: 'ledger.read',
+  import: 'ledger.write',
+  settings: 'self',
+  audit: 'audit.read',
+};
 
 /** The side menu, in order; labels are `app:menu.<section>`. */
 export const menu: { section: Section; path: string; icon: ReactNode }[] = [
@@ -56,5 +76,6 @@ export const menu: { section: Section; path: string; icon: ReactNode }[] = [
   { section: 'rehab', path: '/rehab', icon: <HeartOutlined /> },
   { section: 'meeting', path: '/meeting', icon: <BarChartOutlined /> },
   { section: 'import', path: '/import', icon: <ImportOutlined /> },
+  { section: 'audit', path: '/audit', icon: <AuditOutlined /> },
   { section: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ];

@@ -1,10 +1,48 @@
 // Stale-while-revalidate reads: a query shows its last cached answer at once (from IndexedDB) and
 // is fetched again whenever the store revision it was stamped with is not the latest one seen.
+// With an encrypted ledger nothing readable may reach the disk (docs/ACCESS.md): the cache then
+// lives in memory only, and is dropped when the session locks.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EndpointName, InputOf, OutputOf } from '../../shared/contract';
 import { ApiError, callEndpoint } from '../api/client';
 import { useRevision } from '../api/revision';
-import { db } from './db';
+import { db, type CacheRow } from './db';
+
+/** Where cached answers live: IndexedDB, or (encrypted ledger) a Map that dies with the page or the lock. */
+interface CacheRows {
+  get(key: string): Promise<CacheRow | undefined>;
+  put(row: CacheRow): Promise<unknown>;
+  clear(): Promise<unknown>;
+}
+const persistentRows: CacheRows = {
+  get: (key) => db.cache.get(key),
+  put: (row) => db.cache.put(row),
+  clear: () => db.cache.clear(),
+};
+function memoryRows(): CacheRows {
+  const rows = new Map<string, CacheRow>();
+  return {
+    get: async (key) => rows.get(key),
+    put: async (row) => rows.set(row.key, row),
+    clear: async () => rows.clear(),
+  };
+}
+let rows: CacheRows = persistentRows;
+let persistent = true;
+
+/**
+ * An encrypted ledger keeps its reads in memory only: switching wipes what IndexedDB held. Called
+ * from session.info before any query runs; again on lock, which forgets the memory too.
+ */
+export async function setCachePersistence(next: boolean): Promise<void> {
+  if (next === persistent) {
+    if (!next) await rows.clear();
+    return;
+  }
+  persistent = next;
+  await db.cache.clear().catch(() => undefined);
+  rows = next ? persistentRows : memoryRows();
+}
 
 let scope = readScope();
 const SCOPE_KEY = 'cadre-ledger.cacheScope';
@@ -35,7 +73,7 @@ export async function setCacheScope(next: string): Promise<void> {
  * dropped before every mounted query is told to fetch again.
  */
 export async function resetLedgerView(): Promise<void> {
-  await db.cache.clear().catch(() => undefined);
+  await rows.clear().catch(() => undefined);
   useRevision.getState().newEpoch();
 }
 
@@ -80,7 +118,7 @@ export function useQuery<N extends EndpointName>(
       const rev = useRevision.getState().revision ?? 0;
       if (my !== seq.current) return;
       setState({ key, data: value, loading: false, stale: false, revision: rev });
-      void db.cache
+      void rows
         .put({ key: cacheKey(name, JSON.parse(inputKey)), revision: rev, json: JSON.stringify(value), storedAt: Date.now() })
         .catch(() => undefined);
     } catch (e) {
@@ -94,7 +132,7 @@ export function useQuery<N extends EndpointName>(
     if (!enabled) return;
     let live = true;
     setState({ key, loading: true, stale: false });
-    void db.cache
+    void rows
       .get(cacheKey(name, JSON.parse(inputKey)))
       .catch(() => undefined)
       .then((row) => {

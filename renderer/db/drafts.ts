@@ -1,5 +1,8 @@
 // Drafts: a form being filled in is saved to IndexedDB as the user types (debounced) and offered
-// back after a reload or a crash of the window; a successful submit clears it.
+// back after a reload or a crash of the window; a successful submit clears it. With an encrypted
+// ledger a draft is sealed (AES-GCM, WebCrypto) with a key made at each unlock and held only in
+// memory, never stored: nothing readable reaches the disk, and a draft does not outlive the
+// unlocked session (docs/ACCESS.md).
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { db } from './db';
@@ -33,16 +36,65 @@ function hasContent(values: Values): boolean {
   return Object.values(values).some((v) => v !== undefined && v !== null && v !== '' && v !== false);
 }
 
+/** Sealing: off (plain store), or on with the key of this unlock (null once locked: nothing is kept). */
+let sealing: { key: CryptoKey | null } | null = null;
+
+/**
+ * For an encrypted ledger: a fresh in-memory key, and every draft made before (under another key,
+ * or in plain text) is deleted. `false` (plain ledger): drafts are kept as they are.
+ */
+export async function protectDrafts(encrypted: boolean): Promise<void> {
+  if (!encrypted) {
+    sealing = null;
+    return;
+  }
+  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  await db.drafts.clear().catch(() => undefined);
+  sealing = { key };
+}
+
+/** The session locked: the key is forgotten, so the sealed drafts can no longer be read. */
+export function forgetDraftKey(): void {
+  if (sealing) sealing = { key: null };
+}
+
+const toBase64 = (b: Uint8Array) => btoa(String.fromCharCode(...b));
+const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+
+async function seal(key: CryptoKey, values: unknown): Promise<Values> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(values))));
+  return { $sealed: toBase64(iv), ct: toBase64(ct) };
+}
+
+async function unseal(key: CryptoKey, sealed: Values): Promise<unknown> {
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(String(sealed.$sealed)) }, key, fromBase64(String(sealed.ct)));
+  return JSON.parse(new TextDecoder().decode(plain));
+}
+
 export async function saveDraft(formId: string, values: Values): Promise<void> {
-  if (!hasContent(values)) {
+  if (!hasContent(values) || (sealing && !sealing.key)) {
     await db.drafts.delete(formId);
     return;
   }
-  await db.drafts.put({ formId, values: serializeDraft(values) as Values, updatedAt: Date.now() });
+  const stored = serializeDraft(values) as Values;
+  await db.drafts.put({ formId, values: sealing?.key ? await seal(sealing.key, stored) : stored, updatedAt: Date.now() });
 }
 export async function loadDraft(formId: string): Promise<{ values: Values; updatedAt: number } | undefined> {
   const row = await db.drafts.get(formId);
-  return row ? { values: deserializeDraft(row.values) as Values, updatedAt: row.updatedAt } : undefined;
+  if (!row) return undefined;
+  let stored: unknown = row.values;
+  if (typeof row.values.$sealed === 'string') {
+    if (!sealing?.key) return undefined;
+    try {
+      stored = await unseal(sealing.key, row.values);
+    } catch {
+      return undefined; // sealed under an earlier unlock's key: unreadable by design
+    }
+  } else if (sealing) {
+    return undefined; // a plain draft never shows in an encrypted ledger (protectDrafts deletes them)
+  }
+  return { values: deserializeDraft(stored) as Values, updatedAt: row.updatedAt };
 }
 export async function clearDraft(formId: string): Promise<void> {
   await db.drafts.delete(formId);

@@ -3,11 +3,11 @@
 // awaiting a step, and the clearance notice. Clearances themselves are written with records.put
 // (collection 'clearances'), which refuses what cannot be cleared.
 import { z } from 'zod';
-import { bilingualSchema, dateSchema, idSchema, monthSchema } from '../domain/primitives';
+import { bilingualSchema, dateSchema, freeText, idSchema, monthSchema, nameText } from '../domain/primitives';
 import { faultDecisions, faultRecordSchema, faultSteps } from '../domain/records';
 import { command, query } from './define';
 
-const evidence = z.string().trim().min(1).max(1000);
+const evidence = freeText(1000).min(1);
 
 export const faultStepSchema = z.enum(faultSteps);
 export const faultDecisionSchema = z.enum(faultDecisions);
@@ -57,7 +57,7 @@ export const faultsContract = {
       id: idSchema.optional(),
       cadreId: idSchema,
       date: dateSchema,
-      description: z.string().trim().min(1).max(1000),
+      description: freeText(1000).min(1),
       intentional: z.boolean(),
       intentionalEvidence: evidence,
       personalInterest: z.boolean(),
@@ -77,8 +77,8 @@ export const faultsContract = {
       faultId: idSchema,
       step: faultStepSchema,
       on: dateSchema,
-      by: z.string().trim().min(1).max(50).optional(),
-      note: z.string().trim().max(1000).default(''),
+      by: nameText(50).min(1).optional(),
+      note: freeText(1000).default(''),
       decision: faultDecisionSchema.optional(),
     }),
     z.object({ fault: faultRecordSchema, awaiting: faultStepSchema.nullable() }),

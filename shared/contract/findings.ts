@@ -2,7 +2,7 @@
 // ones, marked new when they did not exist the month before; dismissing and acting on them.
 import { z } from 'zod';
 import { findingSchema } from '../domain/findings';
-import { dateSchema, idSchema, monthFormatSchema, monthSchema } from '../domain/primitives';
+import { dateSchema, freeText, idSchema, monthFormatSchema, monthSchema } from '../domain/primitives';
 import {
   findingDismissalSchema,
   measureKindSchema,
@@ -19,7 +19,7 @@ export const measureDraftSchema = z.object({
   kind: measureKindSchema,
   startsOn: dateSchema,
   endsOn: dateSchema.optional(),
-  note: z.string().trim().max(1000).default(''),
+  note: freeText(1000).default(''),
 });
 export type MeasureDraft = z.infer<typeof measureDraftSchema>;
 
@@ -80,7 +80,7 @@ export const findingsContract = {
    * month or last month) unless it was dismissed before (a new reason replaces the old one).
    */
   'findings.dismiss': command(
-    z.object({ findingKey: findingKeySchema, reason: z.string().trim().min(1).max(1000), asOf: monthSchema.optional() }),
+    z.object({ findingKey: findingKeySchema, reason: freeText(1000).min(1), asOf: monthSchema.optional() }),
     findingDismissalSchema,
   ),
   /**

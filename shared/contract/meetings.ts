@@ -9,12 +9,14 @@ import {
   meetingSchema,
   meetingTypes,
 } from '../domain/meetings';
-import { dateSchema, idSchema, monthSchema } from '../domain/primitives';
+import { dateSchema, freeText, idSchema, monthSchema, nameText } from '../domain/primitives';
 import { measureKindSchema } from '../domain/records';
 import { noticeKinds } from '../documents/notices';
 import { command, query } from './define';
 
-const text = (max: number) => z.string().trim().max(max);
+// Free text keeps line breaks; `line` is one line (names, titles): shared/domain/primitives.ts.
+const text = freeText;
+const line = nameText;
 
 /** A docket item as the officer sends it: an item without an id is new and gets the next one ('I07'). */
 export const docketItemInputSchema = docketItemSchema.omit({ decision: true }).extend({ id: idSchema.optional() });
@@ -27,12 +29,12 @@ export type ProposedItem = z.infer<typeof proposedItemSchema>;
 export const meetingDetailsSchema = z.object({
   type: z.enum(meetingTypes),
   /** Defaults to "2026年12月干部工作会议" from the date and the type. */
-  title: text(200).optional(),
+  title: line(200).optional(),
   date: dateSchema,
-  place: text(100).default(''),
-  chair: text(50).default(''),
-  recorder: text(50).default(''),
-  attendees: z.array(text(50).min(1)).max(100).default([]),
+  place: line(100).default(''),
+  chair: line(50).default(''),
+  recorder: line(50).default(''),
+  attendees: z.array(line(50).min(1)).max(100).default([]),
 });
 
 export const meetingRowSchema = z.object({
@@ -124,12 +126,12 @@ export const meetingsContract = {
     z.object({
       id: idSchema,
       type: z.enum(meetingTypes).optional(),
-      title: text(200).min(1).optional(),
+      title: line(200).min(1).optional(),
       date: dateSchema.optional(),
-      place: text(100).optional(),
-      chair: text(50).optional(),
-      recorder: text(50).optional(),
-      attendees: z.array(text(50).min(1)).max(100).optional(),
+      place: line(100).optional(),
+      chair: line(50).optional(),
+      recorder: line(50).optional(),
+      attendees: z.array(line(50).min(1)).max(100).optional(),
       asOf: monthSchema.optional(),
     }),
     meetingViewSchema,

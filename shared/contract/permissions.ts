@@ -182,18 +182,21 @@ export const endpointAccess: Record<string, EndpointAccess> = {
 
 /**
  * CLI commands that touch a ledger, by the permission they need (the same roles hold them). A
- * command not listed here needs no ledger (help, template) or creates one (init).
+ * command that opens a ledger and is not listed here is refused; help, template and init open none.
  */
 export const cliCommandAccess: Record<string, EndpointAccess> = {
   import: write,
   evaluate: read,
   report: read,
+  docket: printed,
   verify: { permission: 'chain.verify' },
   head: { permission: 'chain.verify' },
   backup: { permission: 'backup.manage', audit: 'backup' },
   restore: { permission: 'backup.manage' },
   demo: write,
   users: { permission: 'users.manage' },
+  password: self,
+  // Exchanges with other offices are the administrator's (docs/SYNC.md).
   office: { permission: 'settings.manage' },
   'export-package': { permission: 'settings.manage', audit: 'export' },
   'import-package': { permission: 'settings.manage' },

@@ -14,7 +14,7 @@ import {
   sanctionSchema,
 } from '../domain/records';
 import { collectionSchemas } from '../ledger/collections';
-import { dateSchema, idSchema } from '../domain/primitives';
+import { dateSchema, freeText, idSchema, nameText } from '../domain/primitives';
 import { revisionActions, revisionSchema } from '../domain/revisions';
 import { command, query } from './define';
 
@@ -62,12 +62,12 @@ export const recordIdPrefixes: Record<Exclude<PutCollection, 'scores' | 'grades'
 const putFlags = {
   confirmDuplicate: z.boolean().default(false),
   replace: z.boolean().default(false),
-  reason: z.string().trim().max(1000).optional(),
+  reason: freeText(1000).optional(),
 };
 
 /** A sanction entered from a form needs its 事由 (imports keep the column optional). */
 const withoutId = { id: true } as const;
-const sanctionEntrySchema = sanctionSchema.partial(withoutId).extend({ reason: z.string().trim().min(1).max(500) });
+const sanctionEntrySchema = sanctionSchema.partial(withoutId).extend({ reason: freeText(500).min(1) });
 
 // Written out per collection (not mapped) so each input keeps its exact type for the renderer.
 export const putRecordInputSchema = z.discriminatedUnion('collection', [
@@ -111,7 +111,7 @@ export const revisableCollections = [
 export type RevisableCollection = (typeof revisableCollections)[number];
 export const revisableCollectionSchema = z.enum(revisableCollections);
 
-const reasonSchema = z.string().trim().min(1).max(1000);
+const reasonSchema = freeText(1000).min(1);
 
 /** The corrected version, whole (the id stays; for scores, grades and check-ins so do their keys). */
 export const correctRecordInputSchema = z.discriminatedUnion('collection', [
@@ -188,7 +188,7 @@ export const recordsContract = {
     z.object({
       sanctionId: idSchema,
       releasedOn: dateSchema,
-      documentNo: z.string().trim().min(1).max(100),
+      documentNo: nameText(100).min(1),
       /** The finding it was recorded from (checked to be about this sanction when given). */
       findingKey: z.string().min(1).max(300).optional(),
     }),

@@ -3,7 +3,7 @@
 // export; one plan with its check-ins, recent ranks and the way back up (rehab.reascend checklist).
 import { z } from 'zod';
 import { rankEvidenceSchema } from '../domain/findings';
-import { bilingualSchema, dateSchema, idSchema, monthSchema } from '../domain/primitives';
+import { bilingualSchema, dateSchema, freeText, idSchema, monthSchema, nameText } from '../domain/primitives';
 import {
   checkInSchema,
   measureKindSchema,
@@ -18,7 +18,9 @@ import {
 import { command, query } from './define';
 import { findingRowSchema } from './findings';
 
-const text = (max: number) => z.string().trim().max(max);
+// Free text keeps line breaks; `line` is one line (names, titles): shared/domain/primitives.ts.
+const text = freeText;
+const line = nameText;
 
 export const rehabAssignmentSchema = z.enum(rehabAssignments);
 export const rehabStatusSchema = z.enum(rehabStatuses);
@@ -32,10 +34,10 @@ const trainingSchema = rehabPlanSchema.shape.training.unwrap();
 export const planFieldsSchema = z.object({
   assignment: rehabAssignmentSchema,
   startsOn: dateSchema,
-  post: text(100).min(1),
-  place: text(100).min(1),
+  post: line(100).min(1),
+  place: line(100).min(1),
   fitReason: text(1000).min(1),
-  mentor: text(50).min(1),
+  mentor: line(50).min(1),
   goals: text(2000).min(1),
   // No defaults: rehab.update takes these fields partially, and a default would wipe them.
   training: trainingSchema.optional(),
@@ -123,7 +125,7 @@ export const planFiltersSchema = z.object({
   status: z.array(rehabStatusSchema).optional(),
   assignment: z.array(rehabAssignmentSchema).optional(),
   /** Substring of the mentor's name. */
-  mentor: z.string().trim().max(50).optional(),
+  mentor: line(50).optional(),
   unitId: idSchema.optional(),
   overdueOnly: z.boolean().optional(),
   eligibleOnly: z.boolean().optional(),
@@ -157,12 +159,12 @@ export const rehabContract = {
     rehabPlanSchema,
   ),
   /** Corrects the plan's fields (更正, with a revision keeping the version before). */
-  'rehab.update': command(planId.extend({ plan: planFieldsSchema.partial(), reason: z.string().trim().min(1).max(1000) }), rehabPlanSchema),
+  'rehab.update': command(planId.extend({ plan: planFieldsSchema.partial(), reason: text(1000).min(1) }), rehabPlanSchema),
   /** A check-in talk (谈心谈话/回访), dated on or after the plan's start. */
   'rehab.checkIn': command(
     planId.extend({
       date: dateSchema,
-      talkedBy: text(50).min(1),
+      talkedBy: line(50).min(1),
       thoughts: text(2000).min(1),
       workState: text(2000).min(1),
       concerns: text(2000).default(''),
@@ -173,7 +175,7 @@ export const rehabContract = {
   ),
   /** A review, positive or negative, with its evidence; the plan's lastReview follows the latest. */
   'rehab.review': command(
-    planId.extend({ date: dateSchema, result: rehabReviewResultSchema, evidence: text(2000).min(1), by: text(50).optional() }),
+    planId.extend({ date: dateSchema, result: rehabReviewResultSchema, evidence: text(2000).min(1), by: line(50).optional() }),
     z.object({ plan: rehabPlanSchema, recentRanks: z.array(rankEvidenceSchema) }),
   ),
   /** Closes the plan with its outcome: roseAgain / continued → completed, closed → closed. */

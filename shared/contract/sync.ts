@@ -2,7 +2,7 @@
 // and from them (files travel as base64, so the browser host can offer and accept them), the
 // conflicts between offices and their resolution, and cadre transfers between townships.
 import { z } from 'zod';
-import { bilingualSchema, dateSchema } from '../domain/primitives';
+import { bilingualSchema, dateSchema, freeText, nameText } from '../domain/primitives';
 import { officeCodeSchema, versionVectorSchema } from '../sync/schema';
 import { command, query } from './define';
 
@@ -84,7 +84,7 @@ export const syncContract = {
   /** This office's identity (null before one is created). */
   'sync.office': query(z.object({}).default({}), officeInfoSchema.nullable()),
   /** Gives this ledger its office identity (a new key pair). Once. */
-  'sync.createOffice': command(z.object({ code: officeCodeSchema, name: z.string().trim().min(1).max(60) }), officeInfoSchema),
+  'sync.createOffice': command(z.object({ code: officeCodeSchema, name: nameText(60).min(1) }), officeInfoSchema),
   /** This office's public identity file (to hand to the New Area for certification). */
   'sync.identity': query(z.object({}).default({}), textFileSchema),
   /** Trusts an identity file (the New Area's, once) or a certificate (this office's own, or another's). */
@@ -111,7 +111,7 @@ export const syncContract = {
   'sync.offices': query(z.object({}).default({}), z.array(officeRowSchema)),
   /** Moves a cadre's ownership to another office; the cadre keeps its id and its whole history. */
   'sync.transfer': command(
-    z.object({ cadreId: z.string().min(1).max(80), to: officeCodeSchema, on: dateSchema, note: z.string().trim().max(500).default('') }),
+    z.object({ cadreId: z.string().min(1).max(80), to: officeCodeSchema, on: dateSchema, note: freeText(500).default('') }),
     z.object({ cadreId: z.string(), office: z.string(), revision: z.number().int() }),
   ),
 } as const;

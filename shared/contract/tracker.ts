@@ -1,7 +1,7 @@
 // The warning and probation tracker (预警与观察期台账): everything in progress, its review date and
 // how close it is; the team view; closing with an outcome; export of the board.
 import { z } from 'zod';
-import { dateSchema, idSchema, monthSchema } from '../domain/primitives';
+import { dateSchema, freeText, idSchema, monthSchema } from '../domain/primitives';
 import { measureKindSchema, measureOutcomeSchema, measureSchema, subjectSchema } from '../domain/records';
 import { command, query } from './define';
 import { faultRowSchema } from './faults';
@@ -165,7 +165,7 @@ export const trackerContract = {
         trialOf: idSchema.optional(),
         outcome: measureOutcomeSchema,
         endsOn: dateSchema.optional(),
-        note: z.string().trim().max(1000).optional(),
+        note: freeText(1000).optional(),
       })
       .refine((v) => (v.measureId ? 1 : 0) + (v.trialOf ? 1 : 0) === 1, {
         message: 'give exactly one of measureId or trialOf',

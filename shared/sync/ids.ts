@@ -38,7 +38,9 @@ function mapFindingKey(key: string, f: IdMap): string {
 
 /**
  * Rewrites the ids in a record, deeply: fields named `id`, ending in `Id` (strings) or `Ids`
- * (string arrays), and `findingKey`. Other fields are copied. Never mutates its input.
+ * (string arrays), `findingKey`, and `peerGroup` (a group's name is its office's: at the New Area
+ * `XZ01.乡镇班子` ranks only 青山镇's cadres, as at 青山镇). Other fields are copied. Never mutates
+ * its input.
  */
 export function mapRecordIds(value: unknown, f: IdMap): unknown {
   if (Array.isArray(value)) return value.map((v) => mapRecordIds(v, f));
@@ -48,6 +50,8 @@ export function mapRecordIds(value: unknown, f: IdMap): unknown {
     if (typeof v === 'string' && (k === 'id' || k.endsWith('Id'))) out[k] = v ? f(v) : v;
     else if (k.endsWith('Ids') && Array.isArray(v)) out[k] = v.map((x) => (typeof x === 'string' ? f(x) : x));
     else if (k === 'findingKey' && typeof v === 'string') out[k] = mapFindingKey(v, f);
+    // A peer group is a township's own: ranked among that township's cadres wherever it is held.
+    else if (k === 'peerGroup' && typeof v === 'string') out[k] = v ? f(v) : v;
     else out[k] = mapRecordIds(v, f);
   }
   return out;

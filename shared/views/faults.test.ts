@@ -54,6 +54,9 @@ describe('the deduction, with why', () => {
     const t = faultDeductionOf(fault({ decision: 'tolerated', tolerated: true }), defaultPolicy, false);
     expect(t).toMatchObject({ basis: 'tolerated', factor: 0, amount: 0, standardAmount: 500 });
     expect(t.why.zh).toContain('认定容错');
+    // The three distinctions are worded, not printed as objects.
+    expect(t.why.zh).toMatch(/^非故意、/);
+    expect(t.why.zh).not.toContain('[object');
     expect(faultDeductionOf(fault({ decision: 'lightened', intentional: true }), defaultPolicy, false)).toMatchObject({ basis: 'lightened', factor: 0.5, amount: 250 });
     const n = faultDeductionOf(fault({ decision: 'notTolerated', intentional: true }), defaultPolicy, false);
     expect(n).toMatchObject({ basis: 'intentional', factor: 1, amount: 500 });

@@ -58,7 +58,7 @@ export function faultDeductionOf(f: FaultRecord, policy: PolicyVersion, cleared:
     amount,
     unit,
     why: {
-      zh: `${d1}、${d2}、${d3}；${decided.zh}：${faultBasisText[basis].zh}，标准${std}${unit.zh}×${factor}=${amount}${unit.zh}${cleared ? '（已澄清，不再扣减）' : ''}`,
+      zh: `${d1.zh}、${d2.zh}、${d3.zh}；${decided.zh}：${faultBasisText[basis].zh}，标准${std}${unit.zh}×${factor}=${amount}${unit.zh}${cleared ? '（已澄清，不再扣减）' : ''}`,
       en: `${d1.en}, ${d2.en}, ${d3.en}; ${decided.en}: ${faultBasisText[basis].en}, standard ${std} ${unit.en} × ${factor} = ${amount} ${unit.en}${cleared ? ' (cleared: no longer deducted)' : ''}`,
     },
     cleared,

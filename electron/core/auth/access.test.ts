@@ -48,6 +48,14 @@ async function office(c: Core) {
   for (const [name, role] of [['reviewer1', 'reviewer'], ['auditor1', 'auditor']] as const) {
     expect(await c.call('users.add', { name, displayName: name, role, password: PASSWORD })).toMatchObject({ ok: true });
   }
+  // Each person replaces the initial password the administrator set (until then nothing else answers).
+  for (const name of ['clerk1', 'reviewer1', 'auditor1']) {
+    const session = { session: `setup:${name}` };
+    expect(await c.call('session.login', { name, password: PASSWORD }, session)).toMatchObject({ ok: true, value: { mustSetPassword: true } });
+    expect(await c.call('cadres.list', {}, session)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await c.call('session.setPassword', { password: PASSWORD }, session)).toMatchObject({ ok: true, value: { mustSetPassword: false } });
+    await c.call('session.logout', {}, session);
+  }
 }
 
 const accountOf: Record<Role, string> = { admin: 'officer', clerk: 'clerk1', reviewer: 'reviewer1', auditor: 'auditor1' };

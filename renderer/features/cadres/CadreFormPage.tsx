@@ -11,6 +11,7 @@ import { api } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { DraftBanner, DraftStatus } from '../../app/DraftBanner';
 import { applyFieldErrors } from '../../app/formErrors';
+import { onFormKeyDown } from '../../app/safeEntry';
 import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate } from '../../app/router';
 import { useQuery } from '../../db/cache';
@@ -161,6 +162,8 @@ function CadreForm({ cadre, initialUnit, title }: { cadre: Cadre | null; initial
         initialValues={initialValues}
         onValuesChange={draft.onValuesChange}
         onFinish={() => void submit()}
+        // Enter in the unit, category or date fields picks the option or the date; it never saves.
+        onKeyDown={onFormKeyDown(() => form.submit())}
         data-testid="cadre-form"
         style={{ maxWidth: 880 }}
       >
@@ -230,13 +233,18 @@ function CadreForm({ cadre, initialUnit, title }: { cadre: Cadre | null; initial
             </Form.Item>
           </Col>
         </Row>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="cadre-save">
-            {tc('common.save')}
-          </Button>
-          <Button href={hrefOf(cadre ? `/cadres/${encodeURIComponent(cadre.id)}` : '/cadres')}>{tc('common.cancel')}</Button>
-          <DraftStatus draft={draft} />
-        </Space>
+        {/* Kept at the bottom of the window while the form scrolls (1366×650). */}
+        <div className="form-actions">
+          <Space>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="cadre-save">
+              {tc('common.save')}
+            </Button>
+            <Button href={hrefOf(cadre ? `/cadres/${encodeURIComponent(cadre.id)}` : '/cadres')} data-testid="cadre-cancel">
+              {tc('common.cancel')}
+            </Button>
+            <DraftStatus draft={draft} />
+          </Space>
+        </div>
       </Form>
     </Card>
   );

@@ -182,9 +182,9 @@ function RowActions({ entry, hasPlan, onAct }: { entry: TimelineEntry; hasPlan: 
   const r = entry.record;
   const inForce = standing === 'inForce';
   const links: { action: RowAction; label: string }[] = [];
-  if (standing !== 'voided') {
-    links.push({ action: 'correct', label: t('revise.correct') }, { action: 'void', label: t('revise.void') });
-  }
+  if (standing !== 'voided') links.push({ action: 'correct', label: t('revise.correct') });
+  // A cleared or revoked record is voided only after its clearance (the core refuses otherwise).
+  if (inForce) links.push({ action: 'void', label: t('revise.void') });
   links.push({ action: 'history', label: t('revise.history') });
   if (inForce && clearable.has(entry.collection) && (entry.collection !== 'measures' || r.subjectType === 'cadre')) {
     links.push({ action: 'clear', label: t('clear.act') });
@@ -200,13 +200,13 @@ function RowActions({ entry, hasPlan, onAct }: { entry: TimelineEntry; hasPlan: 
           type="button"
           onClick={() => onAct(l.action)}
           data-testid={`row-${l.action}`}
-          style={{ border: 0, background: 'none', padding: 0, marginInlineEnd: 12, color: l.action === 'void' ? '#cf1322' : '#1677ff', cursor: 'pointer', fontSize: 12 }}
+          style={{ border: 0, background: 'none', padding: 0, marginInlineStart: 10, color: l.action === 'void' ? '#cf1322' : '#1677ff', cursor: 'pointer', fontSize: 12 }}
         >
           {l.label}
         </button>
       ))}
       {entry.collection === 'rehabPlans' && (
-        <a href={hrefOf(`/rehab/${encodeURIComponent(String(r.id))}`)} data-testid="row-open-plan" style={{ fontSize: 12 }}>
+        <a href={hrefOf(`/rehab/${encodeURIComponent(String(r.id))}`)} data-testid="row-open-plan" style={{ fontSize: 12, marginInlineStart: 10 }}>
           {t('plans.view')}
         </a>
       )}

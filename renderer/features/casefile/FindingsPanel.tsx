@@ -9,6 +9,7 @@ import type { FindingRow } from '../../../shared/contract/findings';
 import type { RankEvidence } from '../../../shared/domain/findings';
 import { api } from '../../api/client';
 import { applyFieldErrors } from '../../app/formErrors';
+import { isRecordId, recordHref } from '../../app/recordLink';
 import { pick } from '../../i18n';
 import { ReleaseModal } from './actions';
 import { MeasureModal } from './forms';
@@ -62,7 +63,19 @@ function Evidence({ finding }: { finding: FindingRow }) {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('findings.records')}
               {p.colon}
-              {ids.join(p.colon === '：' ? '、' : ', ')}
+              {ids.map((id, i) => (
+                <span key={id}>
+                  {i > 0 && (p.colon === '：' ? '、' : ', ')}
+                  {/* Each record opens in the case file, scrolled to and marked (app/recordLink.ts). */}
+                  {finding.subject.type === 'cadre' && isRecordId(id) ? (
+                    <a href={recordHref(finding.subject.id, id)} data-testid="finding-record-link">
+                      {id}
+                    </a>
+                  ) : (
+                    id
+                  )}
+                </span>
+              ))}
             </Typography.Text>
           )}
         </div>

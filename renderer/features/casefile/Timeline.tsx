@@ -184,6 +184,7 @@ export function Timeline({
         const tags: ReactNode[] = [];
         if (team) tags.push(<Tag key="team" color="purple">{t('timeline.team')}</Tag>);
         if (r.endsOn) tags.push(<Tag key="until">{t('timeline.until', { date: r.endsOn })}</Tag>);
+        if (r.reviewOn) tags.push(<Tag key="review" data-testid="review-on-tag">{t('timeline.reviewOn', { date: r.reviewOn })}</Tag>);
         else if (lastingMeasures.has(e.kind) && !r.outcome) tags.push(<Tag key="until">{t('timeline.ongoing')}</Tag>);
         if (r.outcome) {
           tags.push(
@@ -302,7 +303,6 @@ export function Timeline({
                     {t('timeline.correctedBy', { date: e.lastCorrection.date, by: e.lastCorrection.by, reason: e.lastCorrection.reason })}
                   </div>
                 )}
-                {actions && <div style={{ marginTop: 2 }}>{actions(e, label)}</div>}
                 {cleared && standing !== 'voided' && e.clearedBy && (
                   <div style={{ fontSize: 12, color: '#8c8c8c' }}>
                     {t('timeline.clearedBy', {
@@ -313,6 +313,7 @@ export function Timeline({
                   </div>
                 )}
               </div>
+              {actions && <span style={{ flex: 'none', whiteSpace: 'nowrap', paddingTop: 2 }}>{actions(e, label)}</span>}
             </li>
           );
         })}

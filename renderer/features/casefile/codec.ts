@@ -29,3 +29,31 @@ export function plainCodec(names: string[], dates: string[]) {
   };
 }
 
+
+const day = (v: unknown): string | undefined => (dayjs.isDayjs(v) ? (v as Dayjs).format('YYYY-MM-DD') : undefined);
+const dj = (v: unknown): Dayjs | undefined => (typeof v === 'string' && v ? dayjs(v) : undefined);
+
+// A plan's training items and scheduled reviews are lists of dated rows in the form (Form.List).
+const planPlain = ['assignment', 'startsOn', 'post', 'place', 'fitReason', 'mentor', 'goals'];
+const planBase = plainCodec(planPlain, ['startsOn']);
+export const planCodec = {
+  names: [...planPlain, 'training', 'scheduledReviews'],
+  toValues(record: Values): Values {
+    const training = (record.training as Array<Record<string, unknown>> | undefined) ?? [];
+    return {
+      ...planBase.toValues(record),
+      training: training.map((x) => ({ ...x, from: dj(x.from), to: dj(x.to) })),
+      scheduledReviews: ((record.scheduledReviews as string[] | undefined) ?? []).map((d) => dayjs(d)),
+    };
+  },
+  toRecord(values: Values, record: Values): Values {
+    const out = planBase.toRecord(values, record);
+    const training = ((values.training as Array<Record<string, unknown>> | undefined) ?? []).filter(Boolean);
+    out.training = training.map((x) => {
+      const to = day(x.to);
+      return { item: String(x.item ?? '').trim(), from: day(x.from), ...(to ? { to } : {}), completed: !!x.completed };
+    });
+    out.scheduledReviews = ((values.scheduledReviews as unknown[] | undefined) ?? []).map(day).filter(Boolean).sort();
+    return out;
+  },
+};

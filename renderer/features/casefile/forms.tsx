@@ -5,9 +5,8 @@
 // never saves (it only confirms the date or the option; Ctrl+Enter or the primary button saves),
 // and a record the core finds identical to one already there is saved only after the officer agrees.
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasureDraft } from '../../../shared/contract/findings';
 import { annualGrades, measureKinds, measureOutcomes, sanctionKinds, type MeasureKind } from '../../../shared/domain/records';
@@ -26,31 +25,8 @@ export interface SubmitOptions {
   confirmDuplicate?: boolean;
 }
 
-/** "Required" as an antd rule, with the field's name in the UI language. */
-export function useRequired() {
-  const { t } = useTranslation('casefile');
-  // `whitespace` for text fields: a reason of only spaces is no reason.
-  return (field: string, opts: { text?: boolean } = {}): Rule[] => [
-    { required: true, message: t('required', { field }), ...(opts.text ? { whitespace: true } : {}) },
-  ];
-}
-
-/**
- * Enter in a date picker or a select confirms the date or the option; the browser would also
- * submit the form (implicit submission), which saved half-filled records. Ctrl+Enter submits.
- */
-export function onFormKeyDown(submit: () => void) {
-  return (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key !== 'Enter') return;
-    if (e.ctrlKey || e.metaKey) {
-      e.preventDefault();
-      submit();
-      return;
-    }
-    const target = e.target as HTMLElement;
-    if (target.closest('.ant-picker, .ant-select, [role=combobox]')) e.preventDefault();
-  };
-}
+import { onFormKeyDown, useRequired } from '../../app/safeEntry';
+export { onFormKeyDown, useRequired };
 
 /**
  * True when the core refused a new record as identical to an existing one (same cadre, kind and
@@ -404,6 +380,9 @@ export function MeasureFields({
   const required = useRequired();
   const form = Form.useFormInstance();
   const kind = Form.useWatch('kind', form) as MeasureKind | undefined;
+  const team = Form.useWatch('subjectType', form) === 'unit';
+  // A position adjustment of a team is a 班子调整.
+  const kindLabel = (k: MeasureKind) => (team && k === 'positionAdjustment' ? t('field.teamAdjustment') : t(`measureKind.${k}`));
   // Another of the offered kinds chosen: its own pre-filled dates and note (the core's draft).
   const onKind = (k: MeasureKind) => {
     const d = draftFor?.(k);
@@ -421,7 +400,7 @@ export function MeasureFields({
           data-testid={`${testId}-kind`}
           showSearch={{ optionFilterProp: 'label' }}
           onChange={(k: MeasureKind) => onKind(k)}
-          options={(kinds ?? measureKinds).map((k) => ({ value: k, label: t(`measureKind.${k}`) }))}
+          options={(kinds ?? measureKinds).map((k) => ({ value: k, label: kindLabel(k) }))}
         />
       </Form.Item>
       <Form.Item name="startsOn" label={t('field.startsOn')} rules={required(t('field.startsOn'))}>

@@ -3,17 +3,15 @@
 // conversion between a stored record and form values.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { rehabAssignments } from '../../../shared/domain/records';
 import { DateField } from '../../app/DateField';
 import { useRequired } from './forms';
 import { plainCodec } from './codec';
+export { planCodec } from './codec';
 
 type Values = Record<string, unknown>;
 
-const day = (v: unknown): string | undefined => (dayjs.isDayjs(v) ? (v as Dayjs).format('YYYY-MM-DD') : undefined);
-const dj = (v: unknown): Dayjs | undefined => (typeof v === 'string' && v ? dayjs(v) : undefined);
 
 // ---- fault (容错纠错) -----------------------------------------------------------------------------
 
@@ -84,33 +82,33 @@ export function ClearanceFields({ withKind }: { withKind?: boolean }) {
           </Radio.Group>
         </Form.Item>
       )}
-      <Row gutter={12}>
-        <Col span={12}>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="verifiedBy" label={revocation ? t('clear.revokedBy') : t('clear.verifiedBy')} rules={required(revocation ? t('clear.revokedBy') : t('clear.verifiedBy'), { text: true })}>
             <Input maxLength={100} data-testid="clear-verified-by" />
           </Form.Item>
-        </Col>
-        <Col span={12}>
+        </div>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="verifiedOn" label={revocation ? t('clear.revokedOn') : t('clear.verifiedOn')} rules={required(revocation ? t('clear.revokedOn') : t('clear.verifiedOn'))}>
             <DateField style={{ width: '100%' }} data-testid="clear-verified-on" />
           </Form.Item>
-        </Col>
-      </Row>
+        </div>
+      </div>
       <Form.Item name="scope" label={t('clear.scope')} extra={t('clear.scopeHint')} rules={revocation ? [] : required(t('clear.scope'), { text: true })}>
         <Input maxLength={500} data-testid="clear-scope" />
       </Form.Item>
-      <Row gutter={12}>
-        <Col span={12}>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="date" label={t('clear.date')} rules={required(t('clear.date'))}>
             <DateField style={{ width: '100%' }} data-testid="clear-date" />
           </Form.Item>
-        </Col>
-        <Col span={12}>
+        </div>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="documentNo" label={t('field.documentNo')}>
             <Input maxLength={100} data-testid="clear-document" />
           </Form.Item>
-        </Col>
-      </Row>
+        </div>
+      </div>
       <Form.Item name="note" label={t('field.note')}>
         <Input.TextArea rows={2} maxLength={1000} data-testid="clear-note" />
       </Form.Item>
@@ -127,8 +125,8 @@ export function CheckInFields({ fixedDate }: { fixedDate?: string }) {
   const required = useRequired();
   return (
     <>
-      <Row gutter={12}>
-        <Col span={12}>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
+        <div style={{ minWidth: 0 }}>
           {fixedDate ? (
             <Form.Item label={t('checkIn.date')}>
               <Input value={fixedDate} disabled />
@@ -138,13 +136,13 @@ export function CheckInFields({ fixedDate }: { fixedDate?: string }) {
               <DateField style={{ width: '100%' }} data-testid="checkin-date" />
             </Form.Item>
           )}
-        </Col>
-        <Col span={12}>
+        </div>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="talkedBy" label={t('checkIn.talkedBy')} rules={required(t('checkIn.talkedBy'), { text: true })}>
             <Input maxLength={50} data-testid="checkin-talked-by" />
           </Form.Item>
-        </Col>
-      </Row>
+        </div>
+      </div>
       {checkInTexts.map((k) => (
         <Form.Item key={k} name={k} label={t(`checkIn.${k}`)} rules={k === 'thoughts' || k === 'workState' ? required(t(`checkIn.${k}`), { text: true }) : []} style={{ marginBottom: 12 }}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} data-testid={`checkin-${k}`} />
@@ -164,43 +162,43 @@ export function PlanFields() {
   const required = useRequired();
   return (
     <>
-      <Row gutter={12}>
-        <Col span={12}>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="assignment" label={t('plan.assignment')} rules={required(t('plan.assignment'))}>
             <Select data-testid="plan-assignment" options={rehabAssignments.map((a) => ({ value: a, label: t(`assignment.${a}`) }))} />
           </Form.Item>
-        </Col>
-        <Col span={12}>
+        </div>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="startsOn" label={t('plan.startsOn')} rules={required(t('plan.startsOn'))}>
             <DateField style={{ width: '100%' }} data-testid="plan-starts" />
           </Form.Item>
-        </Col>
-        <Col span={12}>
+        </div>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="post" label={t('plan.post')} rules={required(t('plan.post'), { text: true })}>
             <Input maxLength={100} data-testid="plan-post" />
           </Form.Item>
-        </Col>
-        <Col span={12}>
+        </div>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="place" label={t('plan.place')} rules={required(t('plan.place'), { text: true })}>
             <Input maxLength={100} data-testid="plan-place" />
           </Form.Item>
-        </Col>
-      </Row>
+        </div>
+      </div>
       <Form.Item name="fitReason" label={t('plan.fitReason')} rules={required(t('plan.fitReason'), { text: true })}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} data-testid="plan-fit" />
       </Form.Item>
-      <Row gutter={12}>
-        <Col span={8}>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 2fr', columnGap: 12 }}>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="mentor" label={t('plan.mentor')} rules={required(t('plan.mentor'), { text: true })}>
             <Input maxLength={50} data-testid="plan-mentor" />
           </Form.Item>
-        </Col>
-        <Col span={16}>
+        </div>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="goals" label={t('plan.goals')} rules={required(t('plan.goals'), { text: true })}>
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} data-testid="plan-goals" />
           </Form.Item>
-        </Col>
-      </Row>
+        </div>
+      </div>
       <Typography.Text strong>{t('plan.training')}</Typography.Text>
       <Form.List name="training">
         {(items, { add, remove }) => (
@@ -249,27 +247,3 @@ export function PlanFields() {
     </>
   );
 }
-
-const planPlain = ['assignment', 'startsOn', 'post', 'place', 'fitReason', 'mentor', 'goals'];
-const planBase = plainCodec(planPlain, ['startsOn']);
-export const planCodec = {
-  names: [...planPlain, 'training', 'scheduledReviews'],
-  toValues(record: Values): Values {
-    const training = (record.training as Array<Record<string, unknown>> | undefined) ?? [];
-    return {
-      ...planBase.toValues(record),
-      training: training.map((x) => ({ ...x, from: dj(x.from), to: dj(x.to) })),
-      scheduledReviews: ((record.scheduledReviews as string[] | undefined) ?? []).map((d) => dayjs(d)),
-    };
-  },
-  toRecord(values: Values, record: Values): Values {
-    const out = planBase.toRecord(values, record);
-    const training = ((values.training as Array<Record<string, unknown>> | undefined) ?? []).filter(Boolean);
-    out.training = training.map((x) => {
-      const to = day(x.to);
-      return { item: String(x.item ?? '').trim(), from: day(x.from), ...(to ? { to } : {}), completed: !!x.completed };
-    });
-    out.scheduledReviews = ((values.scheduledReviews as unknown[] | undefined) ?? []).map(day).filter(Boolean).sort();
-    return out;
-  },
-};

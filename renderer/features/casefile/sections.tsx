@@ -2,7 +2,7 @@
 // checklist), the cadre's rehabilitation plans, fault tolerance (procedure and deduction) and what
 // cleared records applied while they stood. Every state shown is the core's; nothing is computed here.
 import { CheckCircleFilled, ClockCircleOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Empty, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClearanceEffects, TimelineEntry } from '../../../shared/contract/casefile';
@@ -138,6 +138,7 @@ export function FaultProcedure({ fault, onStep }: { fault: FaultRecord; onStep?(
     <div data-testid="fault-procedure" data-awaiting={awaiting ?? 'none'}>
       <Steps
         size="small"
+        orientation="vertical"
         current={awaiting ? faultSteps.indexOf(awaiting) : faultSteps.length}
         items={faultSteps.map((s) => {
           const done = steps[s];
@@ -146,16 +147,12 @@ export function FaultProcedure({ fault, onStep }: { fault: FaultRecord; onStep?(
             status: done ? 'finish' : s === awaiting ? 'process' : 'wait',
             content: done ? (
               <span style={{ fontSize: 12 }} data-testid={`fault-step-${s}`}>
-                {done.by}
-                <br />
-                {done.on}
+                {done.on} · {done.by}
+                {done.note ? ` · ${done.note}` : ''}
                 {s === 'decision' && fault.decision ? (
-                  <>
-                    <br />
-                    <Tag color={fault.decision === 'tolerated' ? 'green' : fault.decision === 'lightened' ? 'blue' : 'red'} style={{ marginTop: 2 }}>
-                      {t(`fault.decision.${fault.decision}`)}
-                    </Tag>
-                  </>
+                  <Tag color={fault.decision === 'tolerated' ? 'green' : fault.decision === 'lightened' ? 'blue' : 'red'} style={{ marginLeft: 6 }}>
+                    {t(`fault.decision.${fault.decision}`)}
+                  </Tag>
                 ) : null}
               </span>
             ) : undefined,
@@ -210,20 +207,17 @@ export function FaultsSection({ entries, deductions }: { entries: TimelineEntry[
               <span>{f.description}</span>
               {e.standing !== 'inForce' && <Tag>{t(`timeline.${e.standing}`)}</Tag>}
             </Space>
-            <Descriptions size="small" column={1} style={{ marginBottom: 8 }}>
+            <div style={{ marginBottom: 8 }}>
               {(['intentional', 'personalInterest', 'violation'] as const).map((k) => (
-                <Descriptions.Item key={k} label={t(`fault.distinction.${k}`)}>
-                  {f[k] ? t(`fault.distinctionYes.${k}`) : t(`fault.distinctionNo.${k}`)}
-                  {f[`${k}Evidence`] ? (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('punct.open')}
-                      {f[`${k}Evidence`]}
-                      {t('punct.close')}
-                    </Typography.Text>
-                  ) : null}
-                </Descriptions.Item>
+                <div key={k} style={{ fontSize: 13, marginBottom: 4 }} data-testid="fault-distinction">
+                  <Typography.Text type="secondary">{t(`fault.distinction.${k}`)}</Typography.Text>
+                  <div>
+                    <Tag color={f[k] ? 'red' : 'green'}>{f[k] ? t(`fault.distinctionYes.${k}`) : t(`fault.distinctionNo.${k}`)}</Tag>
+                    {f[`${k}Evidence`] ? <span style={{ fontSize: 12, color: '#595959' }}>{f[`${k}Evidence`]}</span> : null}
+                  </div>
+                </div>
               ))}
-            </Descriptions>
+            </div>
             <FaultProcedure fault={f} onStep={e.standing === 'inForce' ? (step, minDate) => setStepping({ faultId: f.id, step, minDate }) : undefined} />
             {d && (
               <div style={{ marginTop: 8 }}>

@@ -22,9 +22,9 @@ export const decisionColor: Record<DecisionValue, string> = { approved: 'green',
 type Correction = MeetingView['corrections'][number];
 type ItemDocuments = MeetingView['itemDocuments'][number];
 
-function Line({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+function Line({ label, children, testId, className }: { label: string; children: ReactNode; testId?: string; className?: string }) {
   return (
-    <div style={{ display: 'flex', gap: 8, marginTop: 4 }} data-testid={testId}>
+    <div style={{ display: 'flex', gap: 8, marginTop: 4 }} data-testid={testId} className={className}>
       <Typography.Text type="secondary" className="cell-nowrap" style={{ flex: 'none', minWidth: 64 }}>
         {label}
       </Typography.Text>
@@ -188,7 +188,7 @@ export function MeetingItemCard({
         )}
         <EvidenceLinks item={item} />
         {item.subject?.type === 'cadre' && (moves || item.attachCaseFile) && (
-          <Line label={t('field.attachCaseFile')}>
+          <Line label={t('field.attachCaseFile')} className={moves && !item.attachCaseFile ? 'no-print' : undefined}>
             {moves ? (
               <Switch size="small" checked={item.attachCaseFile} disabled={busy} onChange={moves.toggleAttach} data-testid="item-attach" />
             ) : (

@@ -81,6 +81,8 @@ function CreateMeetingDrawer({ open, onClose }: { open: boolean; onClose(): void
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string[]>([]);
   const fromFindings = Form.useWatch('fromFindings', form) ?? true;
+  // Groups the officer leaves off this meeting (e.g. the rewards go to another one).
+  const [leftOut, setLeftOut] = useState<Set<string>>(new Set());
   const p = proposed.data;
 
   async function submit() {
@@ -97,7 +99,7 @@ function CreateMeetingDrawer({ open, onClose }: { open: boolean; onClose(): void
       const view = await api.meetings.create({
         ...meetingDetails(values),
         asOf,
-        items: values.fromFindings && p ? p.items : [],
+        items: values.fromFindings && p ? p.items.filter((i) => !leftOut.has(i.group)) : [],
       });
       message.success(t('create.created'));
       onClose();
@@ -149,7 +151,20 @@ function CreateMeetingDrawer({ open, onClose }: { open: boolean; onClose(): void
             <Typography.Text>
               {p.items.length ? t('create.fromFindingsHint', { n: p.items.length }) : t('create.fromFindingsNone', { month: p.asOf })}
             </Typography.Text>
-            {p.items.length > 0 && <ProposedGroups items={p.items} />}
+            {p.items.length > 0 && (
+              <ProposedGroups
+                items={p.items}
+                leftOut={leftOut}
+                onToggle={(g, on) =>
+                  setLeftOut((prev) => {
+                    const next = new Set(prev);
+                    if (on) next.delete(g);
+                    else next.add(g);
+                    return next;
+                  })
+                }
+              />
+            )}
             {p.informational.length > 0 && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('create.informational', { n: p.informational.reduce((s, r) => s + r.count, 0) })}
@@ -161,23 +176,27 @@ function CreateMeetingDrawer({ open, onClose }: { open: boolean; onClose(): void
   );
 }
 
-function ProposedGroups({ items }: { items: { group: string }[] }) {
+/** The proposed items by group, each group on or off for this meeting. */
+function ProposedGroups({ items, leftOut, onToggle }: { items: { group: string }[]; leftOut: Set<string>; onToggle(group: string, on: boolean): void }) {
   const { t } = useTranslation('meeting');
   const counts = new Map<string, number>();
   for (const i of items) counts.set(i.group, (counts.get(i.group) ?? 0) + 1);
   return (
-    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+    <Space orientation="vertical" size={2} style={{ paddingInlineStart: 8 }}>
       {[...counts].map(([g, n]) => (
-        <li key={g} data-testid="meeting-proposed-group" data-group={g}>
-          {t(`group.${g}`)}：{n}
-        </li>
+        <Checkbox key={g} checked={!leftOut.has(g)} onChange={(e) => onToggle(g, e.target.checked)} data-testid="meeting-proposed-group" data-group={g}>
+          {t(`group.${g}`)}
+          {t('create.groupCount', { n })}
+        </Checkbox>
       ))}
-    </ul>
+    </Space>
   );
 }
 
 export default function MeetingsPage() {
   const { t, i18n } = useTranslation('meeting');
+  const { message } = App.useApp();
+  const asOf = useAsOf((s) => s.asOf);
   const list = useQuery('meetings.list', {});
   const printing = usePrinting((s) => s.printing);
   const [creating, setCreating] = useState(false);
@@ -200,6 +219,20 @@ export default function MeetingsPage() {
         }
         extra={
           <Space className="no-print">
+            {asOf && (
+              <Button
+                icon={<FileWordOutlined />}
+                data-testid="meetings-proposed-docket"
+                onClick={() =>
+                  void downloadDocument(() => api.documents.docket({ asOf })).then(
+                    (name) => message.success(t('detail.downloaded', { name })),
+                    (e: unknown) => message.error(e instanceof Error ? e.message : String(e)),
+                  )
+                }
+              >
+                {t('list.proposedDocket', { month: asOf })}
+              </Button>
+            )}
             <PrintButton fileName={t('list.printName')} testId="meetings-print" />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meeting-new">
               {t('list.create')}

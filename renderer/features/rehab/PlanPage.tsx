@@ -16,7 +16,7 @@ import type { PageProps } from '../../app/routes';
 import { hrefOf } from '../../app/router';
 import { pick } from '../../i18n';
 import { useSession } from '../session/store';
-import { CorrectModal, HistoryModal, type RecordRef } from '../casefile/corrections';
+import { CorrectModal, HistoryModal, VoidModal, type RecordRef } from '../casefile/corrections';
 import { RecordModal, useRequired } from '../casefile/forms';
 import { CheckInFields } from '../casefile/recordFields';
 import { PlanStatusTag, WayBackChecklist } from '../casefile/sections';
@@ -42,6 +42,7 @@ function PlanScreen({ view, refetch }: { view: PlanView; refetch(): void }) {
   const { t, i18n } = useTranslation('rehab');
   const tk = useTranslation('casefile').t;
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [onCheckIn, setOnCheckIn] = useState<{ type: 'correct' | 'void' | 'history'; ref: RecordRef } | null>(null);
   const plan = view.row.plan;
   const active = plan.status === 'active';
   const done = () => (setDialog(null), refetch());
@@ -136,7 +137,12 @@ function PlanScreen({ view, refetch }: { view: PlanView; refetch(): void }) {
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card size="small" title={t('plan.checkIns')} data-testid="plan-checkins">
-              <CheckInList checkIns={view.checkIns} />
+              <CheckInList
+                checkIns={view.checkIns}
+                onAct={(type, c) =>
+                  setOnCheckIn({ type, ref: { collection: 'checkIns', id: c.id, record: c as unknown as Record<string, unknown>, label: `${tk('timeline.checkIn')} ${c.date}` } })
+                }
+              />
             </Card>
             <Card size="small" title={t('plan.reviews')} data-testid="plan-reviews">
               {(plan.reviews ?? []).length === 0 ? (
@@ -200,11 +206,14 @@ function PlanScreen({ view, refetch }: { view: PlanView; refetch(): void }) {
       {dialog === 'close' && <ClosePlanModal planId={plan.id} onClose={done} />}
       {dialog === 'correct' && <CorrectModal target={ref} onClose={done} />}
       {dialog === 'history' && <HistoryModal target={ref} onClose={() => setDialog(null)} />}
+      {onCheckIn?.type === 'correct' && <CorrectModal target={onCheckIn.ref} onClose={() => (setOnCheckIn(null), refetch())} />}
+      {onCheckIn?.type === 'void' && <VoidModal target={onCheckIn.ref} onClose={() => (setOnCheckIn(null), refetch())} />}
+      {onCheckIn?.type === 'history' && <HistoryModal target={onCheckIn.ref} onClose={() => setOnCheckIn(null)} />}
     </Space>
   );
 }
 
-function CheckInList({ checkIns }: { checkIns: CheckIn[] }) {
+function CheckInList({ checkIns, onAct }: { checkIns: CheckIn[]; onAct(type: 'correct' | 'void' | 'history', c: CheckIn): void }) {
   const { t } = useTranslation('rehab');
   const tk = useTranslation('casefile').t;
   if (checkIns.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plan.noCheckIns')} data-testid="plan-no-checkins" />;
@@ -212,16 +221,25 @@ function CheckInList({ checkIns }: { checkIns: CheckIn[] }) {
     <div>
       {checkIns.map((c) => (
         <div key={c.id} data-testid="plan-checkin" style={{ padding: '6px 0', borderBottom: '1px solid #f5f5f5' }}>
-          <Space size={6}>
-            <Typography.Text strong>{c.date}</Typography.Text>
-            {c.talkedBy && (
-              <Typography.Text type="secondary">
-                {tk('checkIn.talkedBy')}
-                {tk('punct.colon')}
-                {c.talkedBy}
-              </Typography.Text>
-            )}
-          </Space>
+          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+            <Space size={6}>
+              <Typography.Text strong>{c.date}</Typography.Text>
+              {c.talkedBy && (
+                <Typography.Text type="secondary">
+                  {tk('checkIn.talkedBy')}
+                  {tk('punct.colon')}
+                  {c.talkedBy}
+                </Typography.Text>
+              )}
+            </Space>
+            <Space size={10} style={{ fontSize: 12 }}>
+              {(['correct', 'void', 'history'] as const).map((a) => (
+                <Typography.Link key={a} type={a === 'void' ? 'danger' : undefined} style={{ fontSize: 12 }} onClick={() => onAct(a, c)} data-testid={`checkin-${a}`}>
+                  {tk(`revise.${a}`)}
+                </Typography.Link>
+              ))}
+            </Space>
+          </div>
           {(['thoughts', 'workState', 'concerns', 'support'] as const).map((k) =>
             c[k] ? (
               <div key={k} style={{ fontSize: 13 }}>
@@ -290,8 +308,8 @@ function ReviewModal({ planId, ranks, onClose }: { planId: string; ranks: RankEv
         await api.rehab.review({ planId, date: day(v.date), result: v.result as 'positive' | 'negative', evidence: trim(v.evidence), by: trim(v.by) || undefined });
       }}
     >
-      <Row gutter={16}>
-        <Col span={13}>
+      <div style={{ display: 'grid', gridTemplateColumns: '13fr 11fr', columnGap: 16 }}>
+        <div style={{ minWidth: 0 }}>
           <Form.Item name="result" label={t('review.result')} rules={required(t('review.result'))}>
             <Radio.Group data-testid="review-result">
               <Radio.Button value="positive" data-testid="review-positive">
@@ -302,23 +320,23 @@ function ReviewModal({ planId, ranks, onClose }: { planId: string; ranks: RankEv
               </Radio.Button>
             </Radio.Group>
           </Form.Item>
-          <Row gutter={12}>
-            <Col span={12}>
+          <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
+            <div style={{ minWidth: 0 }}>
               <Form.Item name="date" label={t('review.date')} rules={required(t('review.date'))}>
                 <DateField style={{ width: '100%' }} data-testid="review-date" />
               </Form.Item>
-            </Col>
-            <Col span={12}>
+            </div>
+            <div style={{ minWidth: 0 }}>
               <Form.Item name="by" label={t('review.by')}>
                 <Input maxLength={50} data-testid="review-by" />
               </Form.Item>
-            </Col>
-          </Row>
+            </div>
+          </div>
           <Form.Item name="evidence" label={t('review.evidence')} rules={required(t('review.evidence'), { text: true })}>
             <Input.TextArea rows={4} maxLength={2000} data-testid="review-evidence" />
           </Form.Item>
-        </Col>
-        <Col span={11} data-testid="review-ranks">
+        </div>
+        <div style={{ minWidth: 0 }} data-testid="review-ranks">
           <Typography.Text strong>{t('review.recentRanks')}</Typography.Text>
           <Table<RankEvidence>
             size="small"
@@ -341,8 +359,8 @@ function ReviewModal({ planId, ranks, onClose }: { planId: string; ranks: RankEv
               },
             ]}
           />
-        </Col>
-      </Row>
+        </div>
+      </div>
     </RecordModal>
   );
 }

@@ -141,7 +141,7 @@ export default function RehabListPage({ query }: PageProps) {
             rowKey={(r) => r.plan.id}
             dataSource={d.items}
             pagination={d.items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1000 }}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('emptyFiltered') : t('empty')} /> }}
             data-testid="rehab-table"
             onRow={(r) => ({ 'data-testid': 'rehab-row', 'data-plan': r.plan.id }) as never}
@@ -152,31 +152,28 @@ export default function RehabListPage({ query }: PageProps) {
                 width: 90,
                 render: (_, r) => <a href={hrefOf(`/cadres/${encodeURIComponent(r.plan.cadreId)}`)}>{r.cadreName}</a>,
               },
-              { title: t('col.unit'), key: 'unit', width: 110, render: (_, r) => r.unitName ?? '—' },
-              { title: t('col.measure'), key: 'measure', width: 100, render: (_, r) => (r.measureKind ? tk(`measureKind.${r.measureKind}`) : '—') },
+              { title: t('col.unit'), key: 'unit', width: 100, render: (_, r) => r.unitName ?? '—' },
+              { title: t('col.measure'), key: 'measure', width: 90, render: (_, r) => (r.measureKind ? tk(`measureKind.${r.measureKind}`) : '—') },
               {
                 title: t('col.assignment'),
                 key: 'assignment',
-                width: 190,
+                width: 200,
                 render: (_, r) => (
                   <span>
                     {tk(`assignment.${r.plan.assignment}`)}
-                    {r.plan.post ? (
-                      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                        {r.plan.post}
-                        {r.plan.place ? ` · ${r.plan.place}` : ''}
-                      </Typography.Text>
-                    ) : null}
+                    <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                      {r.plan.post ? `${r.plan.post}${r.plan.place ? ` · ${r.plan.place}` : ''} · ` : ''}
+                      {t('since', { date: r.plan.startsOn })}
+                    </Typography.Text>
                   </span>
                 ),
               },
               { title: t('col.mentor'), key: 'mentor', width: 100, render: (_, r) => r.plan.mentor || '—' },
-              { title: t('col.startsOn'), key: 'startsOn', width: 100, render: (_, r) => r.plan.startsOn },
-              { title: t('col.lastCheckIn'), key: 'last', width: 100, render: (_, r) => r.lastCheckIn ?? '—' },
+              { title: t('col.lastCheckIn'), key: 'last', width: 96, render: (_, r) => r.lastCheckIn ?? '—' },
               {
                 title: t('col.nextCheckIn'),
                 key: 'next',
-                width: 130,
+                width: 136,
                 render: (_, r) =>
                   r.nextCheckIn ? (
                     <span data-testid="rehab-next-checkin">
@@ -195,7 +192,7 @@ export default function RehabListPage({ query }: PageProps) {
               {
                 title: t('col.eligibility'),
                 key: 'eligible',
-                width: 130,
+                width: 124,
                 render: (_, r) =>
                   r.eligible ? (
                     <Tag color="green" data-testid="rehab-eligible">
@@ -210,7 +207,7 @@ export default function RehabListPage({ query }: PageProps) {
               {
                 title: t('col.actions'),
                 key: 'actions',
-                width: 70,
+                width: 60,
                 fixed: 'right',
                 render: (_, r) => (
                   <a href={hrefOf(`/rehab/${encodeURIComponent(r.plan.id)}`)} data-testid="rehab-view">

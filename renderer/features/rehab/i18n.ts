@@ -34,6 +34,7 @@ export default {
     earliest: '最早 {{date}}',
     notYet: '尚不具备',
     view: '查看',
+    since: '{{date}} 起',
     open: {
       title: '制定帮扶计划',
       titleFrom: '制定帮扶计划（依据：{{kind}}）',
@@ -124,6 +125,7 @@ export default {
     earliest: 'earliest {{date}}',
     notYet: 'not yet',
     view: 'View',
+    since: 'from {{date}}',
     open: {
       title: 'Open a rehabilitation plan',
       titleFrom: 'Open a rehabilitation plan (from: {{kind}})',

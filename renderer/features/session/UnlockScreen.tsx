@@ -7,7 +7,8 @@ import { ApiError } from '../../api/client';
 import { pick, setLang, type Lang } from '../../i18n';
 import { callOptional, useSession } from './store';
 
-export function UnlockScreen() {
+/** `onBack`: shown from the login screen of a ledger with accounts (back to the login). */
+export function UnlockScreen({ onBack }: { onBack?: () => void } = {}) {
   const { t, i18n } = useTranslation('session');
   const [form] = Form.useForm<{ passphrase: string }>();
   const [busy, setBusy] = useState(false);
@@ -17,6 +18,7 @@ export function UnlockScreen() {
     try {
       await callOptional('session.unlock', { passphrase });
       await useSession.getState().load();
+      onBack?.();
     } catch (e) {
       const msg = e instanceof ApiError ? pick(e.bilingual, i18n.language) : String(e);
       form.setFields([{ name: 'passphrase', errors: [msg] }]);
@@ -55,6 +57,11 @@ export function UnlockScreen() {
             {t('unlock.submit')}
           </Button>
         </Form>
+        {onBack && (
+          <Button type="link" size="small" style={{ padding: 0, marginTop: 8 }} onClick={onBack}>
+            {t('unlock.back')}
+          </Button>
+        )}
       </Card>
     </div>
   );

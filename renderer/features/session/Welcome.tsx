@@ -12,7 +12,8 @@ import { callOptional, hasEndpoint, useSession } from './store';
 /** The welcome shows on the start page while the ledger has no unit. */
 export function useFirstRun(): { show: boolean; dismiss: () => void } {
   const path = useLocation((s) => s.path);
-  const units = useQuery('units.list', {}, { enabled: path === '/' });
+  const readsLedger = useSession((s) => !!s.info?.permissions.includes('ledger.read'));
+  const units = useQuery('units.list', {}, { enabled: path === '/' && readsLedger });
   const show = path === '/' && !units.stale && units.data !== undefined && units.data.length === 0;
   return { show, dismiss: () => navigate('/units') };
 }

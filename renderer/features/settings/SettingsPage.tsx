@@ -4,12 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../app/routes';
 import { setLang, type Lang } from '../../i18n';
 import { DemoSwitch } from '../session/DemoSwitch';
-import { useSession } from '../session/store';
+import { useCan, useSession } from '../session/store';
+import { UsersPanel } from '../session/UsersPanel';
 import { BackupPanel } from './BackupPanel';
+import { ExchangeLink } from '../exchange/ExchangeLink';
 
 export default function SettingsPage(_: PageProps) {
   const { t, i18n } = useTranslation('settings');
   const info = useSession((s) => s.info);
+  const can = useCan();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="settings-page">
       <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>}>
@@ -38,8 +41,10 @@ export default function SettingsPage(_: PageProps) {
           <Descriptions.Item label={t('version')}>{info?.appVersion}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <UsersPanel />
       <DemoSwitch />
-      <BackupPanel />
+      {can('backup.manage') && <BackupPanel />}
+      {can('settings.manage') && <ExchangeLink />}
     </Space>
   );
 }

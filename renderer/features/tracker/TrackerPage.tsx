@@ -19,6 +19,8 @@ import { applyFieldErrors } from '../../app/formErrors';
 import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate } from '../../app/router';
 import { useQuery } from '../../db/cache';
+import { recordingDate } from '../../../shared/views/dates';
+import { useSession } from '../session/store';
 import { pick } from '../../i18n';
 import { MeasureModal, onFormKeyDown, useRequired } from '../casefile/forms';
 import { CheckInsDueCard, FaultsDueCard } from './DueCards';
@@ -62,6 +64,10 @@ export default function TrackerPage({ query }: PageProps) {
   const tk = useTranslation('casefile').t;
   const { message } = App.useApp();
   const asOf = useAsOf((s) => s.asOf);
+  const today = useSession((s) => s.info?.today) ?? dayjs().format('YYYY-MM-DD');
+  // The board is judged on the month's last day; a measure registered now starts today (or on the
+  // nearest day of the month being looked at).
+  const startDay = recordingDate(asOf ?? today.slice(0, 7), today);
   const filters = filtersFrom(query);
   const board = useQuery('tracker.board', { asOf: asOf ?? '', filters }, { enabled: !!asOf });
   const printing = usePrinting((s) => s.printing);
@@ -269,8 +275,8 @@ export default function TrackerPage({ query }: PageProps) {
           title={t('register')}
           draft={{
             kind: 'probation',
-            startsOn: b?.referenceDate ?? dayjs().format('YYYY-MM-DD'),
-            endsOn: dayjs(b?.referenceDate).add(3, 'month').subtract(1, 'day').format('YYYY-MM-DD'),
+            startsOn: startDay,
+            endsOn: dayjs(startDay).add(3, 'month').subtract(1, 'day').format('YYYY-MM-DD'),
           }}
           kinds={trackedKinds}
           formId="tracker:register"
@@ -281,7 +287,7 @@ export default function TrackerPage({ query }: PageProps) {
         <NextStepDialog
           step={next.step}
           item={next.item}
-          referenceDate={b.referenceDate}
+          referenceDate={startDay}
           onClose={() => {
             setNext(null);
             void board.refetch();

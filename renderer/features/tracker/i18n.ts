@@ -21,7 +21,7 @@ export default {
     },
     status: {
       onTrack: '正常',
-      dueSoon: '14天内到期',
+      dueSoon: '即将到期（评议期内）',
       overdue: '已逾期',
     },
     col: {
@@ -123,7 +123,7 @@ export default {
     },
     status: {
       onTrack: 'On track',
-      dueSoon: 'Due within 14 days',
+      dueSoon: 'Due soon (review window)',
       overdue: 'Overdue',
     },
     col: {

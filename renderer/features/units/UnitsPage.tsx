@@ -8,6 +8,7 @@ import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
+import { useCan } from '../session/store';
 import { UnitFormModal } from './UnitFormModal';
 
 export default function UnitsPage(_: PageProps) {
@@ -16,6 +17,8 @@ export default function UnitsPage(_: PageProps) {
   const units = useQuery('units.list', {});
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<UnitRow | 'new' | null>(null);
+  // The reviewer reads the units but enters none (the core refuses it anyway).
+  const canWrite = useCan()('ledger.write');
 
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -35,9 +38,11 @@ export default function UnitsPage(_: PageProps) {
             style={{ width: 240 }}
             data-testid="unit-search"
           />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="unit-new">
-            {t('newUnit')}
-          </Button>
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="unit-new">
+              {t('newUnit')}
+            </Button>
+          )}
         </Space>
       }
     >
@@ -61,10 +66,10 @@ export default function UnitsPage(_: PageProps) {
             sorter: (a, b) => a.cadreCount - b.cadreCount,
             render: (n: number, u) => <a href={hrefOf(`/cadres?unit=${encodeURIComponent(u.id)}`)}>{n}</a>,
           },
-          {
+          ...(!canWrite ? [] : [{
             title: tc('common.actions'),
             width: 220,
-            render: (_, u) => (
+            render: (_: unknown, u: UnitRow) => (
               <Space>
                 <Button size="small" onClick={() => setEditing(u)} data-testid={`unit-edit-${u.id}`}>
                   {tc('common.edit')}
@@ -74,7 +79,7 @@ export default function UnitsPage(_: PageProps) {
                 </Button>
               </Space>
             ),
-          },
+          }]),
         ]}
       />
       {editing && (
