@@ -16,14 +16,14 @@
 // twice: all 22 rules (the headline ratio) and the 8 ranking + sanction rules it covered first.
 //
 // Run: npx tsx bench/engine.bench.ts [cadres] [months]   (npm run bench runs it too)
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { generateTownship, townshipState } from '../shared/demo/township';
 import { evaluate, evaluateIndex, LedgerIndex, ruleIds, type RuleId } from '../shared/engine';
-import type { LedgerState } from '../shared/ledger/collections';
 import { duckDbRules, runDuckDb } from './engine-duckdb';
 import { runJsonRulesEngine, type JsonRulesEngineRun } from './engine-jre';
+import { generateInWorker } from './township-worker';
 
 const CADRES = Number(process.argv[2] ?? 50_000);
 const MONTHS = Number(process.argv[3] ?? 36);
@@ -68,13 +68,30 @@ const reference = timed(() => {
 // ---- data ----------------------------------------------------------------------------------------
 const t0all = performance.now();
 let t = performance.now();
-const data = generateTownship({ cadres: CADRES, endMonth: END, months: MONTHS, seed: 42 });
-const state = townshipState(data) as LedgerState;
+// Generated in a worker thread (bench/township-worker.ts): the main thread receives the ledger in
+// the store's form (scores as columns), and the generator's garbage dies with the worker, so "RSS
+// with the ledger loaded" is what a store holding this ledger holds.
+const { state, counts } = await generateInWorker({ cadres: CADRES, endMonth: END, months: MONTHS, seed: 42 });
 const generated = performance.now() - t;
 console.log(
-  `data: ${CADRES} cadres, ${data.scores.length} monthly scores (${MONTHS} months to ${END}), ${data.grades.length} grades, ` +
-    `${data.sanctions.length} sanctions, ${data.measures.length} measures, ${data.faults.length} faults — generated in ${seconds(generated)} s`,
+  `data: ${CADRES} cadres, ${counts.scores} monthly scores (${MONTHS} months to ${END}), ${counts.grades} grades, ` +
+    `${counts.sanctions} sanctions, ${counts.measures} measures, ${counts.faults} faults — generated in ${seconds(generated)} s`,
 );
+/** Linux: the peak RSS since the last reset (VmHWM; writing 5 to clear_refs resets it). */
+const highWaterMb = () => {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+};
+const resetHighWater = () => {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // not Linux: the peak stays the process's
+  }
+};
 
 // ---- ours: all 22 rules --------------------------------------------------------------------------
 // The 8 ranking + sanction rules: the ones json-rules-engine covered first and DuckDB computes.
@@ -82,6 +99,7 @@ const rankingAndSanctionRules: RuleId[] = [...duckDbRules];
 
 gc();
 const rssBefore = process.memoryUsage().rss / 1024 / 1024;
+resetHighWater();
 // Warm-up: the JIT, and the heap sizing — V8 grows the young generation to its maximum over the
 // first few collections, and the first two or three evaluations still run with a smaller one.
 for (let i = 0; i < 4; i++) evaluate(state, END);
@@ -93,6 +111,7 @@ const ours = median(full.map((x) => x.wall));
 const oursCpu = median(full.map((x) => x.cpu));
 const oursSubset = median(subset.map((x) => x.wall));
 const oursSubsetCpu = median(subset.map((x) => x.cpu));
+const evalPeakMb = highWaterMb();
 
 // ---- json-rules-engine: the same rules -------------------------------------------------------------
 async function peer(rules: readonly RuleId[]) {
@@ -161,10 +180,10 @@ row(`DuckDB: the 8 rules in SQL (median of ${duck.queryRuns.length}, ${duck.thre
 row('ratio DuckDB / ours (the 8 rules; DuckDB without its load)', `${(duck.queryMs / oursSubset).toFixed(1)}×`, `${(duck.queryCpuMs / oursSubsetCpu).toFixed(1)}×`, goal(duck.queryMs / oursSubset, duck.queryCpuMs / oursSubsetCpu, GOAL_DUCKDB_RATIO));
 row('agreement with DuckDB, the 8 rules, all cadres', duckAgreement.onlyOurs.length + duckAgreement.onlyPeer.length ? 'DIFFERENT' : 'same', '', `${ours8.size} ours, ${duck.fired.size} DuckDB`);
 row(
-  'memory: RSS with the ledger loaded / peak RSS',
+  'memory: RSS with the ledger loaded / peak RSS during our evaluations',
   `${rssBefore.toFixed(0)} MB`,
-  `${peakRssMb.toFixed(0)} MB`,
-  `goal ≤ ${GOAL_LOADED_MB} MB loaded: ${met(rssBefore <= GOAL_LOADED_MB)}; ≤ ${GOAL_PEAK_MB} MB peak: ${met(peakRssMb <= GOAL_PEAK_MB)} (peak includes the generated ledger)`,
+  `${evalPeakMb.toFixed(0)} MB`,
+  `goal ≤ ${GOAL_LOADED_MB} MB loaded: ${met(rssBefore <= GOAL_LOADED_MB)}; ≤ ${GOAL_PEAK_MB} MB peak: ${met(evalPeakMb <= GOAL_PEAK_MB)} (process peak ${peakRssMb.toFixed(0)} MB before DuckDB: generator worker, json-rules-engine)`,
 );
 
 console.log(`\nfired per rule as of ${END}: ours (all cadres and units, findings) | ours / json-rules-engine on the sample ((rule, subject) pairs)`);

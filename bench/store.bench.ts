@@ -201,7 +201,7 @@ try {
     };
     ratios.push(
       `cold open, ${name}: ${withSnap.events.toLocaleString('en')} events → ${withSnap.records.toLocaleString('en')} live records (journal ${journalMB.toFixed(0)} MB, snapshot ${snapMB.toFixed(0)} MB): ` +
-        `${fmt(withSnap.ms)} ms wall / ${fmt(withSnap.cpuMs)} ms cpu with snapshot (goal ≤ 1500 ms), peak RSS ${withSnap.maxRssMB.toFixed(0)} MB (goal ≤ 400; process baseline ${withSnap.baseRssMB.toFixed(0)} MB); ` +
+        `${fmt(withSnap.ms)} ms wall / ${fmt(withSnap.cpuMs)} ms cpu with snapshot (goal ≤ 1000 ms, issue 13: ${withSnap.ms <= 1000 ? 'met' : 'NOT met'}), peak RSS ${withSnap.maxRssMB.toFixed(0)} MB (goal ≤ 400; process baseline ${withSnap.baseRssMB.toFixed(0)} MB); ` +
         `full replay ${fmt(replay.ms)} ms / ${replay.maxRssMB.toFixed(0)} MB. Built in ${buildSeconds.toFixed(1)} s, snapshot written in ${snapshotSeconds.toFixed(1)} s.`,
     );
     rmSync(dir, { recursive: true, force: true });

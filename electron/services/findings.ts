@@ -5,6 +5,7 @@ import { LedgerError, validationError, type FieldError } from '../../shared/cont
 import type { Finding } from '../../shared/domain/findings';
 import { findingDismissalSchema, measureSchema, type FindingDismissal, type Subject } from '../../shared/domain/records';
 import type { LedgerState } from '../../shared/ledger/collections';
+import { latestScoreMonth } from '../../shared/engine/columns/scoreTable';
 import { put } from '../../shared/ledger/events';
 import { checkReferences, lookupIn } from '../../shared/ledger/references';
 import { addMonthsToMonth, recordingDate, referenceDate } from '../../shared/views/dates';
@@ -87,8 +88,7 @@ export function findFinding(state: LedgerState, engine: ViewEngine, key: string,
 
 /** Where a dismissal without a month looks for its finding: the latest scored month, this month and last. */
 function dismissalMonths(state: LedgerState, today: string): string[] {
-  let latest = '';
-  for (const s of state.scores.values()) if (s.month > latest) latest = s.month;
+  const latest = latestScoreMonth(state.scores) ?? '';
   const now = today.slice(0, 7);
   return [...new Set([latest, now, addMonthsToMonth(now, -1)].filter(Boolean))];
 }

@@ -34,7 +34,7 @@ import { corruptError, noStoreError } from './errors';
 import { verifyDirectory, type VerifyReport } from './verify';
 import { CURRENT_STORE_VERSION, migrateIfNeeded, storeVersionError } from './migrations';
 import { finishPendingRestore } from './restore-intent';
-import { listSnapshots, readSnapshot, readSnapshotHeader, SNAPSHOT_VERSION, writeSnapshot } from './snapshot';
+import { listSnapshots, readSnapshot, readSnapshotHeader, SNAPSHOT_VERSION, SNAPSHOT_VERSIONS_READ, writeSnapshot } from './snapshot';
 import type { CommitMeta, CommitResult, HistoryRecord, LedgerStore, OpenOptions } from './types';
 
 export interface StoreOptions extends OpenOptions {
@@ -395,7 +395,7 @@ export class FileStore implements LedgerStore {
     } catch (e) {
       return skip((e as Error).message);
     }
-    if (header.storeId !== this.storeId || header.v !== SNAPSHOT_VERSION) return skip('it belongs to another store');
+    if (header.storeId !== this.storeId || !SNAPSHOT_VERSIONS_READ.includes(header.v)) return skip('it belongs to another store');
     if (header.endOffset > source.size) {
       // A snapshot is only written after the events it holds were durable in the journal.
       throw corruptError(

@@ -5,19 +5,29 @@
 //   'H' + JSON header { v, storeId, seq, hash, recordOffset, recordSeq, endOffset, createdAt, encrypted }
 //   chunks:  'C' + JSON { c: collection, r: [records] }         (plain store)
 //            'c' + AES-GCM(same JSON), AAD "snapshot:<storeId>:<seq>:<index>" (encrypted store)
+//   v2: the scores as columns (docs/COLUMNS.md), binary chunks
+//            'S' + u32 LE n + JSON meta (n bytes) + data   /  's' + AES-GCM(same), same AAD
+//            meta { c: 'scores', cadres: [ids] }                 the columns' cadres, by id
+//            meta { c: 'scores', month, type: 'u16' | 'f64' }   one month: per cadre, hundredths
+//                 (0xFFFF = none) or float64 (NaN = none), little-endian, after the meta
+//            then any score record the columns cannot hold as an ordinary 'C' chunk
 //   trailer: 'T' + JSON { chunks, counts, digest }  /  't' + AES-GCM(same), AAD index = chunks
-// `digest` is the SHA-256 over the chunks' JSON: verify recomputes it from the journal replayed to
-// `seq` and so proves the snapshot says exactly what the journal says.
+// `digest` is the SHA-256 over the chunks' bodies: verify recomputes it from the journal replayed
+// to `seq` and so proves the snapshot says exactly what the journal says. A v1 snapshot (every
+// score a JSON record) is still read; verify compares the ledger it holds with the replayed one.
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ScoreTable, scoreMonthName, parseScoreMonth, NO_SCORE, type ScoreColumnRow } from '../../shared/engine/columns/scoreTable';
 import { collectionNames, emptyLedgerState, type CollectionName, type LedgerState } from '../../shared/ledger/collections';
 import { seal, unseal } from './crypto';
 import { encodeFrame, FrameReader } from './frame';
 import { atomicWriteFile, fileSource, type StoreFs } from './fsio';
 
-export const SNAPSHOT_VERSION = 1;
+/** Written: v2 (scores as columns). Read: v1 and v2. */
+export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSIONS_READ = [1, 2];
 export const SNAPSHOT_DIR = 'snapshots';
 const CHUNK_RECORDS = 2000;
 
@@ -59,24 +69,66 @@ export function listSnapshots(dataDir: string): { seq: number; file: string }[] 
     .sort((a, b) => b.seq - a.seq);
 }
 
-/** The state as the deterministic sequence of chunk JSON texts that snapshots store and verify hashes. */
-export function* stateChunks(state: LedgerState): Generator<{ collection: CollectionName; json: string; count: number }> {
-  for (const c of collectionNames) {
-    let batch: unknown[] = [];
-    for (const record of (state[c] as Map<string, unknown>).values()) {
-      batch.push(record);
-      if (batch.length === CHUNK_RECORDS) {
-        yield { collection: c, json: JSON.stringify({ c, r: batch }), count: batch.length };
-        batch = [];
-      }
+/** One chunk of a snapshot: a JSON batch of records ('C') or a binary score-columns section ('S'). */
+export interface StateChunk {
+  collection: CollectionName;
+  kind: 'C' | 'S';
+  body: Buffer;
+  /** Records it holds. */
+  count: number;
+}
+
+/** A binary chunk body: u32 LE length of the JSON meta, the meta, then the data. */
+function binaryChunk(meta: object, data?: ArrayBufferView): Buffer {
+  const json = Buffer.from(JSON.stringify(meta));
+  const out = Buffer.allocUnsafe(4 + json.length + (data?.byteLength ?? 0));
+  out.writeUInt32LE(json.length, 0);
+  json.copy(out, 4);
+  if (data) out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 4 + json.length);
+  return out;
+}
+
+function* jsonChunks(c: CollectionName, records: Iterable<unknown>): Generator<StateChunk> {
+  let batch: unknown[] = [];
+  for (const record of records) {
+    batch.push(record);
+    if (batch.length === CHUNK_RECORDS) {
+      yield { collection: c, kind: 'C', body: Buffer.from(JSON.stringify({ c, r: batch })), count: batch.length };
+      batch = [];
     }
-    if (batch.length) yield { collection: c, json: JSON.stringify({ c, r: batch }), count: batch.length };
+  }
+  if (batch.length) yield { collection: c, kind: 'C', body: Buffer.from(JSON.stringify({ c, r: batch })), count: batch.length };
+}
+
+/** The scores as columns (canonical order: the same scores give the same bytes), then the overflow records. */
+function* scoreChunks(scores: LedgerState['scores']): Generator<StateChunk> {
+  const table = scores instanceof ScoreTable ? scores : ScoreTable.from(scores);
+  const { cadres, rows } = table.columns();
+  if (rows.length) {
+    yield { collection: 'scores', kind: 'S', body: binaryChunk({ c: 'scores', cadres }), count: 0 };
+    for (const row of rows) {
+      let count = 0;
+      const v = row.values;
+      if (v instanceof Uint16Array) for (let i = 0; i < v.length; i++) count += v[i] === NO_SCORE ? 0 : 1;
+      else for (let i = 0; i < v.length; i++) count += v[i] === v[i] ? 1 : 0;
+      const type = v instanceof Uint16Array ? 'u16' : 'f64';
+      yield { collection: 'scores', kind: 'S', body: binaryChunk({ c: 'scores', month: scoreMonthName(row.month), type }, v), count };
+    }
+  }
+  yield* jsonChunks('scores', table.overflowRecords().values());
+}
+
+/** The state as the deterministic sequence of chunks that snapshots store and verify hashes. */
+export function* stateChunks(state: LedgerState): Generator<StateChunk> {
+  for (const c of collectionNames) {
+    if (c === 'scores') yield* scoreChunks(state.scores);
+    else yield* jsonChunks(c, (state[c] as Map<string, unknown>).values());
   }
 }
 
 export function stateDigest(state: LedgerState): string {
   const h = createHash('sha256');
-  for (const chunk of stateChunks(state)) h.update(chunk.json);
+  for (const chunk of stateChunks(state)) h.update(chunk.body);
   return h.digest('hex');
 }
 
@@ -113,12 +165,12 @@ export async function writeSnapshot(
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     for (const chunk of stateChunks(state)) {
-      digest.update(chunk.json);
+      digest.update(chunk.body);
       counts[chunk.collection] = (counts[chunk.collection] ?? 0) + chunk.count;
-      const body = Buffer.from(chunk.json);
+      const body = chunk.body;
       const frame = key
-        ? encodeFrame(payload('c', seal(key, body, chunkAad(header.storeId, header.seq, index))))
-        : encodeFrame(payload('C', body));
+        ? encodeFrame(payload(chunk.kind.toLowerCase(), seal(key, body, chunkAad(header.storeId, header.seq, index))))
+        : encodeFrame(payload(chunk.kind, body));
       index++;
       pending.push(frame);
       pendingBytes += frame.length;
@@ -161,7 +213,7 @@ export function readSnapshotHeader(file: string): SnapshotHeader {
     const f = new FrameReader(source, 0, 1 << 16).next();
     if (!f || !f.ok || f.payload[0] !== 'H'.charCodeAt(0)) throw new SnapshotError('snapshot header is damaged');
     const header = parseJson<SnapshotHeader>(f.payload.subarray(1), 'snapshot header');
-    if (header.v !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot format v${header.v} is not supported`);
+    if (!SNAPSHOT_VERSIONS_READ.includes(header.v)) throw new SnapshotError(`snapshot format v${header.v} is not supported`);
     return header;
   } finally {
     source.close();
@@ -185,19 +237,22 @@ export function readSnapshot(
     const first = reader.next();
     if (!first || !first.ok || first.payload[0] !== 0x48) throw new SnapshotError('snapshot header is damaged');
     const header = parseJson<SnapshotHeader>(first.payload.subarray(1), 'snapshot header');
-    if (header.v !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot format v${header.v} is not supported`);
+    if (!SNAPSHOT_VERSIONS_READ.includes(header.v)) throw new SnapshotError(`snapshot format v${header.v} is not supported`);
     if (header.storeId !== expect.storeId) throw new SnapshotError('snapshot belongs to another store');
     if (header.encrypted !== !!expect.key) throw new SnapshotError('snapshot encryption does not match the store');
     const state = build ? emptyLedgerState() : undefined;
     const digest = createHash('sha256');
     let index = 0;
+    // Score columns of a v2 snapshot, turned into the state's ScoreTable at the trailer.
+    let columnCadres: string[] | undefined;
+    const columnRows: ScoreColumnRow[] = [];
     for (;;) {
       const f = reader.next();
       if (!f) throw new SnapshotError('snapshot ends without its trailer (truncated)');
       if (!f.ok) throw new SnapshotError(`snapshot frame at offset ${f.offset} is damaged (${f.reason})`);
       const kind = String.fromCharCode(f.payload[0]);
       let body: Buffer = f.payload.subarray(1);
-      if (kind === 'c' || kind === 't') {
+      if (kind === 'c' || kind === 't' || kind === 's') {
         if (!expect.key) throw new SnapshotError('encrypted frame in a plain snapshot');
         try {
           body = unseal(expect.key, body, chunkAad(header.storeId, header.seq, index));
@@ -216,7 +271,28 @@ export function readSnapshot(
           for (const r of chunk.r) map.set(r.id, r);
         }
         index++;
+      } else if ((kind === 'S' || kind === 's') && header.v >= 2) {
+        if (checkDigest) digest.update(body);
+        if (state) readColumnChunk(body, index, (cadres) => {
+          if (columnCadres) throw new SnapshotError(`snapshot chunk ${index}: a second list of score columns`);
+          columnCadres = cadres;
+        }, (row) => {
+          if (!columnCadres) throw new SnapshotError(`snapshot chunk ${index}: score row before its columns`);
+          columnRows.push(row);
+        });
+        index++;
       } else if (kind === 'T' || kind === 't') {
+        if (state && columnCadres) {
+          let table: ScoreTable;
+          try {
+            table = ScoreTable.fromColumns(columnCadres, columnRows);
+          } catch (e) {
+            throw new SnapshotError(`snapshot score columns are malformed (${(e as Error).message})`);
+          }
+          // Records kept as objects (JSON chunks) join the columns.
+          state.scores.forEach((r, id) => table.set(id, r));
+          (state as { scores: LedgerState['scores'] }).scores = table;
+        }
         const trailer = parseJson<Trailer>(body, 'snapshot trailer');
         const actual = checkDigest ? digest.digest('hex') : trailer.digest;
         if (trailer.chunks !== index || trailer.digest !== actual) {
@@ -231,4 +307,28 @@ export function readSnapshot(
   } finally {
     source.close();
   }
+}
+
+/** Decodes one binary score-columns chunk (see the format above). */
+function readColumnChunk(body: Buffer, index: number, onCadres: (cadres: string[]) => void, onRow: (row: ScoreColumnRow) => void): void {
+  const bad = (why: string) => new SnapshotError(`snapshot chunk ${index} is malformed (${why})`);
+  if (body.length < 4) throw bad('too short');
+  const n = body.readUInt32LE(0);
+  if (4 + n > body.length) throw bad('meta length');
+  const meta = parseJson<{ c?: unknown; cadres?: unknown; month?: unknown; type?: unknown }>(body.subarray(4, 4 + n), `snapshot chunk ${index}`);
+  const data = body.subarray(4 + n);
+  if (meta.c !== 'scores') throw bad('not scores');
+  if (Array.isArray(meta.cadres)) {
+    if (data.length) throw bad('data after the cadre list');
+    onCadres(meta.cadres as string[]);
+    return;
+  }
+  const month = parseScoreMonth(meta.month);
+  if (month < 0) throw bad('month');
+  const width = meta.type === 'u16' ? 2 : meta.type === 'f64' ? 8 : 0;
+  if (!width || data.length % width) throw bad('row type or length');
+  // Copied into an aligned buffer of its own (the frame's bytes sit at any offset).
+  const bytes = new Uint8Array(data.length);
+  bytes.set(data);
+  onRow({ month, values: width === 2 ? new Uint16Array(bytes.buffer) : new Float64Array(bytes.buffer) });
 }

@@ -22,7 +22,7 @@ import type {
   SanctionKind,
   Unit,
 } from '../domain/records';
-import type { CollectionName, RecordOf } from '../ledger/collections';
+import { ledgerStateOf, type CollectionName, type LedgerState, type RecordOf } from '../ledger/collections';
 import { defaultPolicy } from '../policy/default';
 import type { GradeLimit } from '../policy/schema';
 import { addDays, addMonthsToDate, lastDayOf, monthFromIndex, monthIndex } from '../engine/calendar';
@@ -649,13 +649,7 @@ function enrich(
   }
 }
 
-/** The generated records as a LedgerState-shaped object of Maps (for tests and benchmarks). */
-export function townshipState(data: TownshipData): { [C in CollectionName]: Map<string, RecordOf<C>> } {
-  const out = {} as { [C in CollectionName]: Map<string, RecordOf<C>> };
-  for (const [name, records] of Object.entries(data) as Array<[CollectionName, Array<{ id: string }>]>) {
-    const map = new Map<string, unknown>();
-    for (const rec of records) map.set(rec.id, rec);
-    (out as Record<string, Map<string, unknown>>)[name] = map;
-  }
-  return out;
+/** The generated records as a LedgerState (scores as columns, the rest as Maps; for tests and benchmarks). */
+export function townshipState(data: TownshipData): LedgerState {
+  return ledgerStateOf(data as unknown as { [C in CollectionName]?: Iterable<RecordOf<C>> });
 }

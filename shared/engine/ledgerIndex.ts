@@ -9,6 +9,7 @@ import type {
   Cadre,
   CheckIn,
   Clearance,
+  MonthlyScore,
   FaultRecord,
   Measure,
   RehabPlan,
@@ -23,6 +24,7 @@ import type { PolicyVersion } from '../policy/schema';
 import { lastDayOf, monthFromIndex, monthIndex } from './calendar';
 import { impactPeriods, promotionBars, type ImpactPeriod, type PromotionBar } from './periods';
 import { competitionRanksByKey, rankInAscending, thirdOf, type ThirdCode } from './ranking';
+import { NO_SCORE, parseScoreMonth, ScoreTable } from './columns/scoreTable';
 import { groupBySubject, Segments } from './segments';
 import type { ThirdMatrix } from './streaks';
 
@@ -58,11 +60,6 @@ function sortedById<T extends { id: string }>(list: T[]): T[] {
   for (let i = 1; i < list.length; i++) if (list[i - 1].id > list[i].id) return list.sort((a, b) => byString(a.id, b.id));
   return list;
 }
-/** "No score" in a hundredths row. */
-const NO_SCORE = 0xffff;
-/** Months the index can hold: 1900-01 … 2199-12 (records are validated YYYY-MM). */
-const MONTH_FLOOR = 1900 * 12;
-const MONTH_CEILING = 2200 * 12;
 /** 'YYYY-MM' → month index, from the character codes (no slicing, no hashing). */
 function parseMonth(t: string): number {
   const y = (t.charCodeAt(0) - 48) * 1000 + (t.charCodeAt(1) - 48) * 100 + (t.charCodeAt(2) - 48) * 10 + (t.charCodeAt(3) - 48);
@@ -87,6 +84,39 @@ function kindBits(segments: Segments<Measure>, subjects: number): Uint32Array {
 }
 const barMeasureMask = kindMask(['admonishment', 'demotion', 'removal']);
 
+/**
+ * The scores as a ScoreTable the index can read in place: the state's own table, unless it holds
+ * records the columns could not (overflow: an id that is not `cadreId:month`, extra fields…) that
+ * count for a known cadre by the cutoff, or the state's scores are a plain Map (a hand-built
+ * state). Then — rarely — a table of their normalized values is built; a record of the overflow
+ * wins over the column's record of the same cadre and month.
+ */
+function scoreTableOf(scores: LedgerState['scores'], cadreIndex: ReadonlyMap<string, number>, cutoffMonth: number): ScoreTable {
+  const normalized = (r: unknown): MonthlyScore | undefined => {
+    const x = r as { cadreId?: unknown; month?: unknown; score?: unknown } | null;
+    if (!x || typeof x.cadreId !== 'string' || typeof x.score !== 'number' || !cadreIndex.has(x.cadreId)) return undefined;
+    const m = parseScoreMonth(x.month);
+    if (m < 0 || m > cutoffMonth) return undefined;
+    const month = x.month as string;
+    return { id: `${x.cadreId}:${month}`, cadreId: x.cadreId, month, score: x.score };
+  };
+  if (scores instanceof ScoreTable) {
+    let relevant = false;
+    scores.overflowRecords().forEach((r) => (relevant ||= normalized(r) !== undefined));
+    if (!relevant) return scores;
+  }
+  const table = new ScoreTable();
+  const overflow: MonthlyScore[] = [];
+  scores.forEach((r, id) => {
+    const n = normalized(r);
+    if (!n) return;
+    if (n.id === id && table.has(id) === false) table.set(n.id, n);
+    else overflow.push(n);
+  });
+  for (const n of overflow) table.set(n.id, n);
+  return table;
+}
+
 export class LedgerIndex {
   readonly kind = 'LedgerIndex' as const;
   readonly asOf?: Month;
@@ -108,13 +138,18 @@ export class LedgerIndex {
   readonly groupOf: Int32Array;
   readonly groupMembers: Int32Array[] = [];
 
+  /** Column of each cadre (position) in the scores' rows: its ScoreTable slot, 0 (empty) without scores. */
+  readonly scoreSlot: Int32Array;
+  /** Per peer group, the score column of each member (groupMembers order). */
+  readonly groupSlots: Int32Array[];
   /** Month index of row 0 of the matrices, and the number of rows. */
   readonly baseMonth: number;
   readonly span: number;
   /**
-   * Scores per month (row m = month base + m) and cadre: in hundredths (NO_SCORE without one), or
-   * — for a month with a score that is not a hundredth — as numbers (NaN without one). Exactly one
-   * of the two is set per month. Read them with scoreAt().
+   * Scores per month (row m = month base + m), by column (scoreSlot[cadre]): in hundredths
+   * (NO_SCORE without one), or — for a month with a score that is not a hundredth — as numbers (NaN
+   * without one). Exactly one of the two is set per month. These are the ScoreTable's own rows
+   * (a month with a cleared score: a copy). Read them with scoreAt().
    */
   readonly scoreRows16: (Uint16Array | undefined)[];
   readonly scoreRows64: (Float64Array | undefined)[];
@@ -220,62 +255,22 @@ export class LedgerIndex {
     this.cadres = cadres;
     for (const list of groupLists) this.groupMembers.push(Int32Array.from(list));
 
-    // Scores: one pass, each month's scores into a row of its own (the month range is not known
-    // yet). A row holds exact hundredths in 16 bits (0xFFFF = no score) — what every import gives —
-    // and turns into a Float64Array row the first time a score is not a hundredth. Records usually
-    // come grouped by cadre or by month in cadre order, so the map is asked only when neither the
-    // last cadre nor the next one matches; months are parsed, not hashed.
-    const scoreAnnulled = new Set<string>();
-    for (const id of annulled) if (state.scores.has(id)) scoreAnnulled.add(id);
+    // Scores: the state's ScoreTable rows are read in place (docs/COLUMNS.md) — nothing is copied
+    // per score. Each cadre position maps to its column ("slot"); a cadre without scores maps to
+    // the table's empty slot 0. Only a month holding a cleared score gets a private copy of its
+    // row with that score blanked out.
+    const table = scoreTableOf(state.scores, this.cadreIndex, this.cutoffMonthIndex);
+    const slotOf = new Int32Array(C);
+    for (let i = 0; i < C; i++) slotOf[i] = table.slotOf(cadres[i].id);
+    this.scoreSlot = slotOf;
     const cutoffMonth = this.cutoffMonthIndex;
-    // Dense arrays over every month the index can hold (a sparse JS array would fall back to a
-    // dictionary and make each score's lookup a hash probe).
-    const rows16 = new Array<Uint16Array | undefined>(MONTH_CEILING - MONTH_FLOOR).fill(undefined);
-    const rows64 = new Array<Float64Array | undefined>(MONTH_CEILING - MONTH_FLOOR).fill(undefined);
-    const seen = new Uint8Array(MONTH_CEILING - MONTH_FLOOR);
-    let lastCadreId = '';
-    let lastCadre: number | undefined;
-    // forEach, not for…of: a Map iterator allocates a result object per step (90 MB at 1.8M scores).
-    const cadreIndex = this.cadreIndex;
-    state.scores.forEach((r) => {
-      if (r.cadreId !== lastCadreId) {
-        // Grouped by cadre (the same one again) or by month (the next one in id order).
-        const next = lastCadre === undefined ? 0 : lastCadre + 1;
-        lastCadre = next < C && cadres[next].id === r.cadreId ? next : cadreIndex.get(r.cadreId);
-        lastCadreId = r.cadreId;
-      }
-      if (lastCadre === undefined) return;
-      const m = parseMonth(r.month);
-      if (m > cutoffMonth || m < MONTH_FLOOR || m >= MONTH_CEILING) return;
-      if (scoreAnnulled.size !== 0 && scoreAnnulled.has(r.id)) return;
-      const slot = m - MONTH_FLOOR;
-      if (!seen[slot]) {
-        seen[slot] = 1;
-        rows16[slot] = new Uint16Array(C).fill(NO_SCORE);
-      }
-      const score = r.score;
-      const row16 = rows16[slot];
-      if (row16) {
-        const h = Math.round(score * 100);
-        if (h >= 0 && h <= 10_000 && h / 100 === score) {
-          row16[lastCadre] = h;
-          return;
-        }
-        const row = new Float64Array(C);
-        for (let c = 0; c < C; c++) row[c] = row16[c] === NO_SCORE ? Number.NaN : row16[c] / 100;
-        rows64[slot] = row;
-        rows16[slot] = undefined;
-      }
-      rows64[slot]![lastCadre] = score;
-    });
-    let minMonth = Number.POSITIVE_INFINITY;
-    let maxMonth = Number.NEGATIVE_INFINITY;
-    for (let slot = 0; slot < seen.length; slot++) {
-      if (!seen[slot]) continue;
-      minMonth = Math.min(minMonth, slot + MONTH_FLOOR);
-      maxMonth = Math.max(maxMonth, slot + MONTH_FLOOR);
-    }
-    if (!Number.isFinite(minMonth)) {
+    const range = table.monthRange(cutoffMonth);
+    let minMonth: number;
+    let maxMonth: number;
+    if (range) {
+      minMonth = range.min;
+      maxMonth = range.max;
+    } else {
       minMonth = Number.isFinite(cutoffMonth) ? cutoffMonth : 0;
       maxMonth = minMonth - 1;
     }
@@ -287,11 +282,33 @@ export class LedgerIndex {
     this.scoreRows16 = [];
     this.scoreRows64 = [];
     for (let m = 0; m < this.span; m++) {
-      const slot = minMonth + m - MONTH_FLOOR;
-      const r64 = rows64[slot];
+      const r64 = table.row64(minMonth + m);
       this.scoreRows64.push(r64);
-      this.scoreRows16.push(r64 ? undefined : (rows16[slot] ?? (gapRow ??= new Uint16Array(C).fill(NO_SCORE))));
+      this.scoreRows16.push(r64 ? undefined : (table.row16(minMonth + m) ?? (gapRow ??= new Uint16Array(table.slots).fill(NO_SCORE))));
     }
+    const copied = new Uint8Array(this.span);
+    for (const id of annulled) {
+      const r = table.get(id);
+      if (!r) continue;
+      const c = this.cadreIndex.get(r.cadreId);
+      const m = parseMonth(r.month) - minMonth;
+      if (c === undefined || m < 0 || m >= this.span || table.slotOf(r.cadreId) !== slotOf[c]) continue;
+      const slot = slotOf[c];
+      const fresh = !copied[m];
+      copied[m] = 1;
+      if (this.scoreRows16[m]) {
+        const row = fresh ? (this.scoreRows16[m] = Uint16Array.from(this.scoreRows16[m]!)) : this.scoreRows16[m]!;
+        row[slot] = NO_SCORE;
+      } else {
+        const row = fresh ? (this.scoreRows64[m] = Float64Array.from(this.scoreRows64[m]!)) : this.scoreRows64[m]!;
+        row[slot] = Number.NaN;
+      }
+    }
+    this.groupSlots = this.groupMembers.map((members) => {
+      const slots = new Int32Array(members.length);
+      for (let i = 0; i < members.length; i++) slots[i] = slotOf[members[i]];
+      return slots;
+    });
     let largestGroup = 0;
     for (const g of this.groupMembers) largestGroup = Math.max(largestGroup, g.length);
     this.ranks = largestGroup < 65_536 ? new Uint16Array(C * this.span) : new Int32Array(C * this.span);
@@ -481,6 +498,7 @@ export class LedgerIndex {
     if (this.rankedGroups[g]) return;
     this.rankedGroups[g] = 1;
     const members = this.groupMembers[g];
+    const slots = this.groupSlots[g];
     const C = this.cadres.length;
     const G = this.groupNames.length;
     const { ranks } = this;
@@ -495,14 +513,14 @@ export class LedgerIndex {
         // A small group: sort its hundredths, rank by binary search (counting would cost more).
         let n = 0;
         for (let i = 0; i < members.length; i++) {
-          const h = row16[members[i]];
+          const h = row16[slots[i]];
           if (h !== NO_SCORE) hundredths[n++] = h;
         }
         this.groupSizes[m * G + g] = n;
         if (n === 0) continue;
         const sorted = hundredths.subarray(0, n).sort();
         for (let i = 0; i < members.length; i++) {
-          const h = row16[members[i]];
+          const h = row16[slots[i]];
           if (h === NO_SCORE) continue;
           const rank = rankInAscending(sorted, n, h);
           ranks[row + members[i]] = rank;
@@ -516,7 +534,7 @@ export class LedgerIndex {
         count.fill(0);
         let n = 0;
         for (let i = 0; i < members.length; i++) {
-          const h = row16[members[i]];
+          const h = row16[slots[i]];
           if (h !== NO_SCORE) {
             count[h]++;
             n++;
@@ -531,7 +549,7 @@ export class LedgerIndex {
           above += k;
         }
         for (let i = 0; i < members.length; i++) {
-          const h = row16[members[i]];
+          const h = row16[slots[i]];
           if (h === NO_SCORE) continue;
           const rank = count[h];
           ranks[row + members[i]] = rank;
@@ -542,14 +560,14 @@ export class LedgerIndex {
       const scores = this.scoreRows64[m]!;
       let n = 0;
       for (let i = 0; i < members.length; i++) {
-        const s = scores[members[i]];
+        const s = scores[slots[i]];
         if (s === s) buf[n++] = s; // not NaN
       }
       this.groupSizes[m * G + g] = n;
       if (n === 0) continue;
       const sorted = buf.subarray(0, n).sort();
       for (let i = 0; i < members.length; i++) {
-        const s = scores[members[i]];
+        const s = scores[slots[i]];
         if (s !== s) continue;
         const rank = rankInAscending(sorted, n, s);
         ranks[row + members[i]] = rank;
@@ -561,11 +579,12 @@ export class LedgerIndex {
   /** The score of cadre `c` in row `m` (month base + m), NaN without one. */
   scoreAt(m: number, c: number): number {
     const row16 = this.scoreRows16[m];
+    const slot = this.scoreSlot[c];
     if (row16) {
-      const h = row16[c];
+      const h = row16[slot];
       return h === NO_SCORE ? Number.NaN : h / 100;
     }
-    return this.scoreRows64[m]![c];
+    return this.scoreRows64[m]![slot];
   }
 
   /** Third of cadre `c` in month index `month` (ranks the cadre's group first if needed). */
@@ -630,10 +649,11 @@ export class LedgerIndex {
     const row64 = this.scoreRows64[m];
     // Sums in hundredths (integers: exact, and no division per score).
     const unitOf = this.unitOf;
+    const slotOf = this.scoreSlot;
     if (row16) {
       for (let c = 0; c < C; c++) {
         const u = unitOf[c];
-        const h = row16[c];
+        const h = row16[slotOf[c]];
         if (u < 0 || h === NO_SCORE) continue;
         sum[u] += h;
         count[u]++;
@@ -641,7 +661,7 @@ export class LedgerIndex {
     } else {
       for (let c = 0; c < C; c++) {
         const u = unitOf[c];
-        const s = row64![c];
+        const s = row64![slotOf[c]];
         if (u < 0 || s !== s) continue;
         sum[u] += s * 100;
         count[u]++;

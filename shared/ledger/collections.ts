@@ -20,6 +20,7 @@ import { meetingSchema } from '../domain/meetings';
 import { revisionSchema } from '../domain/revisions';
 import { policyVersionSchema } from '../policy/schema';
 import { ownerSchema, syncEntrySchema, syncHeadsSchema, syncMetaSchema, syncPendingSchema } from '../sync/records';
+import { ScoreTable } from '../engine/columns/scoreTable';
 
 export const collectionSchemas = {
   units: unitSchema,
@@ -54,11 +55,41 @@ export const collectionNameSchema = z.enum(collectionNames as [CollectionName, .
 
 export type RecordOf<C extends CollectionName> = z.infer<(typeof collectionSchemas)[C]>;
 
+/**
+ * What the ledger's code reads and writes on a collection: a Map's surface. Every collection is a
+ * Map except `scores`, a ScoreTable (columns, docs/COLUMNS.md) that answers the same calls.
+ */
+export interface LedgerCollection<T> extends ReadonlyMap<string, T> {
+  set(id: string, record: T): this;
+  delete(id: string): boolean;
+  clear(): void;
+}
+
+/** The collections held as columns rather than as a Map of objects. */
+type ColumnarCollection = 'scores';
+
 /** The whole ledger in memory: what the store materializes from its journal and snapshots. */
-export type LedgerState = { readonly [C in CollectionName]: Map<string, RecordOf<C>> };
+export type LedgerState = {
+  readonly [C in CollectionName]: C extends ColumnarCollection ? LedgerCollection<RecordOf<C>> : Map<string, RecordOf<C>>;
+};
 
 export function emptyLedgerState(): LedgerState {
-  const s = {} as { [C in CollectionName]: Map<string, RecordOf<C>> };
-  for (const c of collectionNames) (s as Record<string, Map<string, unknown>>)[c] = new Map();
-  return s;
+  const s = {} as Record<string, LedgerCollection<unknown>>;
+  for (const c of collectionNames) s[c] = c === 'scores' ? new ScoreTable() : new Map();
+  return s as unknown as LedgerState;
+}
+
+/** A state from plain maps (tests, generated data): the scores become a ScoreTable. */
+export function ledgerStateOf(maps: { [C in CollectionName]?: ReadonlyMap<string, RecordOf<C>> | Iterable<RecordOf<C>> }): LedgerState {
+  const s = emptyLedgerState() as unknown as Record<string, LedgerCollection<unknown>>;
+  for (const c of collectionNames) {
+    const given = maps[c] as ReadonlyMap<string, { id: string }> | Iterable<{ id: string }> | undefined;
+    if (!given) continue;
+    const list = typeof (given as ReadonlyMap<string, unknown>).values === 'function' && 'size' in given
+      ? (given as ReadonlyMap<string, { id: string }>).values()
+      : (given as Iterable<{ id: string }>);
+    const target = s[c];
+    for (const r of list) target.set(r.id, r);
+  }
+  return s as unknown as LedgerState;
 }

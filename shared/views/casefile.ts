@@ -11,6 +11,7 @@ import { policyAt } from './ladder';
 import { planRows, wayBackOf } from './rehab';
 import { cadreStatus } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
+import { scoresOfCadre } from '../engine/columns/scoreTable';
 import { lastDayOf, referenceDate } from './dates';
 import type { ViewEngine } from './viewEngine';
 
@@ -94,8 +95,7 @@ export function buildTimeline(
     });
   };
 
-  for (const s of state.scores.values()) {
-    if (s.cadreId !== cadreId) continue;
+  for (const s of scoresOfCadre(state.scores, cadreId)) {
     const r = rankByMonth.get(s.month);
     push('scores', s, s.month, 'score', r && !clearedBy.has(s.id) ? { rank: { rank: r.rank, n: r.n, third: r.third } } : {});
   }

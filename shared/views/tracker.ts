@@ -17,6 +17,7 @@ import type { RankEvidence } from '../domain/findings';
 import type { Measure, MeasureKind, MeasureOutcome } from '../domain/records';
 import { annulledIds, cadreStatus } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
+import { scoresInMonth } from '../engine/columns/scoreTable';
 import { addDays, addMonths, daysBetween, referenceDate } from './dates';
 import { nextSequentialId } from '../ledger/ids';
 import { measureLabels } from '../engine/labels';
@@ -171,7 +172,7 @@ export function teamView(state: LedgerState, engine: ViewEngine, month: string, 
   const annulled = annulledIds(state.clearances.values());
   const scoreOf = new Map<string, number>();
   if (teamItems.length > 0) {
-    for (const s of state.scores.values()) if (s.month === month && !annulled.has(s.id)) scoreOf.set(s.cadreId, s.score);
+    for (const s of scoresInMonth(state.scores, month)) if (!annulled.has(s.id)) scoreOf.set(s.cadreId, s.score);
   }
   return {
     month,
