@@ -147,9 +147,13 @@ test('a score corrected with a reason keeps its history', async ({ page, ledger 
   await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText('过渡性安置');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('measure-form-review')).toBeVisible();
+  // Pre-filled from policy (the core's default) before saving; saved as shown.
+  const reviewInput = page.locator('[data-testid=measure-form-review] input, input[data-testid=measure-form-review]').first();
+  await expect(reviewInput).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  const prefilled = await reviewInput.inputValue();
   await page.getByTestId('measure-form-submit').click();
   await expect(page.getByTestId('measure-form')).toBeHidden();
-  await expect(page.locator('[data-testid=timeline-entry][data-kind=transitionalPlacement]').getByTestId('review-on-tag')).toContainText('复核 ');
+  await expect(page.locator('[data-testid=timeline-entry][data-kind=transitionalPlacement]').getByTestId('review-on-tag')).toContainText(`复核 ${prefilled}`);
 });
 
 test('a release is recorded from the 影响期满待解除 finding, which then goes away', async ({ page, ledger }) => {

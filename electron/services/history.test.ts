@@ -53,6 +53,14 @@ describe('safe entry', () => {
     expect(backwards).toMatchObject({ ok: false, error: { fields: [{ path: 'record.reviewOn' }] } });
   });
 
+  it('a form can show the review date before saving: the same default records.put fills', async () => {
+    const shown = await call('records.measureDefaults', { kind: 'transitionalPlacement', startsOn: '2024-03-10' });
+    expect(shown).toMatchObject({ ok: true, value: { reviewOn: '2024-09-10' } });
+    const saved = await call('records.put', { collection: 'measures', record: { subjectType: 'cadre', subjectId: 'C1', kind: 'transitionalPlacement', startsOn: '2024-03-10' } });
+    expect(saved.value.record.reviewOn).toBe(shown.value.reviewOn);
+    expect(await call('records.measureDefaults', { kind: 'reminderTalk', startsOn: '2024-03-10' })).toMatchObject({ ok: true, value: { reviewOn: null } });
+  });
+
   it('a team measure names members of that team only', async () => {
     await store.commit([put('units', { id: 'U2', name: '财政所' }), put('cadres', { id: 'C3', name: '赵六', unitId: 'U2', peerGroup: 'g', position: '', rankLevel: '', category: 'civilServant', leader: false })], { user: 'seed', command: 'seed' });
     const team = { subjectType: 'unit', subjectId: 'U1', kind: 'positionAdjustment', startsOn: '2024-03-10' };

@@ -168,7 +168,7 @@ const notFound = (collection: string, id: string) =>
     { path: 'id', message: { zh: '记录不存在', en: 'no such record' } },
   ]);
 
-type RecordsEndpoints = 'records.put' | 'records.correct' | 'records.void' | 'records.history' | 'sanctions.release';
+type RecordsEndpoints = 'records.put' | 'records.correct' | 'records.void' | 'records.history' | 'records.measureDefaults' | 'sanctions.release';
 
 export function recordsHandlers(ctx: ServiceContext): HandlerGroup<RecordsEndpoints> {
   return {
@@ -286,6 +286,10 @@ export function recordsHandlers(ctx: ServiceContext): HandlerGroup<RecordsEndpoi
       return { collection, id, record: null, revision, alsoVoided };
     },
 
+    'records.measureDefaults': ({ kind, startsOn }) => {
+      const m = withPlacementReview(ctx.store.state(), { kind, startsOn } as Measure);
+      return { reviewOn: m.reviewOn ?? null };
+    },
     'records.history': ({ collection, id }) => {
       const state = ctx.store.state();
       const current = ((state[collection] as Map<string, unknown>).get(id) as Record<string, unknown> | undefined) ?? null;

@@ -111,6 +111,7 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   'records.correct': write,
   'records.void': review,
   'records.history': read,
+  'records.measureDefaults': read,
   'sanctions.release': review,
   'casefile.get': read,
   'findings.list': read,

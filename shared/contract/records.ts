@@ -3,6 +3,7 @@
 // cadres go through units.* / cadres.*, policies through their own endpoints.
 import { z } from 'zod';
 import {
+  measureKindSchema,
   annualGradeRecordSchema,
   checkInSchema,
   clearanceSchema,
@@ -177,6 +178,14 @@ export const recordsContract = {
   'records.void': command(
     z.object({ collection: revisableCollectionSchema, id: z.string().min(1).max(64), reason: reasonSchema }),
     revisionResultSchema,
+  ),
+  /**
+   * What the core fills in a measure left without it, so a form can show it before saving (one
+   * mechanism with records.put): a transitional placement's review date from policy.
+   */
+  'records.measureDefaults': query(
+    z.object({ kind: measureKindSchema, startsOn: dateSchema }),
+    z.object({ reviewOn: dateSchema.nullable() }),
   ),
   /** Every version of one record with who, when and why (also of a voided one). */
   'records.history': query(z.object({ collection: revisableCollectionSchema, id: z.string().min(1).max(64) }), recordHistorySchema),

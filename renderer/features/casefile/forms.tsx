@@ -6,7 +6,7 @@
 // and a record the core finds identical to one already there is saved only after the officer agrees.
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasureDraft } from '../../../shared/contract/findings';
 import { annualGrades, measureKinds, measureOutcomes, sanctionKinds, type MeasureKind } from '../../../shared/domain/records';
@@ -425,9 +425,27 @@ export function MeasureFields({
   );
 }
 
-/** 复核日期 of a transitional placement: the core fills it from policy when left out; shown so the officer sees and may change it. */
+/**
+ * 复核日期 of a transitional placement, pre-filled from policy by the core (records.measureDefaults,
+ * the same rule records.put applies) as soon as the start date is known; the officer may change it.
+ */
 function ReviewOnField({ testId }: { testId: string }) {
   const { t } = useTranslation('casefile');
+  const form = Form.useFormInstance();
+  const startsOn = dateText(Form.useWatch('startsOn', form), 'YYYY-MM-DD');
+  useEffect(() => {
+    if (!startsOn || form.isFieldTouched('reviewOn')) return;
+    let live = true;
+    api.records
+      .measureDefaults({ kind: 'transitionalPlacement', startsOn })
+      .then((d) => {
+        if (live && d.reviewOn && !form.isFieldTouched('reviewOn')) form.setFieldValue('reviewOn', dayjs(d.reviewOn));
+      })
+      .catch(() => undefined); // left empty: the core still fills it on save
+    return () => {
+      live = false;
+    };
+  }, [startsOn, form]);
   return (
     <Form.Item name="reviewOn" label={t('field.reviewOn')} extra={t('field.reviewOnHint')}>
       <DateField style={{ width: '100%' }} data-testid={`${testId}-review`} />

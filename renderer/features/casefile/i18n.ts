@@ -143,7 +143,7 @@ export default {
       memberIdsHint: '班子调整涉及的成员；成员的个人措施请另行记录',
       releaseDocumentNo: '解除文号',
       reviewOn: '复核日期',
-      reviewOnHint: '台账据此提醒复核；留空则保存时按政策默认期限（自开始日期起）自动填写',
+      reviewOnHint: '台账据此提醒复核；已按政策默认期限（自开始日期起）预填，可修改',
     },
     revise: {
       correct: '更正',
@@ -511,7 +511,7 @@ export default {
       memberIdsHint: 'Members the team measure names; record their individual measures separately',
       releaseDocumentNo: 'Release document no.',
       reviewOn: 'Review date',
-      reviewOnHint: 'The tracker reminds on this date; left empty, it is filled from the policy default (counted from the start) on saving',
+      reviewOnHint: 'The tracker reminds on this date; pre-filled with the policy default (counted from the start), may be changed',
     },
     revise: {
       correct: 'Correct',
