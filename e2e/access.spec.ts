@@ -65,6 +65,9 @@ test('the clerk enters records, the reviewer confirms, neither sees the audit tr
   await expect(page.getByTestId('menu-audit')).toHaveCount(0);
   await page.goto(`${ledger.url}#/cadres`);
   await expect(page.getByText('王秀英').first()).toBeVisible();
+  await expect(page.getByTestId('cadre-new')).toBeVisible();
+  await page.goto(`${ledger.url}#/meeting`);
+  await expect(page.getByTestId('meeting-new')).toBeVisible();
   await page.goto(`${ledger.url}#/audit`);
   await expect(page.getByTestId('forbidden-page')).toBeVisible();
   await page.goto(`${ledger.url}#/settings`);
@@ -86,6 +89,16 @@ test('the clerk enters records, the reviewer confirms, neither sees the audit tr
   await page.goto(`${ledger.url}#/units`);
   await expect(page.getByTestId('unit-table').getByText('城关镇')).toBeVisible();
   await expect(page.getByTestId('unit-new')).toHaveCount(0);
+  // Nor a cadre, a case-file record or a meeting: entering and preparing are the clerk's.
+  await page.goto(`${ledger.url}#/cadres`);
+  await expect(page.getByText('王秀英').first()).toBeVisible();
+  await expect(page.getByTestId('cadre-new')).toHaveCount(0);
+  await page.getByText('王秀英').first().click();
+  await expect(page.getByTestId('casefile-bars')).toBeVisible();
+  await expect(page.getByTestId('add-score')).toHaveCount(0);
+  await page.goto(`${ledger.url}#/meeting`);
+  await expect(page.getByTestId('meetings-print')).toBeVisible();
+  await expect(page.getByTestId('meeting-new')).toHaveCount(0);
 });
 
 test('the auditor reads the audit trail and nothing else; the page fits the office screen', async ({ page, ledger }) => {

@@ -19,7 +19,9 @@ function addMonths(date: string, n: number): string {
 async function chooseOption(page: Page, testId: string, label: string) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(label);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+  // The filtered list re-renders while typing; Enter picks its active option without racing it.
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText(label);
+  await page.keyboard.press('Enter');
 }
 
 async function typeDate(page: Page, testId: string, value: string) {

@@ -18,6 +18,7 @@ import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
 import { CadreIndex, filterKeys, formatSort, parseSort, type CadreFilter, type CadreSort, type SortKey } from './filter';
 import './CadresPage.css';
+import { useCan } from '../session/store';
 
 export const statusColor: Record<string, string> = {
   inPost: 'green',
@@ -180,6 +181,8 @@ function sameRows(a: readonly CadreRow[], b: readonly CadreRow[]): boolean {
 }
 
 export default function CadresPage({ query }: PageProps) {
+  // The UI offers what the role may do; the core is what refuses (docs/ACCESS.md).
+  const canWrite = useCan()('ledger.write');
   const { t, i18n } = useTranslation('cadres');
   const td = useTranslation('domain').t;
   const tc = useTranslation('app').t;
@@ -326,14 +329,16 @@ export default function CadresPage({ query }: PageProps) {
       styles={{ body: { paddingBottom: 8 } }}
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>}
       extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          data-testid="cadre-new"
-          onClick={() => navigate(filter.unit ? `/cadres/new?unit=${encodeURIComponent(filter.unit)}` : '/cadres/new')}
-        >
-          {t('newCadre')}
-        </Button>
+        canWrite && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="cadre-new"
+            onClick={() => navigate(filter.unit ? `/cadres/new?unit=${encodeURIComponent(filter.unit)}` : '/cadres/new')}
+          >
+            {t('newCadre')}
+          </Button>
+        )
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>

@@ -15,7 +15,7 @@ import { useRecordHighlight } from '../../app/recordLink';
 import type { PageProps } from '../../app/routes';
 import { hrefOf } from '../../app/router';
 import { pick } from '../../i18n';
-import { useSession } from '../session/store';
+import { useCan, useSession } from '../session/store';
 import { PlanOpenModal } from '../rehab/PlanOpenModal';
 import { ClearanceModal, FaultModal } from './actions';
 import { CorrectModal, HistoryModal, VoidModal, type RecordRef } from './corrections';
@@ -52,6 +52,8 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
   const { t } = useTranslation('casefile');
   const today = useSession((s) => s.info?.today) ?? data.referenceDate;
   const entry = useModal<'score' | 'grade' | 'sanction' | 'measure' | 'fault'>();
+  // Entry buttons only for a role that may write; the core refuses regardless (docs/ACCESS.md).
+  const canWrite = useCan()('ledger.write');
   const act = useModal<{ type: RowAction; ref: RecordRef }>();
   const planned = new Set(data.plans.filter((r) => r.plan.status === 'active').map((r) => r.plan.measureId));
   const close = () => (act.close(), refetch());
@@ -83,7 +85,7 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
               size="small"
               title={t('section.timeline')}
               extra={
-                <Space wrap size={4}>
+                canWrite && <Space wrap size={4}>
                   <Typography.Text type="secondary">
                     {t('section.entry')}
                     {p.colon}

@@ -16,7 +16,7 @@ import { usePrinting } from '../../app/print';
 import { hrefOf, navigate } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
-import { useSession } from '../session/store';
+import { useCan, useSession } from '../session/store';
 import { downloadDocument } from './documents';
 import { MeetingTabs } from './MeetingTabs';
 import { decisionColor } from './MeetingItem';
@@ -194,6 +194,7 @@ function ProposedGroups({ items, leftOut, onToggle }: { items: { group: string }
 }
 
 export default function MeetingsPage() {
+  const canPrepare = useCan()('meetings.prepare');
   const { t, i18n } = useTranslation('meeting');
   const { message } = App.useApp();
   const asOf = useAsOf((s) => s.asOf);
@@ -234,9 +235,11 @@ export default function MeetingsPage() {
               </Button>
             )}
             <PrintButton fileName={t('list.printName')} testId="meetings-print" />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meeting-new">
-              {t('list.create')}
-            </Button>
+            {canPrepare && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meeting-new">
+                {t('list.create')}
+              </Button>
+            )}
           </Space>
         }
       >
