@@ -11,7 +11,6 @@ import { useTranslation } from 'react-i18next';
 import type { DocketItemInput, MeetingView } from '../../../shared/contract/meetings';
 import { docketGroups, type DocketItem } from '../../../shared/domain/meetings';
 import { api } from '../../api/client';
-import { applyFieldErrors } from '../../app/formErrors';
 import { PrintButton } from '../../app/PrintButton';
 import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate } from '../../app/router';
@@ -21,6 +20,7 @@ import { downloadDocument } from './documents';
 import { CorrectionModal, DecisionModal, ItemModal, MeetingItemCard, type ItemEdit } from './MeetingItem';
 import { MeetingFields, meetingDetails, meetingFieldNames, type MeetingFieldValues } from './MeetingFields';
 import { MeetingTabs } from './MeetingTabs';
+import { useFormSubmit } from '../../app/useFormSubmit';
 
 /** What setDocket takes back: the item without its decision (kept by id in the core). */
 function asInput(item: DocketItem): DocketItemInput {
@@ -34,29 +34,15 @@ function inDocketOrder(items: DocketItem[]): DocketItem[] {
 }
 
 function DetailsDrawer({ meeting, onClose, onSaved }: { meeting: MeetingView; onClose(): void; onSaved(v: MeetingView): void }) {
-  const { t, i18n } = useTranslation('meeting');
+  const { t } = useTranslation('meeting');
   const tc = useTranslation('app').t;
   const [form] = Form.useForm<MeetingFieldValues>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string[]>([]);
-  async function submit() {
-    let v: MeetingFieldValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setGeneral([]);
-    try {
+  const { busy, general, submit: run } = useFormSubmit(form, meetingFieldNames);
+  const submit = () =>
+    run(async (v) => {
       onSaved(await api.meetings.update({ id: meeting.id, ...meetingDetails(v), title: v.title?.trim() || meeting.title }));
       onClose();
-    } catch (e) {
-      setGeneral(applyFieldErrors(form as never, e, i18n.language, meetingFieldNames));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   return (
     <Drawer
       open

@@ -16,6 +16,7 @@ import { hrefOf } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { useRuleName } from '../casefile/FindingsPanel';
 import { downloadDocument } from './documents';
+import { useFormSubmit } from '../../app/useFormSubmit';
 
 export const decisionColor: Record<DecisionValue, string> = { approved: 'green', rejected: 'red', deferred: 'gold', approvedAmended: 'cyan' };
 
@@ -298,31 +299,17 @@ export function ItemModal({
   onClose(): void;
   onSave(values: ItemEdit): Promise<void>;
 }) {
-  const { t, i18n } = useTranslation('meeting');
+  const { t } = useTranslation('meeting');
   const tc = useTranslation('app').t;
   const [form] = Form.useForm<ItemEdit>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string[]>([]);
+  const { busy, general, submit: run } = useFormSubmit(form, ['title', 'proposal', 'basis']);
   const isFree = !item || item.group === 'free';
   const cadres = useQuery('cadres.list', {}, { enabled: !item });
-  async function submit() {
-    let values: ItemEdit;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setGeneral([]);
-    try {
+  const submit = () =>
+    run(async (values) => {
       await onSave(values);
       onClose();
-    } catch (e) {
-      setGeneral(applyFieldErrors(form as never, e, i18n.language, ['title', 'proposal', 'basis']));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   return (
     <Modal
       open

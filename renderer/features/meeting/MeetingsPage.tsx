@@ -10,7 +10,6 @@ import type { MeetingRow } from '../../../shared/contract/meetings';
 import { decisionValues } from '../../../shared/domain/meetings';
 import { api } from '../../api/client';
 import { useAsOf } from '../../app/asOf';
-import { applyFieldErrors } from '../../app/formErrors';
 import { PrintButton } from '../../app/PrintButton';
 import { usePrinting } from '../../app/print';
 import { hrefOf, navigate } from '../../app/router';
@@ -21,6 +20,7 @@ import { downloadDocument } from './documents';
 import { MeetingTabs } from './MeetingTabs';
 import { decisionColor } from './MeetingItem';
 import { MeetingFields, meetingDetails, meetingFieldNames, type MeetingFieldValues } from './MeetingFields';
+import { useFormSubmit } from '../../app/useFormSubmit';
 
 /** A meeting opened in the list: its items with their decisions, and its documents. */
 function MeetingSummary({ id }: { id: string }) {
@@ -71,31 +71,22 @@ interface CreateValues extends MeetingFieldValues {
 
 /** 新建会议: the details, and the docket proposed from the month's findings (shaped afterwards). */
 function CreateMeetingDrawer({ open, onClose }: { open: boolean; onClose(): void }) {
-  const { t, i18n } = useTranslation('meeting');
+  const { t } = useTranslation('meeting');
   const tc = useTranslation('app').t;
   const { message } = App.useApp();
   const asOf = useAsOf((s) => s.asOf);
   const today = useSession((s) => s.info?.today);
   const proposed = useQuery('meetings.proposeDocket', { asOf: asOf ?? '' }, { enabled: open && !!asOf });
   const [form] = Form.useForm<CreateValues>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string[]>([]);
+  const { busy, general, submit: run } = useFormSubmit(form, meetingFieldNames);
   const fromFindings = Form.useWatch('fromFindings', form) ?? true;
   // Groups the officer leaves off this meeting (e.g. the rewards go to another one).
   const [leftOut, setLeftOut] = useState<Set<string>>(new Set());
   const p = proposed.data;
 
-  async function submit() {
-    if (!asOf) return;
-    let values: CreateValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setGeneral([]);
-    try {
+  const submit = () =>
+    run(async (values) => {
+      if (!asOf) return;
       const view = await api.meetings.create({
         ...meetingDetails(values),
         asOf,
@@ -104,12 +95,7 @@ function CreateMeetingDrawer({ open, onClose }: { open: boolean; onClose(): void
       message.success(t('create.created'));
       onClose();
       navigate(`/meeting/${encodeURIComponent(view.id)}`);
-    } catch (e) {
-      setGeneral(applyFieldErrors(form as never, e, i18n.language, meetingFieldNames));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Drawer
