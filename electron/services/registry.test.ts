@@ -36,8 +36,8 @@ describe('units', () => {
     await call('cadres.create', cadre());
     const list = await call('units.list', {});
     expect(list.value).toEqual([
-      { id: 'U0001', name: '党政办', cadreCount: 1 },
-      { id: 'U0002', name: '经发办', cadreCount: 0 },
+      { id: 'U0001', name: '党政办', cadreCount: 1, office: '' },
+      { id: 'U0002', name: '经发办', cadreCount: 0, office: '' },
     ]);
   });
 

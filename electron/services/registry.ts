@@ -11,6 +11,7 @@ import { annulledIds, cadreStatus } from '../../shared/domain/status';
 import type { LedgerState } from '../../shared/ledger/collections';
 import { put } from '../../shared/ledger/events';
 import { checkReferences, lookupIn } from '../../shared/ledger/references';
+import { ownerOf, selfCodeOf } from '../../shared/views/officeScope';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
 type RegistryEndpoints =
@@ -71,7 +72,12 @@ export function cadreRows(state: LedgerState, today: string, only?: Cadre[]): Ca
     else measuresByCadre.set(m.subjectId, [m]);
   }
   const cadres = only ?? [...state.cadres.values()];
-  return cadres.map((c) => ({ ...c, status: cadreStatus(measuresByCadre.get(c.id) ?? [], annulled, today) }));
+  const self = selfCodeOf(state);
+  return cadres.map((c) => ({
+    ...c,
+    status: cadreStatus(measuresByCadre.get(c.id) ?? [], annulled, today),
+    office: ownerOf(state, 'cadres', c.id, self),
+  }));
 }
 
 export function registryHandlers(ctx: ServiceContext): HandlerGroup<RegistryEndpoints> {
@@ -83,7 +89,8 @@ export function registryHandlers(ctx: ServiceContext): HandlerGroup<RegistryEndp
       const counts = new Map<string, number>();
       for (const c of state().cadres.values()) counts.set(c.unitId, (counts.get(c.unitId) ?? 0) + 1);
       const rows: UnitRow[] = [];
-      for (const u of state().units.values()) rows.push({ ...u, cadreCount: counts.get(u.id) ?? 0 });
+      const self = selfCodeOf(state());
+      for (const u of state().units.values()) rows.push({ ...u, cadreCount: counts.get(u.id) ?? 0, office: ownerOf(state(), 'units', u.id, self) });
       return rows;
     },
     'units.create': async (input, call) => {

@@ -5,6 +5,7 @@ import type { Owner } from '../../shared/sync/records';
 import { certifyOffice, createOffice, officeIdentity, trustFile } from '../sync/ceremony';
 import { exportPackage, importPackages, listConflicts, listOffices, resolveConflict } from '../sync/exchange';
 import { identityOf, metaId, metaOf, requireIdentity, type OwnFeed } from '../sync/office';
+import { officesOf, selfOfficeOf } from '../../shared/views/officeScope';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
 type SyncEndpoint =
@@ -19,7 +20,8 @@ type SyncEndpoint =
   | 'sync.conflicts'
   | 'sync.resolve'
   | 'sync.offices'
-  | 'sync.transfer';
+  | 'sync.transfer'
+  | 'sync.scopes';
 
 function officeInfo(ctx: ServiceContext) {
   const state = ctx.store.state();
@@ -67,6 +69,10 @@ export function syncHandlers(ctx: ServiceContext): HandlerGroup<SyncEndpoint> {
     'sync.conflicts': async () => listConflicts(ctx.store.state()),
     'sync.resolve': async (input, call) => resolveConflict(ctx.store, input, { user: call.user }),
     'sync.offices': async () => listOffices(ctx.store.state()),
+    'sync.scopes': async () => {
+      const state = ctx.store.state();
+      return { self: selfOfficeOf(state), offices: officesOf(state).filter((o) => o.code !== '') };
+    },
     'sync.transfer': async ({ cadreId, to, on, note }, call) => {
       const state = ctx.store.state();
       const self = requireIdentity(state);

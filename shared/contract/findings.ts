@@ -10,6 +10,7 @@ import {
   subjectSchema,
   subjectTypeSchema,
 } from '../domain/records';
+import { officeCodeSchema } from '../sync/schema';
 import { command, query } from './define';
 
 /** A measure not yet recorded: what a finding's "record the suggested measure" form starts from. */
@@ -69,11 +70,12 @@ const findingKeySchema = z.string().min(1).max(300);
 
 export const findingsContract = {
   'findings.list': query(
-    z.object({ asOf: monthSchema, subject: subjectSchema.optional() }),
+    /** `office`: only that office's cadres and units (the New Area's view of one township); omitted = all. */
+    z.object({ asOf: monthSchema, subject: subjectSchema.optional(), office: officeCodeSchema.optional() }),
     findingsListSchema,
   ),
   /** Counts by rule of the month's open findings and who is new this month. */
-  'findings.overview': query(z.object({ asOf: monthSchema }), monthOverviewWithReadinessSchema),
+  'findings.overview': query(z.object({ asOf: monthSchema, office: officeCodeSchema.optional() }), monthOverviewWithReadinessSchema),
   /**
    * Records the officer's decision not to act; who and when are journaled with the event. The
    * finding must exist as of `asOf` (the month it was listed for; without it, the latest scored
@@ -97,7 +99,12 @@ export const findingsContract = {
   ),
   /** The month's open findings (one rule, or all) as an .xlsx workbook, base64. */
   'findings.export': query(
-    z.object({ asOf: monthSchema, rule: z.string().min(1).max(60).optional(), lang: z.enum(['zh', 'en']).default('zh') }),
+    z.object({
+      asOf: monthSchema,
+      rule: z.string().min(1).max(60).optional(),
+      office: officeCodeSchema.optional(),
+      lang: z.enum(['zh', 'en']).default('zh'),
+    }),
     z.object({ fileName: z.string(), base64: z.string() }),
   ),
 } as const;

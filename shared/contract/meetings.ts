@@ -12,6 +12,7 @@ import {
 import { dateSchema, freeText, idSchema, monthSchema, nameText } from '../domain/primitives';
 import { measureKindSchema } from '../domain/records';
 import { noticeKinds } from '../documents/notices';
+import { officeCodeSchema } from '../sync/schema';
 import { command, query } from './define';
 
 // Free text keeps line breaks; `line` is one line (names, titles): shared/domain/primitives.ts.
@@ -115,10 +116,15 @@ export const meetingsContract = {
   'meetings.list': query(z.object({}), z.object({ items: z.array(meetingRowSchema) })),
   'meetings.get': query(z.object({ id: idSchema }), meetingViewSchema),
   /** The docket proposed from the open findings of `asOf` (dismissed and acted-on ones excluded). */
-  'meetings.proposeDocket': query(z.object({ asOf: monthSchema }), proposedDocketSchema),
+  'meetings.proposeDocket': query(z.object({ asOf: monthSchema, office: officeCodeSchema.optional() }), proposedDocketSchema),
   /** A new draft meeting; `items` (e.g. the proposed docket) become its docket. */
   'meetings.create': command(
-    meetingDetailsSchema.extend({ asOf: monthSchema, items: z.array(docketItemInputSchema).max(500).default([]) }),
+    meetingDetailsSchema.extend({
+      asOf: monthSchema,
+      /** The office the docket was prepared for (kept on the meeting); omitted = every office. */
+      office: officeCodeSchema.optional(),
+      items: z.array(docketItemInputSchema).max(500).default([]),
+    }),
     meetingViewSchema,
   ),
   /** Changes the meeting's details (draft only). */

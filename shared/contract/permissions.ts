@@ -179,6 +179,15 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   'sync.resolve': { permission: 'settings.manage' },
   'sync.offices': { permission: 'settings.manage' },
   'sync.transfer': { permission: 'settings.manage' },
+
+  // Policy versions (docs/POLICY.md): every reader sees them; a new version is the committee's
+  // decision, entered by the reviewer (审核), not the administrator (三员分立) or the clerk.
+  'policy.list': read,
+  'policy.get': read,
+  'policy.issue': review,
+  'policy.withdraw': review,
+  /** Every reader sees which offices the ledger holds (the New Area's office selector). */
+  'sync.scopes': read,
 };
 
 /**
@@ -201,6 +210,8 @@ export const cliCommandAccess: Record<string, EndpointAccess> = {
   office: { permission: 'settings.manage' },
   'export-package': { permission: 'settings.manage', audit: 'export' },
   'import-package': { permission: 'settings.manage' },
+  // list/show/export read; issue and withdraw call policy.issue / policy.withdraw (ledger.review).
+  policy: read,
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

@@ -5,8 +5,9 @@ import { cadreSchema, unitSchema } from '../domain/records';
 import { idSchema } from '../domain/primitives';
 import { command, query } from './define';
 
-export const unitRowSchema = unitSchema.extend({ cadreCount: z.number().int() });
-export const cadreRowSchema = cadreSchema.extend({ status: z.enum(cadreStatuses) });
+/** `office`: the owning office's code (shared/views/officeScope.ts), '' when the ledger has no office identity. */
+export const unitRowSchema = unitSchema.extend({ cadreCount: z.number().int(), office: z.string() });
+export const cadreRowSchema = cadreSchema.extend({ status: z.enum(cadreStatuses), office: z.string() });
 export type UnitRow = z.infer<typeof unitRowSchema>;
 export type CadreRow = z.infer<typeof cadreRowSchema>;
 

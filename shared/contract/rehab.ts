@@ -15,6 +15,7 @@ import {
   rehabSourceMeasures,
   rehabStatuses,
 } from '../domain/records';
+import { officeCodeSchema } from '../sync/schema';
 import { command, query } from './define';
 import { findingRowSchema } from './findings';
 
@@ -181,12 +182,17 @@ export const rehabContract = {
   /** Closes the plan with its outcome: roseAgain / continued → completed, closed → closed. */
   'rehab.close': command(planId.extend({ outcome: rehabOutcomeSchema, date: dateSchema, note: text(1000).optional() }), rehabPlanSchema),
   'rehab.list': query(
-    z.object({ asOf: monthSchema, filters: planFiltersSchema.default({}) }),
+    z.object({ asOf: monthSchema, filters: planFiltersSchema.default({}), office: officeCodeSchema.optional() }),
     z.object({ asOf: monthSchema, referenceDate: dateSchema, items: z.array(planRowSchema) }),
   ),
   /** The list (same filters) as .xlsx, base64. */
   'rehab.export': query(
-    z.object({ asOf: monthSchema, filters: planFiltersSchema.default({}), lang: z.enum(['zh', 'en']).default('zh') }),
+    z.object({
+      asOf: monthSchema,
+      filters: planFiltersSchema.default({}),
+      office: officeCodeSchema.optional(),
+      lang: z.enum(['zh', 'en']).default('zh'),
+    }),
     z.object({ fileName: z.string(), base64: z.string() }),
   ),
   'rehab.get': query(planId.extend({ asOf: monthSchema }), planViewSchema),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { bilingualSchema, monthSchema } from '../domain/primitives';
 import { meetingStatisticIds } from '../reports/meeting';
+import { officeCodeSchema } from '../sync/schema';
 import { query } from './define';
 
 export const meetingStatisticSchema = z.object({
@@ -22,7 +23,8 @@ export const meetingStatisticsSchema = z.object({
 });
 
 export const meetingPeriodSchema = z
-  .object({ from: monthSchema, to: monthSchema })
+  /** `office`: count only that office's cadres and the records about them; omitted = every office. */
+  .object({ from: monthSchema, to: monthSchema, office: officeCodeSchema.optional() })
   .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] })
   .refine((p) => Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) <= 10, { message: 'at most 10 years', path: ['to'] });
 

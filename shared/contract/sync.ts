@@ -80,6 +80,19 @@ export const officeRowSchema = z.object({
 });
 export type OfficeRowView = z.infer<typeof officeRowSchema>;
 
+export const officeScopeSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  self: z.boolean(),
+  cadres: z.number().int(),
+  units: z.number().int(),
+});
+export const officeScopesSchema = z.object({
+  self: z.object({ code: z.string(), name: z.string() }).nullable(),
+  offices: z.array(officeScopeSchema),
+});
+export type OfficeScopes = z.infer<typeof officeScopesSchema>;
+
 export const syncContract = {
   /** This office's identity (null before one is created). */
   'sync.office': query(z.object({}).default({}), officeInfoSchema.nullable()),
@@ -109,6 +122,11 @@ export const syncContract = {
   ),
   /** Every office known here, with the last package received and sent and its open conflicts. */
   'sync.offices': query(z.object({}).default({}), z.array(officeRowSchema)),
+  /**
+   * The offices whose cadres or units this ledger holds (this office first), for the New Area's
+   * office selector (shown when there is more than one). `self` is null without an identity.
+   */
+  'sync.scopes': query(z.object({}).default({}), officeScopesSchema),
   /** Moves a cadre's ownership to another office; the cadre keeps its id and its whole history. */
   'sync.transfer': command(
     z.object({ cadreId: z.string().min(1).max(80), to: officeCodeSchema, on: dateSchema, note: freeText(500).default('') }),

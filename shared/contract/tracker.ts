@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { dateSchema, freeText, idSchema, monthSchema } from '../domain/primitives';
 import { measureKindSchema, measureOutcomeSchema, measureSchema, subjectSchema } from '../domain/records';
+import { officeCodeSchema } from '../sync/schema';
 import { command, query } from './define';
 import { faultRowSchema } from './faults';
 import { measureDraftSchema } from './findings';
@@ -150,7 +151,8 @@ export type NextStep = z.infer<typeof nextStepSchema>;
 
 export const trackerContract = {
   'tracker.board': query(
-    z.object({ asOf: monthSchema, filters: trackerFiltersSchema.default({}) }),
+    /** `office`: one township's board (its units ranked among its own); omitted = every office. */
+    z.object({ asOf: monthSchema, filters: trackerFiltersSchema.default({}), office: officeCodeSchema.optional() }),
     trackerBoardSchema,
   ),
   /**
@@ -175,7 +177,12 @@ export const trackerContract = {
   ),
   /** The current board (with the same filters) as an .xlsx workbook, base64. */
   'tracker.export': query(
-    z.object({ asOf: monthSchema, filters: trackerFiltersSchema.default({}), lang: z.enum(['zh', 'en']).default('zh') }),
+    z.object({
+      asOf: monthSchema,
+      filters: trackerFiltersSchema.default({}),
+      office: officeCodeSchema.optional(),
+      lang: z.enum(['zh', 'en']).default('zh'),
+    }),
     z.object({ fileName: z.string(), base64: z.string() }),
   ),
 } as const;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { dateSchema, freeText, idSchema, monthSchema, nameText } from './primitives';
 import { measureKindSchema, subjectSchema } from './records';
+import { officeCodeSchema } from '../sync/schema';
 
 export const meetingTypes = ['partyWorkCommittee', 'cadreWork', 'cadreGroup'] as const;
 export type MeetingType = (typeof meetingTypes)[number];
@@ -95,6 +96,8 @@ export const meetingSchema = z.object({
   attendees: z.array(line(50).min(1)).max(100).default([]),
   /** The month being prepared: the findings the docket was proposed from. */
   asOf: monthSchema,
+  /** The office whose cadres the docket was prepared for (the New Area's meeting about one township); absent = every office. */
+  office: officeCodeSchema.optional(),
   status: z.enum(['draft', 'confirmed']).default('draft'),
   confirmedAt: z.string().max(40).optional(),
   confirmedBy: z.string().max(50).optional(),

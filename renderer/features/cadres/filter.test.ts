@@ -12,6 +12,7 @@ const row = (id: string, name: string, over: Partial<CadreRow> = {}): CadreRow =
   category: 'civilServant',
   leader: false,
   status: 'inPost',
+  office: '',
   ...over,
 });
 
