@@ -10,6 +10,7 @@ import { faultsHandlers } from './faults';
 import { findingsHandlers } from './findings';
 import { importingHandlers } from './importing';
 import { meetingsHandlers } from './meetings';
+import { policyHandlers } from './policy';
 import { recordsHandlers } from './records';
 import { registryHandlers } from './registry';
 import { rehabHandlers } from './rehab';
@@ -37,5 +38,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...meetingsHandlers(ctx),
     ...documentsHandlers(ctx),
     ...syncHandlers(ctx),
+    ...policyHandlers(ctx),
   } satisfies Handlers;
 }

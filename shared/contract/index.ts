@@ -10,6 +10,7 @@ import { faultsContract } from './faults';
 import { findingsContract } from './findings';
 import { importingContract } from './importing';
 import { meetingsContract } from './meetings';
+import { policyContract } from './policy';
 import { recordsContract } from './records';
 import { rehabContract } from './rehab';
 import { registryContract } from './registry';
@@ -36,6 +37,7 @@ export const contract = {
   ...meetingsContract,
   ...documentsContract,
   ...syncContract,
+  ...policyContract,
 } as const;
 
 export type Contract = typeof contract;

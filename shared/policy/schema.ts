@@ -53,6 +53,11 @@ export const policyVersionSchema = z.strictObject({
   /** First month this version is in force. */
   effectiveFrom: monthSchema,
   note: z.string().max(2000).optional(),
+  /**
+   * The version this one was issued from (policy.issue). Named …Id so that the sync qualifies it
+   * with the issuing office like every reference (`XQ.P0001` at a township). Absent on the default.
+   */
+  basedOnId: idSchema.optional(),
 
   /** §4.1: competition ranking within a peer group, split into thirds. */
   ranking: z.strictObject({
