@@ -1,5 +1,5 @@
-// Header: the as-of month (the one month picker of the app, with why it is this month), the demo
-// badge, the user and the language switch.
+// Header: the office scope (when the ledger holds several offices), the as-of month (the one month
+// picker of the app, with why it is this month), the demo badge, the user and the language switch.
 import { ExperimentOutlined } from '@ant-design/icons';
 import { Button, Layout, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { setLang, type Lang } from '../i18n';
 import { useAsOf } from './asOf';
 import { MonthPicker } from './MonthPicker';
 import { useLatestScoredMonth } from './MonthScoresBanner';
+import { OfficeScopeSelect } from './OfficeScopeSelect';
 
 /** Why the header shows this month: the latest with scores, or none entered yet. */
 function MonthNote({ asOf }: { asOf: string }) {
@@ -72,6 +73,7 @@ export function AppHeader() {
         )}
       </Space>
       <Space size="middle">
+        <OfficeScopeSelect />
         <Space size="small" data-testid="asof">
           <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
             {t('header.asOf')}

@@ -112,6 +112,19 @@ export const clearanceEffectsSchema = z.object({
 });
 export type ClearanceEffects = z.infer<typeof clearanceEffectsSchema>;
 
+/** Who owns the cadre: the office that created it, or the one the last transfer moved it to. */
+export const ownershipSchema = z.object({
+  office: z.string(),
+  officeName: z.string(),
+  /** Whether this office owns the cadre (only the owner transfers it on). */
+  self: z.boolean(),
+  /** Every transfer, oldest first. */
+  transfers: z.array(
+    z.object({ from: z.string(), fromName: z.string(), to: z.string(), toName: z.string(), on: z.string(), by: z.string(), note: z.string() }),
+  ),
+});
+export type Ownership = z.infer<typeof ownershipSchema>;
+
 export const caseFileSchema = z.object({
   asOf: monthSchema,
   /** The date "in force" and "active" are judged on (today, or the as-of month's last day). */
@@ -138,6 +151,8 @@ export const caseFileSchema = z.object({
   faultDeductions: z.array(faultDeductionSchema),
   /** Per clearance or revocation of the cadre: what the record applied while it stood, newest first. */
   clearanceEffects: z.array(clearanceEffectsSchema),
+  /** The owning office and the cadre's transfers between offices (docs/SYNC.md); absent without an office identity. */
+  ownership: ownershipSchema.optional(),
 });
 export type CaseFile = z.infer<typeof caseFileSchema>;
 

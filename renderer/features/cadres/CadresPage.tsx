@@ -10,6 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { cadreStatuses } from '../../../shared/domain/status';
 import { cadreCategories } from '../../../shared/domain/records';
 import type { CadreRow, UnitRow } from '../../../shared/contract';
+import { ALL_OFFICES, unitOptionsOf, useOfficeScope, useOfficeScopeStore, type OfficeScope } from '../../app/officeScope';
+import { OfficeScopeFilter } from '../../app/OfficeScopeSelect';
 import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate, useLocation } from '../../app/router';
 import { useViewportHeight } from '../../app/useViewportHeight';
@@ -44,9 +46,11 @@ interface Column {
   /** A CSS grid track: the minimum keeps names on one line at 1366 px, the rest share the width. */
   track: string;
 }
-const columns: readonly Column[] = [
+const allColumns: readonly Column[] = [
   { key: 'id', sort: 'id', track: 'minmax(156px, 0.9fr)' },
   { key: 'name', sort: 'name', track: 'minmax(88px, 0.8fr)' },
+  // Only when the ledger holds several offices (the New Area): the township that owns the cadre.
+  { key: 'office', sort: 'office', track: 'minmax(104px, 0.8fr)' },
   { key: 'unitId', sort: 'unit', track: 'minmax(150px, 1.6fr)' },
   { key: 'peerGroup', sort: 'peerGroup', track: 'minmax(116px, 1.1fr)' },
   { key: 'position', track: 'minmax(110px, 1.1fr)' },
@@ -55,20 +59,35 @@ const columns: readonly Column[] = [
   { key: 'leader', track: 'minmax(72px, 0.5fr)' },
   { key: 'status', sort: 'status', track: 'minmax(92px, 0.7fr)' },
 ];
-const gridTemplateColumns = columns.map((c) => c.track).join(' ');
-/** Below this width the list scrolls sideways instead of squeezing its columns. */
-const minWidth = columns.reduce((sum, c) => sum + Number(/minmax\((\d+)px/.exec(c.track)![1]), 0);
+interface Layout {
+  columns: readonly Column[];
+  gridTemplateColumns: string;
+  /** Below this width the list scrolls sideways instead of squeezing its columns. */
+  minWidth: number;
+}
+function layoutOf(columns: readonly Column[]): Layout {
+  return {
+    columns,
+    gridTemplateColumns: columns.map((c) => c.track).join(' '),
+    minWidth: columns.reduce((sum, c) => sum + Number(/minmax\((\d+)px/.exec(c.track)![1]), 0),
+  };
+}
+const oneOffice = layoutOf(allColumns.filter((c) => c.key !== 'office'));
+const severalOffices = layoutOf(allColumns);
 
 interface RowProps {
   cadre: CadreRow;
   top: number;
   index: number;
+  gridTemplateColumns: string;
+  /** The owning office's name; undefined when the ledger holds one office (no column). */
+  officeName?: string;
   unitName: string;
   labels: { category: string; status: string; leader: string };
 }
 
 /** One row; memoised so that scrolling or filtering re-renders only rows that enter the view. */
-const CadreRowView = memo(function CadreRowView({ cadre: c, top, index, unitName, labels }: RowProps) {
+const CadreRowView = memo(function CadreRowView({ cadre: c, top, index, gridTemplateColumns, officeName, unitName, labels }: RowProps) {
   const href = hrefOf(`/cadres/${encodeURIComponent(c.id)}`);
   return (
     <div
@@ -86,6 +105,11 @@ const CadreRowView = memo(function CadreRowView({ cadre: c, top, index, unitName
       <div role="cell" title={c.name}>
         <a href={href}>{c.name}</a>
       </div>
+      {officeName !== undefined && (
+        <div role="cell" title={officeName} data-testid="cadre-office">
+          {officeName}
+        </div>
+      )}
       <div role="cell" title={unitName}>{unitName}</div>
       <div role="cell" title={c.peerGroup}>{c.peerGroup}</div>
       <div role="cell" title={c.position}>{c.position}</div>
@@ -102,17 +126,20 @@ const CadreRowView = memo(function CadreRowView({ cadre: c, top, index, unitName
 interface ToolbarProps {
   filter: CadreFilter;
   units: readonly UnitRow[];
+  scope: Pick<OfficeScope, 'office' | 'several' | 'offices'>;
   peerGroups: readonly string[];
   onChange: (patch: Partial<CadreFilter>) => void;
 }
 
 /** The select filters; memoised so a keystroke in the search box does not re-render them. */
-const FilterSelects = memo(function FilterSelects({ filter, units, peerGroups, onChange }: ToolbarProps) {
+const FilterSelects = memo(function FilterSelects({ filter, units, scope, peerGroups, onChange }: ToolbarProps) {
   const { t } = useTranslation('cadres');
   const td = useTranslation('domain').t;
-  const unitOptions = useMemo(() => units.map((u) => ({ value: u.id, label: u.name })), [units]);
+  const { office, several, offices } = scope;
+  const unitOptions = useMemo(() => unitOptionsOf(units, { office, several, offices }), [units, office, several, offices]);
   return (
     <Space wrap>
+      {several && <OfficeScopeFilter testId="filter-office" />}
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
@@ -190,6 +217,12 @@ export default function CadresPage({ query }: PageProps) {
   const cadres = useQuery('cadres.list', {});
   const units = useQuery('units.list', {});
   const height = useViewportHeight();
+  // The header's office scope filters the rows here (client-side, on each row's owning office).
+  const scope = useOfficeScope();
+  const { office, several, offices } = scope;
+  const scopeProps = useMemo(() => ({ office, several, offices }), [office, several, offices]);
+  const officeNames = useMemo(() => new Map(offices.map((o) => [o.code, o.name])), [offices]);
+  const { columns, gridTemplateColumns, minWidth } = several ? severalOffices : oneOffice;
 
   const routeFilter: CadreFilter = useMemo(
     () => Object.fromEntries(filterKeys.filter((k) => query[k]).map((k) => [k, query[k]])),
@@ -225,7 +258,7 @@ export default function CadresPage({ query }: PageProps) {
     }, 300);
     return () => clearTimeout(h);
   }, [q, setFilter]);
-  const filter = useMemo(() => ({ ...routeFilter, q: q || undefined }), [routeFilter, q]);
+  const filter = useMemo(() => ({ ...routeFilter, q: q || undefined, office }), [routeFilter, q, office]);
 
   const unitList = units.data ?? noUnits;
   const unitName = useMemo(() => new Map(unitList.map((u) => [u.id, u.name])), [unitList]);
@@ -248,6 +281,8 @@ export default function CadresPage({ query }: PageProps) {
     [index, filter, sort, unitName],
   );
   const hasFilter = filterKeys.some((k) => filter[k]);
+  // The cadres in the scope (every row when no office is chosen): the count the filters start from.
+  const inScope = useMemo(() => (office ? index.filter({ office }).length : all.length), [index, office, all.length]);
 
   // The list fills the window below the toolbar (which may wrap): its top is measured after layout.
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -351,14 +386,14 @@ export default function CadresPage({ query }: PageProps) {
           style={{ width: 200 }}
           data-testid="cadre-search"
         />
-        <FilterSelects filter={routeFilter} units={unitList} peerGroups={peerGroups} onChange={setFilter} />
+        <FilterSelects filter={routeFilter} units={unitList} scope={scopeProps} peerGroups={peerGroups} onChange={setFilter} />
         {hasFilter && (
           <Button onClick={clearFilters} data-testid="filter-clear">
             {t('filter.clear')}
           </Button>
         )}
         <Typography.Text type="secondary" data-testid="cadre-count">
-          {hasFilter ? tc('common.showing', { shown: shown.length, total: all.length }) : tc('common.total', { count: all.length })}
+          {hasFilter ? tc('common.showing', { shown: shown.length, total: inScope }) : tc('common.total', { count: inScope })}
         </Typography.Text>
       </Space>
       {cadres.error && (
@@ -413,8 +448,15 @@ export default function CadresPage({ query }: PageProps) {
                     <Button onClick={() => navigate('/import')}>{t('goImport')}</Button>
                   </Space>
                 </Empty>
+              ) : inScope === 0 ? (
+                // A township chosen in the header whose cadres have not arrived (or all moved away).
+                <Empty description={tc(scope.entry?.self ? 'scope.noCadresSelf' : 'scope.noCadres', { name: scope.entry?.name ?? office })}>
+                  <Button onClick={() => useOfficeScopeStore.getState().choose(ALL_OFFICES)} data-testid="cadre-scope-all">
+                    {t('scopeAll')}
+                  </Button>
+                </Empty>
               ) : (
-                <Empty description={t('emptyFiltered', { total: all.length, conditions: conditions.join(t('why.and')) })}>
+                <Empty description={t('emptyFiltered', { total: inScope, conditions: conditions.join(t('why.and')) })}>
                   <Button onClick={clearFilters}>{t('filter.clear')}</Button>
                 </Empty>
               )}
@@ -429,6 +471,8 @@ export default function CadresPage({ query }: PageProps) {
                     cadre={c}
                     top={v.start - ROW_HEIGHT}
                     index={v.index}
+                    gridTemplateColumns={gridTemplateColumns}
+                    officeName={several ? (officeNames.get(c.office) ?? c.office) : undefined}
                     unitName={unitName.get(c.unitId) ?? c.unitId}
                     labels={labelsOf(c)}
                   />

@@ -32,6 +32,13 @@ describe('filterCadres', () => {
     expect(filterCadres(rows, { q: '张 C002' }).map((c) => c.id)).toEqual(['C002']);
     expect(filterCadres(rows, { q: '王' })).toEqual([]);
   });
+  it('filters by the owning office (the header’s office scope) with the other conditions', () => {
+    const held = [row('C001', '张伟', { office: 'XQ' }), row('XZ01.C001', '张敏', { office: 'XZ01' }), row('XZ01.C002', '李强', { office: 'XZ01' })];
+    expect(filterCadres(held, { office: 'XZ01' }).map((c) => c.id)).toEqual(['XZ01.C001', 'XZ01.C002']);
+    expect(filterCadres(held, { office: 'XZ01', q: '张' }).map((c) => c.id)).toEqual(['XZ01.C001']);
+    expect(filterCadres(held, { office: 'XZ02' })).toEqual([]);
+    expect([...new CadreIndex(held).filter({}, { key: 'office', desc: true })].map((i) => held[i].office)).toEqual(['XZ01', 'XZ01', 'XQ']);
+  });
   it('filters by unit, peer group, category and status together', () => {
     expect(filterCadres(rows, { unit: 'U2' }).map((c) => c.id)).toEqual(['C002']);
     expect(filterCadres(rows, { peerGroup: '村党支部书记' }).map((c) => c.id)).toEqual(['C003']);

@@ -3,7 +3,7 @@
 // - the search text: every row's normalised `name␟number` in one string, scanned with indexOf
 //   (the browser's native substring search), each hit mapped to its row by binary search on the
 //   rows' start offsets;
-// - unit, peer group, category, status: one small integer code per row (Uint16Array), compared to
+// - office, unit, peer group, category, status: one small integer code per row (Uint16Array), compared to
 //   the code of the value asked for;
 // - the result: a bitset (Uint32Array, a bit per row) per condition, ANDed, then read out in the
 //   chosen sort order (a permutation built once per sort key, on first use).
@@ -18,13 +18,15 @@ export interface CadreFilter {
   peerGroup?: string;
   category?: string;
   status?: string;
+  /** The owning office (the header's office scope, not kept in the route query). */
+  office?: string;
 }
 
 /** The filter as kept in the route query (`/cadres?unit=U1&q=张`). */
 export const filterKeys = ['q', 'unit', 'peerGroup', 'category', 'status'] as const;
 
 /** Columns the list sorts by; `-name` is descending. Kept in the route query as `sort`. */
-export const sortKeys = ['id', 'name', 'unit', 'peerGroup', 'category', 'status'] as const;
+export const sortKeys = ['id', 'name', 'office', 'unit', 'peerGroup', 'category', 'status'] as const;
 export type SortKey = (typeof sortKeys)[number];
 export interface CadreSort {
   key: SortKey;
@@ -48,9 +50,9 @@ export const searchWords = (q: string | undefined): string[] => normalise(q ?? '
 const SEP = '\u0000'; // between rows: never typed, so no match spans two rows
 const FIELD = '\u001f'; // between a row's name and number: a word matches one or the other
 
-type Coded = 'unitId' | 'peerGroup' | 'category' | 'status';
-const codedFields: readonly Coded[] = ['unitId', 'peerGroup', 'category', 'status'];
-const fieldOf: Record<Exclude<keyof CadreFilter, 'q'>, Coded> = { unit: 'unitId', peerGroup: 'peerGroup', category: 'category', status: 'status' };
+type Coded = 'office' | 'unitId' | 'peerGroup' | 'category' | 'status';
+const codedFields: readonly Coded[] = ['office', 'unitId', 'peerGroup', 'category', 'status'];
+const fieldOf: Record<Exclude<keyof CadreFilter, 'q'>, Coded> = { office: 'office', unit: 'unitId', peerGroup: 'peerGroup', category: 'category', status: 'status' };
 
 const zhCollator = new Intl.Collator('zh-CN', { numeric: true });
 
@@ -128,7 +130,7 @@ export class CadreIndex {
   /** The positions (into `rows`) of the rows the filter keeps, in the sort's order. */
   filter(f: CadreFilter, sort?: CadreSort, unitName?: (id: string) => string): Int32Array {
     let keep: Uint32Array | undefined;
-    for (const key of ['unit', 'peerGroup', 'category', 'status'] as const) {
+    for (const key of ['office', 'unit', 'peerGroup', 'category', 'status'] as const) {
       const value = f[key];
       if (!value) continue;
       const coded = this.codes.get(fieldOf[key])!;
@@ -182,6 +184,7 @@ export class CadreIndex {
     const value: (r: CadreRow) => string =
       key === 'id' ? (r) => r.id
       : key === 'name' ? (r) => r.name
+      : key === 'office' ? (r) => r.office
       : key === 'unit' ? (r) => (unitName ? unitName(r.unitId) : r.unitId)
       : key === 'peerGroup' ? (r) => r.peerGroup
       // Category and status in the order the domain lists them (the filters' order), not by code.

@@ -15,6 +15,7 @@ export default {
       id: '干部编号',
       idHint: '留空则自动编号',
       name: '姓名',
+      office: '所属乡镇',
       unitId: '单位',
       peerGroup: '考核序列',
       peerGroupHint: '同一序列内按月排名，例如“站所负责人”“村党支部书记”',
@@ -30,6 +31,7 @@ export default {
     updated: '已保存干部“{{name}}”',
     empty: '没有符合条件的干部',
     emptyLedger: '台账里还没有干部：可以逐个新增，或从 Excel 花名册导入。',
+    scopeAll: '显示全部乡镇（街道）',
     emptyFiltered: '共 {{total}} 名干部，没有一名同时符合：{{conditions}}。',
     goImport: '导入花名册',
     why: {
@@ -63,6 +65,7 @@ export default {
       id: 'Cadre number',
       idHint: 'Leave empty to number it automatically',
       name: 'Name',
+      office: 'Office',
       unitId: 'Unit',
       peerGroup: 'Peer group',
       peerGroupHint: 'Cadres are ranked monthly within their peer group, e.g. "station heads"',
@@ -78,6 +81,7 @@ export default {
     updated: 'Cadre "{{name}}" saved',
     empty: 'No cadre matches',
     emptyLedger: 'There are no cadres in the ledger yet: add them one by one, or import a roster from Excel.',
+    scopeAll: 'Show all offices',
     emptyFiltered: 'None of the {{total}} cadres matches all of: {{conditions}}.',
     goImport: 'Import a roster',
     why: {

@@ -1,7 +1,7 @@
 // 干部档案 (/cadres/:id): header (identity, status, bars, impact periods), the "why" panel of the
 // cadre's current findings, the rank chart, the merged timeline and the entry forms. Everything
 // comes from one casefile.get as of the header's month; after any write it is fetched again.
-import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { useRecordHighlight } from '../../app/recordLink';
 import type { PageProps } from '../../app/routes';
 import { hrefOf } from '../../app/router';
 import { pick } from '../../i18n';
-import { useCan, useSession } from '../session/store';
+import { hasEndpoint, useCan, useSession } from '../session/store';
 import { PlanOpenModal } from '../rehab/PlanOpenModal';
 import { ClearanceModal, FaultModal } from './actions';
 import { CorrectModal, HistoryModal, VoidModal, type RecordRef } from './corrections';
@@ -23,6 +23,7 @@ import { FindingsPanel, usePunct } from './FindingsPanel';
 import { GradeModal, MeasureModal, SanctionModal, ScoreModal, useModal } from './forms';
 import { ClearanceEffectsSection, FaultsSection, PlansList, WayBackSection } from './sections';
 import { standingOf, Timeline } from './Timeline';
+import { OwnershipTag, TransferModal } from './TransferModal';
 import { useLiveQuery } from './useLiveQuery';
 
 const RankChart = lazy(() => import('./RankChart'));
@@ -66,9 +67,14 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
     return () => cancelAnimationFrame(id);
   }, []);
 
+  // 调动: offered to the administrator (sync.transfer is settings.manage) of the office that owns the cadre.
+  const can = useCan();
+  const transfer = useModal();
+  const canTransfer = !!data.ownership?.self && can('settings.manage') && hasEndpoint('sync.transfer');
+
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="casefile" data-stale={stale ? 'true' : 'false'}>
-      <Header data={data} />
+      <Header data={data} onTransfer={canTransfer ? () => transfer.open(true) : undefined} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -164,6 +170,9 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
       {act.value?.type === 'history' && <HistoryModal target={act.value.ref} onClose={act.close} />}
       {act.value?.type === 'clear' && <ClearanceModal cadreId={c.id} recordId={act.value.ref.id} label={act.value.ref.label} onClose={close} />}
       {act.value?.type === 'plan' && <PlanOpenModal measureId={act.value.ref.id} onClose={close} />}
+      {transfer.isOpen && data.ownership && (
+        <TransferModal cadre={c} ownership={data.ownership} onClose={() => (transfer.close(), refetch())} />
+      )}
     </Space>
   );
 }
@@ -216,7 +225,7 @@ function RowActions({ entry, hasPlan, onAct }: { entry: TimelineEntry; hasPlan: 
   );
 }
 
-function Header({ data }: { data: CaseFile }) {
+function Header({ data, onTransfer }: { data: CaseFile; onTransfer?: () => void }) {
   const { t } = useTranslation('casefile');
   const tf = useTranslation('cadres').t;
   const td = useTranslation('domain').t;
@@ -237,6 +246,7 @@ function Header({ data }: { data: CaseFile }) {
           <Tag color={statusColor[data.status]} data-testid="casefile-status">
             {td(`status.${data.status}`)}
           </Tag>
+          {data.ownership && <OwnershipTag ownership={data.ownership} />}
           <Typography.Text type="secondary">{t('title')}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('header.asOfHint', { date: data.referenceDate })}
@@ -244,9 +254,16 @@ function Header({ data }: { data: CaseFile }) {
         </Space>
       }
       extra={
-        <Button icon={<EditOutlined />} href={hrefOf(`/cadres/${encodeURIComponent(c.id)}/edit`)}>
-          {t('edit')}
-        </Button>
+        <Space size={8}>
+          {onTransfer && (
+            <Button icon={<SwapOutlined />} onClick={onTransfer} data-testid="casefile-transfer">
+              {t('transfer.button')}
+            </Button>
+          )}
+          <Button icon={<EditOutlined />} href={hrefOf(`/cadres/${encodeURIComponent(c.id)}/edit`)}>
+            {t('edit')}
+          </Button>
+        </Space>
       }
     >
       <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small">

@@ -10,6 +10,8 @@ import type { MeetingRow } from '../../../shared/contract/meetings';
 import { decisionValues } from '../../../shared/domain/meetings';
 import { api } from '../../api/client';
 import { useAsOf } from '../../app/asOf';
+import { useOfficeScope } from '../../app/officeScope';
+import { OfficeScopeTag, useScopeEmpty } from '../../app/OfficeScopeNote';
 import { PrintButton } from '../../app/PrintButton';
 import { usePrinting } from '../../app/print';
 import { hrefOf, navigate } from '../../app/router';
@@ -76,7 +78,10 @@ function CreateMeetingDrawer({ open, onClose }: { open: boolean; onClose(): void
   const { message } = App.useApp();
   const asOf = useAsOf((s) => s.asOf);
   const today = useSession((s) => s.info?.today);
-  const proposed = useQuery('meetings.proposeDocket', { asOf: asOf ?? '' }, { enabled: open && !!asOf });
+  // The header's office scope: the docket of one township's findings (the meeting keeps the office), or all.
+  const { office, ready } = useOfficeScope();
+  const why = useScopeEmpty();
+  const proposed = useQuery('meetings.proposeDocket', { asOf: asOf ?? '', ...(office ? { office } : {}) }, { enabled: open && !!asOf && ready });
   const [form] = Form.useForm<CreateValues>();
   const { busy, general, submit: run } = useFormSubmit(form, meetingFieldNames);
   const fromFindings = Form.useWatch('fromFindings', form) ?? true;
@@ -90,6 +95,7 @@ function CreateMeetingDrawer({ open, onClose }: { open: boolean; onClose(): void
       const view = await api.meetings.create({
         ...meetingDetails(values),
         asOf,
+        ...(office ? { office } : {}),
         items: values.fromFindings && p ? p.items.filter((i) => !leftOut.has(i.group)) : [],
       });
       message.success(t('create.created'));
@@ -125,7 +131,12 @@ function CreateMeetingDrawer({ open, onClose }: { open: boolean; onClose(): void
       >
         <MeetingFields />
         <Form.Item name="fromFindings" valuePropName="checked" style={{ marginBottom: 8 }}>
-          <Checkbox data-testid="meeting-from-findings">{t('create.fromFindings', { month: asOf })}</Checkbox>
+          <Checkbox data-testid="meeting-from-findings">
+            <Space size={6}>
+              {t('create.fromFindings', { month: asOf })}
+              <OfficeScopeTag />
+            </Space>
+          </Checkbox>
         </Form.Item>
       </Form>
       {fromFindings &&
@@ -135,7 +146,7 @@ function CreateMeetingDrawer({ open, onClose }: { open: boolean; onClose(): void
           <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="meeting-proposed">
             {!p.hasScores && <Alert type="warning" showIcon title={t('create.noScores', { month: p.asOf })} />}
             <Typography.Text>
-              {p.items.length ? t('create.fromFindingsHint', { n: p.items.length }) : t('create.fromFindingsNone', { month: p.asOf })}
+              {p.items.length ? t('create.fromFindingsHint', { n: p.items.length }) : why(t('create.fromFindingsNone', { month: p.asOf }))}
             </Typography.Text>
             {p.items.length > 0 && (
               <ProposedGroups

@@ -17,6 +17,8 @@ import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
 import { csvBase64, csvRows, periodFrom, type Period } from './statistics';
 import { MonthPicker } from '../../app/MonthPicker';
+import { useOfficeScope } from '../../app/officeScope';
+import { OfficeScopeTag, useScopeEmpty } from '../../app/OfficeScopeNote';
 import { MeetingTabs } from './MeetingTabs';
 import { docxType } from './documents';
 
@@ -28,6 +30,7 @@ function setPeriod(p: Period) {
 function Behind({ item, byId, loaded }: { item: MeetingStatistic; byId: Map<string, CadreRow>; loaded: boolean }) {
   const { t, i18n } = useTranslation('meeting');
   const tk = useTranslation('casefile').t;
+  const why = useScopeEmpty();
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="meeting-behind">
       <Typography.Text type="secondary">
@@ -36,7 +39,7 @@ function Behind({ item, byId, loaded }: { item: MeetingStatistic; byId: Map<stri
         {pick(item.basis, i18n.language)}
       </Typography.Text>
       {item.cadreIds.length === 0 ? (
-        <Typography.Text type="secondary">{t('cadres.none')}</Typography.Text>
+        <Typography.Text type="secondary">{why(t('cadres.none'))}</Typography.Text>
       ) : (
         <Table<{ id: string; cadre?: CadreRow }>
           size="small"
@@ -68,7 +71,10 @@ export default function StatisticsPage({ query }: PageProps) {
   const { message } = App.useApp();
   const asOf = useAsOf((s) => s.asOf);
   const period = asOf ? periodFrom(query, asOf) : null;
-  const stats = useQuery('reports.meeting', period ?? { from: '', to: '' }, { enabled: !!period });
+  // The header's office scope: one township's statistics (its cadres and the records about them), or all.
+  const { office, ready } = useOfficeScope();
+  const scoped = period && office ? { ...period, office } : period;
+  const stats = useQuery('reports.meeting', scoped ?? { from: '', to: '' }, { enabled: !!period && ready });
   const cadres = useQuery('cadres.list', {});
   const byId = useMemo(() => new Map((cadres.data ?? []).map((c) => [c.id, c])), [cadres.data]);
   const [open, setOpen] = useState<readonly Key[]>([]);
@@ -95,7 +101,7 @@ export default function StatisticsPage({ query }: PageProps) {
     if (!period) return;
     setReporting(true);
     try {
-      const file = await api.documents.periodReport(period);
+      const file = await api.documents.periodReport(scoped ?? period);
       saveBase64(file.fileName, file.base64, docxType);
       message.success(t('exported', { name: file.fileName }));
     } catch (e) {
@@ -124,6 +130,7 @@ export default function StatisticsPage({ query }: PageProps) {
             {t('title')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('subtitle')}</Typography.Text>
+          <OfficeScopeTag />
           {period && (
             <Typography.Text className="print-only">
               {period.from} — {period.to}

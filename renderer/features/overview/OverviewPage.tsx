@@ -11,6 +11,8 @@ import { api } from '../../api/client';
 import { useAsOf } from '../../app/asOf';
 import { saveBase64 } from '../../app/download';
 import { MonthScoresBanner } from '../../app/MonthScoresBanner';
+import { useOfficeScope } from '../../app/officeScope';
+import { OfficeScopeTag, useScopeEmpty } from '../../app/OfficeScopeNote';
 import { PrintButton } from '../../app/PrintButton';
 import { usePrinting } from '../../app/print';
 import { hrefOf } from '../../app/router';
@@ -40,14 +42,14 @@ function SubjectLink({ f }: { f: FindingRow }) {
 }
 
 /** 导出 Excel: the month's open findings, one rule's or all (the core builds the workbook). */
-function ExportButton({ asOf, rule, testId }: { asOf: string; rule?: string; testId: string }) {
+function ExportButton({ asOf, rule, office, testId }: { asOf: string; rule?: string; office?: string; testId: string }) {
   const { t, i18n } = useTranslation('overview');
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   async function run() {
     setBusy(true);
     try {
-      const file = await api.findings.export({ asOf, ...(rule ? { rule } : {}), lang: i18n.language === 'en' ? 'en' : 'zh' });
+      const file = await api.findings.export({ asOf, ...(rule ? { rule } : {}), ...(office ? { office } : {}), lang: i18n.language === 'en' ? 'en' : 'zh' });
       saveBase64(file.fileName, file.base64, xlsxType);
       message.success(t('exported', { name: file.fileName }));
     } catch (e) {
@@ -68,9 +70,13 @@ export default function OverviewPage() {
   const ruleName = useRuleName();
   const asOf = useAsOf((s) => s.asOf);
   const printing = usePrinting((s) => s.printing);
-  const overview = useQuery('findings.overview', { asOf: asOf ?? '' }, { enabled: !!asOf });
+  // The header's office scope (the New Area: one township, or all of them).
+  const { office, ready } = useOfficeScope();
+  const scoped = office ? { office } : {};
+  const why = useScopeEmpty();
+  const overview = useQuery('findings.overview', { asOf: asOf ?? '', ...scoped }, { enabled: !!asOf && ready });
   const [openRule, setOpenRule] = useState<string | null>(null);
-  const all = useQuery('findings.list', { asOf: asOf ?? '' }, { enabled: !!asOf && openRule !== null });
+  const all = useQuery('findings.list', { asOf: asOf ?? '', ...scoped }, { enabled: !!asOf && ready && openRule !== null });
   const o = overview.data;
 
   // Widths that keep a name on one line at 1366×650; the explanation takes the rest and wraps.
@@ -144,12 +150,13 @@ export default function OverviewPage() {
                 {t('monthOf', { month: asOf })}
               </Typography.Text>
             )}
+            <OfficeScopeTag />
           </Space>
         }
         extra={
           asOf && (
             <Space size={8} className="no-print">
-              <ExportButton asOf={asOf} testId="overview-export-all" />
+              <ExportButton asOf={asOf} office={office} testId="overview-export-all" />
               <PrintButton fileName={t('printName', { month: asOf })} testId="overview-print" size="small" />
             </Space>
           )
@@ -187,7 +194,7 @@ export default function OverviewPage() {
                 rowKey="rule"
                 pagination={false}
                 dataSource={o.byRule}
-                locale={{ emptyText: o.hasScores ? t('noFindings') : t('noFindingsNoScores') }}
+                locale={{ emptyText: why(o.hasScores ? t('noFindings') : t('noFindingsNoScores')) }}
                 data-testid="overview-by-rule"
                 onRow={(r) => ({ onClick: () => setOpenRule(openRule === r.rule ? null : r.rule), style: { cursor: 'pointer' }, 'data-testid': 'overview-rule-row', 'data-rule': r.rule }) as never}
                 rowClassName={(r) => (r.rule === openRule ? 'ant-table-row-selected' : '')}
@@ -221,7 +228,7 @@ export default function OverviewPage() {
                 title={ruleName(openRule)}
                 extra={
                   <Space size={8} className="no-print">
-                    {asOf && <ExportButton asOf={asOf} rule={openRule} testId="overview-export-rule" />}
+                    {asOf && <ExportButton asOf={asOf} rule={openRule} office={office} testId="overview-export-rule" />}
                     <Button size="small" type="text" onClick={() => setOpenRule(null)} aria-label={t('close')} data-testid="overview-rule-close">
                       ×
                     </Button>
@@ -246,7 +253,7 @@ export default function OverviewPage() {
             ) : (
               <Card size="small" title={t('newItems')} data-testid="overview-new">
                 {o.newItems.length === 0 ? (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={o.total ? t('noNew') : o.hasScores ? t('noFindings') : t('noFindingsNoScores')} />
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={why(o.total ? t('noNew') : o.hasScores ? t('noFindings') : t('noFindingsNoScores'))} />
                 ) : (
                   <Table<FindingRow>
                     size="small"

@@ -9,6 +9,8 @@ import type { PlanFilters, PlanRow } from '../../../shared/contract/rehab';
 import { rehabAssignments, rehabStatuses } from '../../../shared/domain/records';
 import { api } from '../../api/client';
 import { useAsOf } from '../../app/asOf';
+import { unitOptionsOf, useOfficeScope } from '../../app/officeScope';
+import { OfficeScopeTag, useScopeEmpty } from '../../app/OfficeScopeNote';
 import { saveBase64 } from '../../app/download';
 import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate } from '../../app/router';
@@ -46,7 +48,11 @@ export default function RehabListPage({ query }: PageProps) {
   const { message } = App.useApp();
   const asOf = useAsOf((s) => s.asOf);
   const filters = filtersFrom(query);
-  const list = useQuery('rehab.list', { asOf: asOf ?? '', filters }, { enabled: !!asOf });
+  // The header's office scope: one township's plans, or all.
+  const scope = useOfficeScope();
+  const { office } = scope;
+  const why = useScopeEmpty();
+  const list = useQuery('rehab.list', { asOf: asOf ?? '', filters, ...(office ? { office } : {}) }, { enabled: !!asOf && scope.ready });
   const units = useQuery('units.list', {});
   const [exporting, setExporting] = useState(false);
   const [mentor, setMentor] = useState(filters.mentor ?? '');
@@ -56,7 +62,7 @@ export default function RehabListPage({ query }: PageProps) {
     if (!asOf) return;
     setExporting(true);
     try {
-      const out = await api.rehab.export({ asOf, filters, lang: i18n.language === 'en' ? 'en' : 'zh' });
+      const out = await api.rehab.export({ asOf, filters, ...(office ? { office } : {}), lang: i18n.language === 'en' ? 'en' : 'zh' });
       saveBase64(out.fileName, out.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       message.success(t('exported', { name: out.fileName }));
     } catch (e) {
@@ -76,6 +82,7 @@ export default function RehabListPage({ query }: PageProps) {
             {t('title')}
           </Typography.Title>
           {d && <Typography.Text type="secondary">{t('subtitle', { date: d.referenceDate })}</Typography.Text>}
+          <OfficeScopeTag />
         </Space>
       }
       extra={
@@ -112,7 +119,7 @@ export default function RehabListPage({ query }: PageProps) {
           value={filters.unitId}
           onChange={(v) => setFilters({ ...filters, unitId: v || undefined })}
           showSearch={{ optionFilterProp: 'label' }}
-          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          options={unitOptionsOf(units.data ?? [], scope)}
           data-testid="rehab-filter-unit"
         />
         <Input.Search
@@ -142,7 +149,7 @@ export default function RehabListPage({ query }: PageProps) {
             dataSource={d.items}
             pagination={d.items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
             scroll={{ x: 1000 }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('emptyFiltered') : t('empty')} /> }}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={why(filtered ? t('emptyFiltered') : t('empty'))} /> }}
             data-testid="rehab-table"
             onRow={(r) => ({ 'data-testid': 'rehab-row', 'data-plan': r.plan.id }) as never}
             columns={[

@@ -4,7 +4,7 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Radio, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NextStep, TeamView, TrackerFilters, TrackerItem, TrackerStatus } from '../../../shared/contract/tracker';
 import { trackedKinds, trackerStatuses } from '../../../shared/contract/tracker';
@@ -12,6 +12,8 @@ import type { MeasureOutcome } from '../../../shared/domain/records';
 import { api } from '../../api/client';
 import { useAsOf } from '../../app/asOf';
 import { MonthScoresBanner } from '../../app/MonthScoresBanner';
+import { unitOptionsOf, useOfficeScope } from '../../app/officeScope';
+import { OfficeScopeTag, useScopeEmpty } from '../../app/OfficeScopeNote';
 import { PrintButton } from '../../app/PrintButton';
 import { usePrinting } from '../../app/print';
 import { DateField } from '../../app/DateField';
@@ -69,9 +71,18 @@ export default function TrackerPage({ query }: PageProps) {
   // nearest day of the month being looked at).
   const startDay = recordingDate(asOf ?? today.slice(0, 7), today);
   const filters = filtersFrom(query);
-  const board = useQuery('tracker.board', { asOf: asOf ?? '', filters }, { enabled: !!asOf });
+  // The header's office scope: one township's board (its units ranked among its own), or all.
+  const scope = useOfficeScope();
+  const { office } = scope;
+  const why = useScopeEmpty();
+  const board = useQuery('tracker.board', { asOf: asOf ?? '', filters, ...(office ? { office } : {}) }, { enabled: !!asOf && scope.ready });
   const printing = usePrinting((s) => s.printing);
   const units = useQuery('units.list', {});
+  // Each unit's township: the board's rows and standings say whose they are when all are shown.
+  const officeOfUnit = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.office])), [units.data]);
+  const byOffice = scope.several && !office;
+  const { several, offices } = scope;
+  const unitOptions = useMemo(() => unitOptionsOf(units.data ?? [], { office, several, offices }), [units.data, office, several, offices]);
   const [closing, setClosing] = useState<TrackerItem | null>(null);
   const [next, setNext] = useState<{ step: NextStep; item: TrackerItem } | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -81,7 +92,7 @@ export default function TrackerPage({ query }: PageProps) {
     if (!asOf) return;
     setExporting(true);
     try {
-      const out = await api.tracker.export({ asOf, filters, lang: i18n.language === 'en' ? 'en' : 'zh' });
+      const out = await api.tracker.export({ asOf, filters, ...(office ? { office } : {}), lang: i18n.language === 'en' ? 'en' : 'zh' });
       download(out.fileName, out.base64);
       message.success(t('exported', { name: out.fileName }));
     } catch (e) {
@@ -107,6 +118,19 @@ export default function TrackerPage({ query }: PageProps) {
         </Space>
       ),
     },
+    ...(byOffice
+      ? [
+          {
+            title: t('col.office'),
+            key: 'office',
+            render: (_: unknown, i: TrackerItem) => (
+              <span className="cell-nowrap" data-testid="tracker-office">
+                {i.unitId && officeOfUnit.get(i.unitId) ? scope.nameOf(officeOfUnit.get(i.unitId)!) : '—'}
+              </span>
+            ),
+          },
+        ]
+      : []),
     { title: t('col.unit'), dataIndex: 'unitName', key: 'unit', render: (v: string | null) => v ?? '—' },
     { title: t('col.kind'), dataIndex: 'kind', key: 'kind', render: (k: TrackerItem['kind']) => t(`kind.${k}`) },
     { title: t('col.startsOn'), dataIndex: 'startsOn', key: 'startsOn', render: (v: string | null) => v ?? '—' },
@@ -170,6 +194,7 @@ export default function TrackerPage({ query }: PageProps) {
               {t('title')}
             </Typography.Title>
             {b && <Typography.Text type="secondary">{t('subtitle', { date: b.referenceDate })}</Typography.Text>}
+            <OfficeScopeTag />
           </Space>
         }
         extra={
@@ -193,7 +218,7 @@ export default function TrackerPage({ query }: PageProps) {
             value={filters.unitId}
             onChange={(v) => setFilters({ ...filters, unitId: v || undefined })}
             showSearch={{ optionFilterProp: 'label' }}
-            options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            options={unitOptions}
             data-testid="filter-unit"
           />
           <Select
@@ -242,7 +267,7 @@ export default function TrackerPage({ query }: PageProps) {
               dataSource={b.items}
               columns={columns}
               pagination={b.items.length > 50 && !printing ? { pageSize: 50, showSizeChanger: false } : false}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} /> }}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={why(t('empty'))} /> }}
               data-testid="tracker-table"
               rowClassName={(i) => `tracker-row-${i.status}`}
               onRow={(i) => ({ 'data-testid': 'tracker-row', 'data-kind': i.kind, 'data-subject': i.subject.id }) as never}
@@ -252,7 +277,7 @@ export default function TrackerPage({ query }: PageProps) {
       </Card>
       {b && <FaultsDueCard faults={b.faults} />}
       {b && <CheckInsDueCard items={b.checkInsDue} />}
-      {b && <TeamViewCard team={b.team} />}
+      {b && <TeamViewCard team={b.team} officeOf={byOffice ? (unitId) => scope.nameOf(officeOfUnit.get(unitId) ?? '') : undefined} offices={scope.offices.map((o) => o.code)} officeCodeOf={(unitId) => officeOfUnit.get(unitId) ?? ''} />}
       {closing && (
         <CloseModal
           item={closing}
@@ -369,10 +394,31 @@ function CloseModal({ item, onClose, onClosed }: { item: TrackerItem; onClose():
   );
 }
 
-function TeamViewCard({ team }: { team: TeamView }) {
+/**
+ * 班子 standings and the units under watch. With every office shown (`officeOf`), the standings
+ * are listed per township, in the header's order of offices: each township's units rank among
+ * their own.
+ */
+function TeamViewCard({
+  team,
+  officeOf,
+  offices,
+  officeCodeOf,
+}: {
+  team: TeamView;
+  officeOf?: (unitId: string) => string;
+  offices: string[];
+  officeCodeOf(unitId: string): string;
+}) {
   const { t } = useTranslation('tracker');
   const tk = useTranslation('casefile').t;
+  const why = useScopeEmpty();
   const watched = new Set(team.underWatch.map((w) => w.unitId));
+  const order = (unitId: string) => {
+    const i = offices.indexOf(officeCodeOf(unitId));
+    return i < 0 ? offices.length : i;
+  };
+  const ranking = officeOf ? [...team.ranking].sort((a, b) => order(a.unitId) - order(b.unitId) || a.rank - b.rank) : team.ranking;
   return (
     <Card title={t('teamView.title')} data-testid="team-view">
       <Row gutter={[16, 16]}>
@@ -383,10 +429,15 @@ function TeamViewCard({ team }: { team: TeamView }) {
           <Table
             size="small"
             rowKey="unitId"
-            dataSource={team.ranking}
-            pagination={team.ranking.length > 15 ? { pageSize: 15, showSizeChanger: false } : false}
-            locale={{ emptyText: t('teamView.noRanking') }}
+            dataSource={ranking}
+            pagination={ranking.length > 15 ? { pageSize: 15, showSizeChanger: false } : false}
+            locale={{ emptyText: why(t('teamView.noRanking')) }}
+            data-testid="team-ranking"
+            onRow={(r) => ({ 'data-testid': 'team-ranking-row', 'data-unit': r.unitId }) as never}
             columns={[
+              ...(officeOf
+                ? [{ title: t('col.office'), key: 'office', render: (_: unknown, r: { unitId: string }) => <span className="cell-nowrap">{officeOf(r.unitId)}</span> }]
+                : []),
               { title: t('teamView.rank'), dataIndex: 'rank', width: 64 },
               {
                 title: t('teamView.unit'),
@@ -413,7 +464,7 @@ function TeamViewCard({ team }: { team: TeamView }) {
             {t('teamView.underWatch')}
           </Typography.Title>
           {team.underWatch.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('teamView.noneUnderWatch')} />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={why(t('teamView.noneUnderWatch'))} />
           ) : (
             team.underWatch.map((w) => (
               <div key={w.measureId} data-testid="team-watch" style={{ marginBottom: 16 }}>

@@ -26,6 +26,7 @@ export default {
     },
     col: {
       subject: '对象',
+      office: '乡镇（街道）',
       unit: '单位',
       kind: '类别',
       startsOn: '开始日期',
@@ -128,6 +129,7 @@ export default {
     },
     col: {
       subject: 'Subject',
+      office: 'Office',
       unit: 'Unit',
       kind: 'Kind',
       startsOn: 'Start',

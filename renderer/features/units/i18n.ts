@@ -13,6 +13,8 @@ export default {
     created: '已新增单位“{{name}}”',
     updated: '已保存单位“{{name}}”',
     empty: '还没有单位。先新增一个单位，再录入干部。',
+    emptySearch: '没有名称或编号包含“{{q}}”的单位。',
+    office: '所属乡镇',
   },
   en: {
     title: 'Units',
@@ -28,5 +30,7 @@ export default {
     created: 'Unit "{{name}}" created',
     updated: 'Unit "{{name}}" saved',
     empty: 'No units yet. Create a unit first, then enter its cadres.',
+    emptySearch: 'No unit name or number contains "{{q}}".',
+    office: 'Office',
   },
 };
