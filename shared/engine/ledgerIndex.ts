@@ -33,6 +33,11 @@ export interface LedgerIndexOptions {
   asOf?: Month;
   /** Policy versions; else the `policies` collection; else the default policy. */
   policies?: readonly PolicyVersion[];
+  /**
+   * This office's code: same-day records are ordered by their global ids (`XZ01.S000001` at every
+   * office), so offices holding the same records choose alike (DECISIONS 93). Omitted: plain ids.
+   */
+  office?: string;
 }
 
 /** The units' standing in one month (team rules). */
@@ -48,6 +53,16 @@ export interface UnitMonthRanking {
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Compares ids as their global forms at office `self` (shared/sync/ids.ts qualifyId); only same-day ties get here. */
+function byGlobalId(self: string): (a: string, b: string) => number {
+  const own = (id: string) => id.indexOf('.') < 0 || !qualifiedId.test(id);
+  return (a, b) => {
+    const x = own(a) ? `${self}.${a}` : a;
+    const y = own(b) ? `${self}.${b}` : b;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}
+const qualifiedId = /^[A-Z][A-Z0-9]{1,11}\./;
 /** A Map's values as an array, without an iterator result per entry. */
 function valuesOf<T>(map: ReadonlyMap<string, T>): T[] {
   const out = new Array<T>(map.size);
@@ -197,8 +212,11 @@ export class LedgerIndex {
     ids: Int32Array;
   };
   private readonly policyCache = new Map<number, PolicyVersion>();
+  /** Ties between same-day records of a cadre: by global id (see LedgerIndexOptions.office). */
+  private readonly byRecordId: (a: string, b: string) => number;
 
   constructor(state: LedgerState, options: LedgerIndexOptions = {}) {
+    this.byRecordId = options.office ? byGlobalId(options.office) : byString;
     this.asOf = options.asOf;
     this.cutoffDay = options.asOf ? lastDayOf(options.asOf) : undefined;
     this.cutoffMonthIndex = options.asOf ? monthIndex(options.asOf) : Number.POSITIVE_INFINITY;
@@ -363,7 +381,7 @@ export class LedgerIndex {
     const out = this.annulledIn(records);
     const cadreOf = this.cadreLookup();
     return groupBySubject(records, this.cadres.length, (r) => (dateOf(r) <= cutoff && !out?.has(r.id) ? cadreOf(r.cadreId) : -1), (x, y) =>
-      byString(dateOf(x), dateOf(y)) || byString(x.id, y.id));
+      byString(dateOf(x), dateOf(y)) || this.byRecordId(x.id, y.id));
   }
 
   /** Per cadre, by decision date. */
@@ -375,7 +393,7 @@ export class LedgerIndex {
     const cutoff = this.cutoff;
     const out = this.annulledIn(this.state.measures);
     const kept = (m: Measure) => m.startsOn <= cutoff && !out?.has(m.id);
-    const byStart = (a: Measure, b: Measure) => byString(a.startsOn, b.startsOn) || byString(a.id, b.id);
+    const byStart = (a: Measure, b: Measure) => byString(a.startsOn, b.startsOn) || this.byRecordId(a.id, b.id);
     const cadreOf = this.cadreLookup();
     const lists = this.lists;
     lists.cadreMeasures = groupBySubject(this.state.measures, this.cadres.length, (m) =>
@@ -415,7 +433,7 @@ export class LedgerIndex {
     const out = this.annulledIn(this.state.grades);
     const cadreOf = this.cadreLookup();
     return (this.lists.grades = groupBySubject(this.state.grades, this.cadres.length, (g) =>
-      g.year <= year && !out?.has(g.id) ? cadreOf(g.cadreId) : -1, (a, b) => a.year - b.year || byString(a.id, b.id)));
+      g.year <= year && !out?.has(g.id) ? cadreOf(g.cadreId) : -1, (a, b) => a.year - b.year || this.byRecordId(a.id, b.id)));
   }
 
   get faults(): Segments<FaultRecord> {
@@ -437,7 +455,7 @@ export class LedgerIndex {
       if (!list) byPlan.set(ci.planId, (list = []));
       list.push(ci);
     });
-    for (const list of byPlan.values()) if (list.length > 1) list.sort((a, b) => byString(a.date, b.date) || byString(a.id, b.id));
+    for (const list of byPlan.values()) if (list.length > 1) list.sort((a, b) => byString(a.date, b.date) || this.byRecordId(a.id, b.id));
     return (this.lists.checkInsByPlan = byPlan);
   }
 
