@@ -4,6 +4,7 @@
 import { LedgerError, validationError, type FieldError } from '../../shared/contract/errors';
 import type { PlanRow } from '../../shared/contract/rehab';
 import { checkInId, checkInSchema, rehabPlanSchema, type RehabPlan } from '../../shared/domain/records';
+import { lastDayOf } from '../../shared/engine/calendar';
 import type { LedgerState } from '../../shared/ledger/collections';
 import { put } from '../../shared/ledger/events';
 import { nextSequentialId } from '../../shared/ledger/ids';
@@ -11,6 +12,7 @@ import { correctEvents, createEvents } from '../../shared/ledger/revisions';
 import { listFindings } from '../../shared/views/findings';
 import {
   checkInsOf,
+  officePlanRows,
   planDraftFromMeasure,
   planRows,
   recentRanks,
@@ -207,7 +209,7 @@ export function rehabHandlers(ctx: ServiceContext, engine: ViewEngine = viewEngi
       if (fields.length) throw invalid(fields);
       const after = parsePlan(withReview(plan, { date, result, evidence, by: by ?? call.user }));
       await ctx.store.commit([put('rehabPlans', after)], commitAs('rehab.review', call.user));
-      const index = engine.index(ctx.store.state(), date.slice(0, 7));
+      const index = engine.index(ctx.store.state(), date.slice(0, 7), { cadreId: plan.cadreId });
       return { plan: after, recentRanks: recentRanks(index, plan.cadreId) };
     },
 
@@ -227,15 +229,14 @@ export function rehabHandlers(ctx: ServiceContext, engine: ViewEngine = viewEngi
       return closed;
     },
 
-    'rehab.list': ({ asOf, filters }) => {
+    'rehab.list': ({ asOf, filters, office }) => {
       const state = ctx.store.state();
-      const index = engine.index(state, asOf);
-      return { asOf, referenceDate: index.cutoffDay!, items: planRows(state, index, filters) };
+      return { asOf, referenceDate: lastDayOf(asOf), items: officePlanRows(state, engine, asOf, filters, office) };
     },
 
-    'rehab.export': async ({ asOf, filters, lang }) => {
+    'rehab.export': async ({ asOf, filters, office, lang }) => {
       const state = ctx.store.state();
-      const rows = planRows(state, engine.index(state, asOf), filters);
+      const rows = officePlanRows(state, engine, asOf, filters, office);
       const buffer = await plansWorkbook(rows, asOf, lang);
       return { fileName: lang === 'zh' ? `帮扶计划-${asOf}.xlsx` : `rehabilitation-plans-${asOf}.xlsx`, base64: buffer.toString('base64') };
     },
@@ -245,11 +246,11 @@ export function rehabHandlers(ctx: ServiceContext, engine: ViewEngine = viewEngi
       const plan = state.rehabPlans.get(planId);
       if (!plan) throw planNotFound(planId);
       const cadre = state.cadres.get(plan.cadreId);
-      const index = engine.index(state, asOf);
+      const index = engine.index(state, asOf, { cadreId: plan.cadreId });
       // The plan may start after the as-of month: its row is then computed as of its start.
       const row =
         planRows(state, index, { cadreId: plan.cadreId }).find((r) => r.plan.id === planId) ??
-        planRows(state, engine.index(state, plan.startsOn.slice(0, 7)), { cadreId: plan.cadreId }).find((r) => r.plan.id === planId)!;
+        planRows(state, engine.index(state, plan.startsOn.slice(0, 7), { cadreId: plan.cadreId }), { cadreId: plan.cadreId }).find((r) => r.plan.id === planId)!;
       const findings = listFindings(state, engine, { asOf, today: todayOf(ctx.now()), subject: { type: 'cadre', id: plan.cadreId } }).items.filter(
         (f) =>
           (f.rule === 'rehab.checkin-due' && f.suggestion.params.planId === planId) ||

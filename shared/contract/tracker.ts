@@ -65,6 +65,8 @@ export const teamMemberSchema = z.object({
 export const unitStandingSchema = z.object({
   unitId: z.string(),
   unitName: z.string(),
+  /** The owning office: each office's units are ranked among themselves (the New Area's view). */
+  office: z.string().optional(),
   mean: z.number(),
   rank: z.number().int(),
   n: z.number().int(),

@@ -203,7 +203,7 @@ function rehabAndFaults(state: LedgerState, engine: ViewEngine, cadreId: string,
   let wayBack = null;
   let plans: ReturnType<typeof planRows> = [];
   if (hasPlanOrMeasure) {
-    const index = engine.index(state, asOf);
+    const index = engine.index(state, asOf, { cadreId });
     const wb = wayBackOf(index, cadreId);
     wayBack = wb.measure || wb.planId ? wb : null;
     plans = planRows(state, index, { cadreId });

@@ -55,3 +55,83 @@ describe('views on the rules engine', () => {
     expect(engine.rankHistory(b.state, 'C1', '2026-03')[1].score).toBe(99);
   });
 });
+
+/**
+ * The New Area (XQ) holding two townships' cadres under their global ids: each township's own
+ * units U1, U2 with three cadres each, scored so that the townships' units rank differently.
+ */
+function newAreaOfTwo() {
+  const b = new LedgerBuilder()
+    .add('syncMeta', { id: 'identity', data: { code: 'XQ', name: '新区' } })
+    .add('syncMeta', { id: 'trust/XZ01', data: { code: 'XZ01', name: '青山镇', anchor: false } })
+    .add('syncMeta', { id: 'trust/XZ02', data: { code: 'XZ02', name: '绿水镇', anchor: false } });
+  const township = (office: string, scores: number[]) => {
+    b.unit(`${office}.U1`).unit(`${office}.U2`);
+    scores.forEach((score, i) => {
+      const id = `${office}.C${i + 1}`;
+      b.cadre(id, { unitId: `${office}.U${i < 3 ? 1 : 2}`, peerGroup: `${office}.乡镇干部` });
+      for (const month of ['2026-01', '2026-02', '2026-03']) b.score(id, month, score);
+    });
+  };
+  township('XZ01', [60, 61, 62, 90, 91, 92]);
+  township('XZ02', [95, 96, 97, 50, 51, 52]);
+  return b;
+}
+
+describe('the office-scoped engine', () => {
+  it("ranks each township's units among that township's only, rows carrying the office", () => {
+    const b = newAreaOfTwo();
+    const engine = createViewEngine(() => 1);
+    const rows = engine.unitRanking(b.state, '2026-03').map((r) => [r.office, r.unitId, r.rank, r.n]);
+    expect(rows).toEqual([
+      ['XZ01', 'XZ01.U2', 1, 2],
+      ['XZ01', 'XZ01.U1', 2, 2],
+      ['XZ02', 'XZ02.U1', 1, 2],
+      ['XZ02', 'XZ02.U2', 2, 2],
+    ]);
+    expect(engine.unitRanking(b.state, '2026-03', 'XZ02').map((r) => r.unitId)).toEqual(['XZ02.U1', 'XZ02.U2']);
+  });
+
+  it('merges the townships’ findings in the engine’s order, or gives one office’s', () => {
+    const b = newAreaOfTwo();
+    const engine = createViewEngine(() => 1);
+    const all = engine.evaluate(b.state, '2026-03');
+    const xz01 = engine.evaluate(b.state, '2026-03', undefined, 'XZ01');
+    const xz02 = engine.evaluate(b.state, '2026-03', undefined, 'XZ02');
+    expect(xz01.length).toBeGreaterThan(0);
+    expect(xz01.every((f) => f.subject.id.startsWith('XZ01.'))).toBe(true);
+    expect(all.map((f) => f.key).sort()).toEqual([...xz01, ...xz02].map((f) => f.key).sort());
+    const sorted = [...all].sort((a, c) => (a.rule < c.rule ? -1 : a.rule > c.rule ? 1 : a.subject.id < c.subject.id ? -1 : a.subject.id > c.subject.id ? 1 : 0));
+    expect(all.map((f) => f.key)).toEqual(sorted.map((f) => f.key));
+    // A partition handed out answers for its office only, and a subject for its owner's partition.
+    const part = engine.partition(b.state, 'XZ02');
+    expect([...part.cadres.keys()].every((id) => id.startsWith('XZ02.'))).toBe(true);
+    expect(engine.evaluate(part, '2026-03').map((f) => f.key)).toEqual(xz02.map((f) => f.key));
+    const one = { type: 'cadre' as const, id: 'XZ02.C4' };
+    expect(engine.evaluate(b.state, '2026-03', one).map((f) => f.key)).toEqual(xz02.filter((f) => f.subject.id === one.id).map((f) => f.key));
+    expect(engine.evaluate(b.state, '2026-03', one, 'XZ01')).toEqual([]);
+  });
+
+  it('evaluates each township as it evaluates itself: the same findings as a ledger of that township alone', () => {
+    const b = newAreaOfTwo();
+    const engine = createViewEngine(() => 1);
+    const alone = new LedgerBuilder();
+    for (const u of b.state.units.values()) if (u.id.startsWith('XZ01.')) alone.unit(u.id.slice(5), u.name);
+    for (const c of b.state.cadres.values()) {
+      if (c.id.startsWith('XZ01.')) alone.cadre(c.id.slice(5), { ...c, id: c.id.slice(5), unitId: c.unitId.slice(5), peerGroup: c.peerGroup.slice(5) });
+    }
+    for (const s of b.state.scores.values()) if (s.cadreId.startsWith('XZ01.')) alone.score(s.cadreId.slice(5), s.month, s.score);
+    const strip = (key: string) => key.replaceAll('XZ01.', '');
+    expect(engine.evaluate(b.state, '2026-03', undefined, 'XZ01').map((f) => strip(f.key))).toEqual(
+      engineForViews.evaluate(alone.state, '2026-03').map((f) => f.key),
+    );
+  });
+
+  it('a ledger of one office is one partition, the state itself', () => {
+    const b = bottomThirdForThreeMonths();
+    const engine = createViewEngine(() => 1);
+    expect(engine.offices(b.state)).toEqual(['']);
+    expect(engine.partition(b.state, '')).toBe(b.state);
+    expect(engine.index(b.state, '2026-03', { cadreId: 'C1' })).toBe(engine.index(b.state, '2026-03', { office: '' }));
+  });
+});

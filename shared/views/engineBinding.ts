@@ -2,76 +2,194 @@
 // periods and bars the case file shows come from the same index and helpers as the rules, so a
 // chart can never disagree with a finding.
 //
-// Building a LedgerIndex is the expensive part (the whole ledger), so an engine made with a
-// `version` (the store's revision) keeps the last few indexes, one per as-of month, for as long as
-// the same state object is at the same version. Without one (tests), every call builds afresh.
-import type { RankEvidence } from '../domain/findings';
+// Office scope: the ledger is split into one partition per owning office (views/officeScope.ts);
+// each partition gets its own LedgerIndex per as-of month, so a township's cadres and units are
+// ranked among that township's, under its policy timeline — at the New Area exactly what the
+// township computes itself. A township's ledger is one partition, the state itself: nothing is
+// copied, and every call takes the same path as before the split.
+//
+// Building a LedgerIndex is the expensive part (the whole partition), so an engine made with a
+// `version` (the store's revision) keeps, per partition, the last few as-of months' index and full
+// findings, for as long as the same state object is at the same version. Without one (tests),
+// every call builds afresh.
+import type { Finding, RankEvidence } from '../domain/findings';
+import type { Subject } from '../domain/records';
 import type { LedgerState } from '../ledger/collections';
-import {
-  evaluateIndex,
-  impactPeriodsOf,
-  LedgerIndex,
-  promotionBarsOf,
-  rankHistory,
-  unitRanking,
-} from '../engine';
+import { evaluateIndex, impactPeriodsOf, LedgerIndex, promotionBarsOf, rankHistory, unitRanking } from '../engine';
 import { monthIndex } from '../engine/calendar';
-import type { ViewEngine } from './viewEngine';
+import { ownerOfSubject, partitionFor, partitionLedger, selfCodeOf } from './officeScope';
+import type { IndexScope, ViewEngine } from './viewEngine';
 
+/** As-of months kept per partition. */
 const KEEP = 3;
+
+/** One as-of month of one partition: its index, and its full findings once asked for. */
+interface Evaluation {
+  index: LedgerIndex;
+  findings?: Finding[];
+}
+
+interface Partition {
+  office: string;
+  /** This office's code ('' without an identity): the index orders same-day records by global id. */
+  self: string;
+  state: LedgerState;
+  months: Map<string, Evaluation>;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The engine's own order of findings (shared/engine/index.ts evaluateIndex). */
+const compareFindings = (a: Finding, b: Finding) =>
+  cmp(a.rule, b.rule) || cmp(a.subject.type, b.subject.type) || cmp(a.subject.id, b.subject.id) || cmp(a.key, b.key);
+
+const sameSubject = (f: Finding, s: Subject) => f.subject.type === s.type && f.subject.id === s.id;
 
 export function createViewEngine(version?: () => number): ViewEngine {
   let cachedState: LedgerState | null = null;
   let cachedVersion = -1;
-  const cache = new Map<string, LedgerIndex>();
+  let cachedParts: Map<string, Partition> | null = null;
+  /** Partitions of offices asked for by name that hold nothing here (an empty view). */
+  const others = new Map<string, Partition>();
+  /** Partition states handed out → the ledger and office they were made from. */
+  const origin = new WeakMap<LedgerState, { main: LedgerState; office: string }>();
 
-  function indexAt(state: LedgerState, asOf: string): LedgerIndex {
-    if (!version) return new LedgerIndex(state, { asOf });
-    const v = version();
-    if (state !== cachedState || v !== cachedVersion) {
-      cache.clear();
-      cachedState = state;
-      cachedVersion = v;
+  function partitionsOf(main: LedgerState): Map<string, Partition> {
+    if (version) {
+      const v = version();
+      if (main !== cachedState || v !== cachedVersion) {
+        cachedState = main;
+        cachedVersion = v;
+        cachedParts = null;
+        others.clear();
+      }
+      if (cachedParts) return cachedParts;
     }
-    let index = cache.get(asOf);
-    if (!index) {
-      index = new LedgerIndex(state, { asOf });
-      if (cache.size >= KEEP) cache.delete(cache.keys().next().value!);
-      cache.set(asOf, index);
+    const parts = new Map<string, Partition>();
+    const self = selfCodeOf(main);
+    for (const [office, state] of partitionLedger(main)) {
+      parts.set(office, { office, self, state, months: new Map() });
+      if (state !== main) origin.set(state, { main, office });
     }
-    return index;
+    if (version) cachedParts = parts;
+    return parts;
   }
+
+  /** The ledger a state belongs to, and the office when it is one of the partitions handed out. */
+  function resolve(state: LedgerState): { main: LedgerState; office?: string } {
+    const o = origin.get(state);
+    return o ? { main: o.main, office: o.office } : { main: state };
+  }
+
+  function partitionNamed(main: LedgerState, office: string): Partition {
+    const parts = partitionsOf(main);
+    const known = parts.get(office);
+    if (known) return known;
+    let p = others.get(office);
+    if (!p) {
+      const state = partitionFor(main, office);
+      origin.set(state, { main, office });
+      p = { office, self: selfCodeOf(main), state, months: new Map() };
+      if (version) others.set(office, p);
+    }
+    return p;
+  }
+
+  /** The partition of a cadre or unit: its owner's (the first partition when it is not held at all). */
+  function partitionOfSubject(main: LedgerState, subject: Subject): Partition {
+    const parts = partitionsOf(main);
+    if (parts.size === 1) return parts.values().next().value!;
+    return parts.get(ownerOfSubject(main, subject)) ?? parts.values().next().value!;
+  }
+
+  function partitionOfScope(main: LedgerState, scope: IndexScope): Partition {
+    if ('office' in scope) return partitionNamed(main, scope.office);
+    return 'cadreId' in scope
+      ? partitionOfSubject(main, { type: 'cadre', id: scope.cadreId })
+      : partitionOfSubject(main, { type: 'unit', id: scope.unitId });
+  }
+
+  /** The partitions a call is about: the one a partition state stands for, or every one. */
+  function scopeOf(state: LedgerState, office?: string): Partition[] {
+    const r = resolve(state);
+    const named = office ?? r.office;
+    return named !== undefined ? [partitionNamed(r.main, named)] : [...partitionsOf(r.main).values()];
+  }
+
+  function at(part: Partition, asOf: string): Evaluation {
+    let e = part.months.get(asOf);
+    if (!e) {
+      // incremental: a partition's index (and, on first use, its full findings) for an as-of month
+      // is made here, once per store revision. An incremental evaluation would keep this entry
+      // current across writes instead of building it afresh.
+      e = { index: new LedgerIndex(part.state, { asOf, office: part.self }) };
+      if (part.months.size >= KEEP) part.months.delete(part.months.keys().next().value!);
+      part.months.set(asOf, e);
+    }
+    return e;
+  }
+
+  const findingsAt = (part: Partition, asOf: string): Finding[] => {
+    const e = at(part, asOf);
+    return (e.findings ??= evaluateIndex(e.index));
+  };
+
+  const cadreIndex = (state: LedgerState, cadreId: string, asOf: string) =>
+    at(partitionOfSubject(resolve(state).main, { type: 'cadre', id: cadreId }), asOf).index;
 
   const evidence = (e: RankEvidence): RankEvidence => ({ month: e.month, score: e.score, rank: e.rank, n: e.n, third: e.third });
 
   return {
-    evaluate: (state, asOf, subject) => evaluateIndex(indexAt(state, asOf), subject ? { subjects: [subject] } : {}),
-    rankHistory: (state, cadreId, asOf) => rankHistory(indexAt(state, asOf), cadreId).map(evidence),
+    evaluate(state, asOf, subject, office) {
+      const r = resolve(state);
+      const named = office ?? r.office;
+      if (subject) {
+        const part = partitionOfSubject(r.main, subject);
+        if (named !== undefined && part.office !== named) return [];
+        const e = at(part, asOf);
+        return e.findings ? e.findings.filter((f) => sameSubject(f, subject)) : evaluateIndex(e.index, { subjects: [subject] });
+      }
+      const parts = scopeOf(state, office);
+      if (parts.length === 1) return findingsAt(parts[0], asOf).slice();
+      return parts.flatMap((p) => findingsAt(p, asOf)).sort(compareFindings);
+    },
+    rankHistory: (state, cadreId, asOf) => rankHistory(cadreIndex(state, cadreId, asOf), cadreId).map(evidence),
     impactPeriods: (state, cadreId, asOf) =>
-      impactPeriodsOf(indexAt(state, asOf), cadreId).map((p) => ({ sanctionId: p.sanctionId, kind: p.kind, start: p.start, end: p.end })),
+      impactPeriodsOf(cadreIndex(state, cadreId, asOf), cadreId).map((p) => ({ sanctionId: p.sanctionId, kind: p.kind, start: p.start, end: p.end })),
     promotionBars: (state, cadreId, asOf) =>
-      promotionBarsOf(indexAt(state, asOf), cadreId, asOf).map((b) => ({
+      promotionBarsOf(cadreIndex(state, cadreId, asOf), cadreId, asOf).map((b) => ({
         until: b.until,
         sourceCollection: state.sanctions.has(b.recordId) ? 'sanctions' : 'measures',
         sourceId: b.recordId,
         kind: b.kind,
         reason: b.reason,
       })),
-    unitRanking: (state, month) =>
-      unitRanking(indexAt(state, month), month).map((u) => ({
-        unitId: u.unitId,
-        mean: u.mean,
-        rank: u.rank,
-        n: u.n,
-        third: u.third,
-        scoredCadres: u.scoredCadres,
-      })),
-    index: (state, asOf) => indexAt(state, asOf),
+    unitRanking: (state, month, office) =>
+      scopeOf(state, office).flatMap((part) =>
+        unitRanking(at(part, month).index, month).map((u) => ({
+          unitId: u.unitId,
+          office: part.office,
+          mean: u.mean,
+          rank: u.rank,
+          n: u.n,
+          third: u.third,
+          scoredCadres: u.scoredCadres,
+        })),
+      ),
+    index: (state, asOf, scope) => at(partitionOfScope(resolve(state).main, scope), asOf).index,
+    offices: (state) => scopeOf(state).map((p) => p.office),
+    partition: (state, office) => {
+      const main = resolve(state).main;
+      const parts = partitionsOf(main);
+      // A one-office ledger's own office is the ledger itself (no copy, the usual path).
+      if (parts.size === 1 && parts.has(office)) return parts.get(office)!.state;
+      return partitionNamed(main, office).state;
+    },
     monthRanks(state, month, cadreIds) {
-      const index = indexAt(state, month);
+      const main = resolve(state).main;
       const m = monthIndex(month);
       const out = new Map<string, RankEvidence>();
       for (const id of cadreIds) {
+        const index = at(partitionOfSubject(main, { type: 'cadre', id }), month).index;
         const c = index.cadreIndex.get(id);
         const e = c === undefined ? undefined : index.rankEvidence(c, m);
         if (e) out.set(id, evidence(e));

@@ -100,7 +100,7 @@ describe('partitions', () => {
       .add('policies', version('P1', '2026-01'))
       .add('policies', version('XZ02.P1', '2026-03', '5'))
       .score('XZ01.C00001', '2026-01', 80)
-      .sanction('XZ01.S000001', { cadreId: 'XZ01.C00001', kind: 'warning', decidedOn: '2026-01-05' });
+      .sanction('XZ01.S000001', { cadreId: 'XZ01.C00001', kind: 'admin.warning', decidedOn: '2026-01-05' });
     const parts = partitionLedger(b.state);
     expect([...parts.keys()]).toEqual(['XQ', 'XZ01', 'XZ02']);
     const xz01 = parts.get('XZ01')!;

@@ -13,6 +13,7 @@ import { joinLabels, measureLabels } from '../engine/labels';
 import { reascendState } from '../engine/rules/rehab.reascend';
 import { addDays, addMonths } from './dates';
 import { policyAt } from './ladder';
+import type { ViewEngine } from './viewEngine';
 
 export class RehabInputError extends Error {
   constructor(
@@ -281,13 +282,24 @@ export function planRows(state: LedgerState, index: LedgerIndex, filters: PlanFi
       earliestDate: wb.earliestDate,
     });
   }
-  return rows.sort(
-    (a, b) =>
-      (a.plan.status === 'active' ? 0 : 1) - (b.plan.status === 'active' ? 0 : 1) ||
-      Number(b.checkInOverdue) - Number(a.checkInOverdue) ||
-      (a.plan.startsOn < b.plan.startsOn ? 1 : a.plan.startsOn > b.plan.startsOn ? -1 : 0) ||
-      a.plan.id.localeCompare(b.plan.id),
-  );
+  return rows.sort(planOrder);
+}
+
+/** Active first, overdue check-ins first, newest start first. */
+const planOrder = (a: PlanRow, b: PlanRow) =>
+  (a.plan.status === 'active' ? 0 : 1) - (b.plan.status === 'active' ? 0 : 1) ||
+  Number(b.checkInOverdue) - Number(a.checkInOverdue) ||
+  (a.plan.startsOn < b.plan.startsOn ? 1 : a.plan.startsOn > b.plan.startsOn ? -1 : 0) ||
+  a.plan.id.localeCompare(b.plan.id);
+
+/**
+ * The plan rows of one office, or of every office the ledger holds: each office's plans as of
+ * `asOf` with its own partition's index (its peer groups, its policy timeline).
+ */
+export function officePlanRows(state: LedgerState, engine: ViewEngine, asOf: string, filters: PlanFilters = {}, office?: string): PlanRow[] {
+  const offices = office !== undefined ? [office] : engine.offices(state);
+  const rows = offices.flatMap((o) => planRows(engine.partition(state, o), engine.index(state, asOf, { office: o }), filters));
+  return offices.length > 1 ? rows.sort(planOrder) : rows;
 }
 
 /** Check-ins of a plan, newest first (all, whatever the as-of month: the plan's own record). */
