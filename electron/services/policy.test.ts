@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../shared/contract';
-import type { Envelope } from '../../shared/contract/errors';
 import { evaluate } from '../../shared/engine';
+import { meetingSchema } from '../../shared/domain/meetings';
 import { put, type LedgerEvent } from '../../shared/ledger/events';
 import { defaultPolicy } from '../../shared/policy';
 import { createDispatcher } from '../core/dispatcher';
@@ -16,7 +16,7 @@ const months = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05'];
 const names = ['A', 'B', 'C', 'D', 'E', 'F'];
 
 let store: MemoryStore;
-let raw: (name: string, input: unknown, roles?: string[]) => Promise<Envelope<any>>;
+let raw: (name: string, input: unknown, roles?: string[]) => Promise<any>;
 let call: <T = any>(name: string, input: unknown) => Promise<T>;
 
 beforeEach(async () => {
@@ -163,10 +163,10 @@ describe('policy.issue', () => {
     expect(warned).toBeDefined();
     await store.commit(
       [
-        put('meetings', {
+        put('meetings', meetingSchema.parse({
           id: 'MT0001', type: 'cadreWork', title: '五月干部工作会议', date: '2024-06-05', asOf: '2024-05', status: 'confirmed',
           items: [{ id: 'I01', group: 'talks', subject: { type: 'cadre', id: 'F' }, subjectName: '干部F', title: '关于对干部F提醒谈话的议题', proposedKind: 'reminderTalk', findingKey: warned.key, rule: warned.rule, decision: { value: 'approved' } }],
-        }),
+        })),
       ],
       { user: 'seed', command: 'seed' },
     );

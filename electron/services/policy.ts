@@ -14,6 +14,7 @@ import { defaultPolicy, policyInForce, policyVersionSchema, sortPolicyVersions, 
 import { policyChanges, policyMetaFields } from '../../shared/policy/diff';
 import { ownerOfId } from '../../shared/sync/ids';
 import { addMonthsToMonth } from '../../shared/views/dates';
+import { policyTimelineOf, selfCodeOf } from '../../shared/views/officeScope';
 import { identityOf, metaId, metaOf, officeName, type TrustRecord } from '../sync/office';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 import { stampOf } from './records';
@@ -23,10 +24,15 @@ type PolicyEndpoints = 'policy.list' | 'policy.get' | 'policy.issue' | 'policy.w
 /** At most this many scored months are re-evaluated for the "findings change" warning (the latest). */
 const WARN_MONTHS = 12;
 
-/** The versions the engine uses: the ledger's, or the built-in default when it holds none. */
-export function heldVersions(state: LedgerState): { versions: PolicyVersion[]; builtIn: boolean } {
-  const stored = [...state.policies.values()];
-  return stored.length ? { versions: sortPolicyVersions(stored), builtIn: false } : { versions: [defaultPolicy], builtIn: true };
+/**
+ * The versions the engine uses for an office's cadres (default: this office's): its own and the
+ * New Area's (policyTimelineOf); the built-in default when there are none. A ledger without an
+ * office identity uses every version it holds.
+ */
+export function heldVersions(state: LedgerState, office?: string): { versions: PolicyVersion[]; builtIn: boolean } {
+  const self = selfCodeOf(state);
+  const stored = self ? policyTimelineOf(state, office ?? self) : sortPolicyVersions(state.policies.values());
+  return stored.length ? { versions: stored, builtIn: false } : { versions: [defaultPolicy], builtIn: true };
 }
 
 /** The version in force in `month`, as the engine picks it (the first one before any has started). */
@@ -52,34 +58,40 @@ const isDefaultId = (id: string) => id === defaultPolicy.id || id.endsWith(`.${d
 
 const currentMonthOf = (ctx: ServiceContext) => todayOf(ctx.now()).slice(0, 7);
 
-function rowsOf(state: LedgerState, month: string, currentMonth: string): { rows: PolicyRow[]; inForceId: string } {
-  const { versions, builtIn } = heldVersions(state);
-  const inForce = versionInForce(versions, month);
-  const rows = versions.map((v, i): PolicyRow => {
-    // In force until the month before a later version with a later effectiveFrom; a version
-    // followed by one with the same effectiveFrom (a higher label) is never in force.
-    const later = versions.slice(i + 1);
-    const next = later.find((w) => w.effectiveFrom > v.effectiveFrom);
-    const shadowed = later.some((w) => w.effectiveFrom === v.effectiveFrom);
-    const created = builtIn ? undefined : revisionsOf(state, 'policies', v.id).find((r) => r.action === 'create');
-    return {
-      id: v.id,
-      policyId: v.policyId,
-      version: v.version,
-      label: v.label,
-      effectiveFrom: v.effectiveFrom,
-      note: v.note ?? '',
-      basedOnId: v.basedOnId ?? null,
-      issuer: issuerOf(state, v.id),
-      builtIn: isDefaultId(v.id),
-      inForce: v.id === inForce.id,
-      pending: v.effectiveFrom > currentMonth,
-      until: shadowed ? addMonthsToMonth(v.effectiveFrom, -1) : next ? addMonthsToMonth(next.effectiveFrom, -1) : null,
-      issuedBy: created?.by ?? null,
-      issuedAt: created?.at ?? null,
-    };
-  });
-  return { rows, inForceId: inForce.id };
+function rowOf(state: LedgerState, v: PolicyVersion, timeline: PolicyVersion[], inForceId: string, currentMonth: string): PolicyRow {
+  // In force until the month before a later version with a later effectiveFrom; a version
+  // followed by one with the same effectiveFrom (a higher label) is never in force.
+  const i = timeline.findIndex((w) => w.id === v.id);
+  const later = i < 0 ? [] : timeline.slice(i + 1);
+  const next = later.find((w) => w.effectiveFrom > v.effectiveFrom);
+  const shadowed = later.some((w) => w.effectiveFrom === v.effectiveFrom);
+  const created = revisionsOf(state, 'policies', v.id).find((r) => r.action === 'create');
+  return {
+    id: v.id,
+    policyId: v.policyId,
+    version: v.version,
+    label: v.label,
+    effectiveFrom: v.effectiveFrom,
+    note: v.note ?? '',
+    basedOnId: v.basedOnId ?? null,
+    issuer: issuerOf(state, v.id),
+    builtIn: isDefaultId(v.id),
+    applies: i >= 0,
+    inForce: v.id === inForceId,
+    pending: v.effectiveFrom > currentMonth,
+    until: i < 0 ? null : shadowed ? addMonthsToMonth(v.effectiveFrom, -1) : next ? addMonthsToMonth(next.effectiveFrom, -1) : null,
+    issuedBy: created?.by ?? null,
+    issuedAt: created?.at ?? null,
+  };
+}
+
+/** Every version held (oldest first), marked against the timeline of `office`'s cadres. */
+function rowsOf(state: LedgerState, month: string, currentMonth: string, office?: string): { rows: PolicyRow[]; inForceId: string } {
+  const { versions: timeline, builtIn } = heldVersions(state, office);
+  const inForceId = versionInForce(timeline, month).id;
+  const rows = builtIn ? [{ ...defaultRow(state), inForce: true }] : [];
+  for (const v of sortPolicyVersions(state.policies.values())) rows.push(rowOf(state, v, timeline, inForceId, currentMonth));
+  return { rows, inForceId };
 }
 
 function defaultRow(state: LedgerState): PolicyRow {
@@ -93,6 +105,7 @@ function defaultRow(state: LedgerState): PolicyRow {
     basedOnId: null,
     issuer: issuerOf(state, defaultPolicy.id),
     builtIn: true,
+    applies: true,
     inForce: false,
     pending: false,
     until: null,
@@ -225,12 +238,12 @@ function impactWarnings(state: LedgerState, held: PolicyVersion[], next: PolicyV
 
 export function policyHandlers(ctx: ServiceContext): HandlerGroup<PolicyEndpoints> {
   return {
-    'policy.list': ({ month }) => {
+    'policy.list': ({ month, office }) => {
       const state = ctx.store.state();
       const currentMonth = currentMonthOf(ctx);
       const at = month ?? latestScoreMonth(state.scores) ?? currentMonth;
-      const { rows, inForceId } = rowsOf(state, at, currentMonth);
-      return { month: at, currentMonth, inForceId, items: rows, withdrawn: withdrawnOf(state) };
+      const { rows, inForceId } = rowsOf(state, at, currentMonth, office);
+      return { month: at, currentMonth, office: office ?? selfCodeOf(state), inForceId, items: rows, withdrawn: withdrawnOf(state) };
     },
 
     'policy.get': ({ id }) => {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { bilingualSchema, freeText, idSchema, monthSchema, nameText } from '../domain/primitives';
 import { policyVersionSchema } from '../policy/schema';
+import { officeCodeSchema } from '../sync/schema';
 import { command, query } from './define';
 
 /** The office that issued a version (from its id's prefix: `XQ.P0002` is the New Area's). */
@@ -33,6 +34,11 @@ export const policyRowSchema = z.object({
    * recorded with the first version issued (so the months before it keep the default).
    */
   builtIn: z.boolean(),
+  /**
+   * In the timeline of the list's office (its own versions and the New Area's): false for a
+   * township's version held at the New Area when the list is for the New Area's own cadres.
+   */
+  applies: z.boolean(),
   /** In force in the list's month. */
   inForce: z.boolean(),
   /** Its effectiveFrom is after the current month: not in force yet (it may still be withdrawn). */
@@ -62,6 +68,8 @@ export const policyListSchema = z.object({
   month: monthSchema,
   /** The host's current month (pending versions start after it). */
   currentMonth: monthSchema,
+  /** Whose timeline `applies`, `inForce` and `until` are for ('' without an office identity). */
+  office: z.string(),
   /** The version in force in `month`. */
   inForceId: z.string(),
   /** Oldest first (the engine's order). */
@@ -118,7 +126,11 @@ export const issuePolicyOutputSchema = z.object({
 export type IssuePolicyOutput = z.infer<typeof issuePolicyOutputSchema>;
 
 export const policyContract = {
-  'policy.list': query(z.object({ month: monthSchema.optional() }), policyListSchema),
+  'policy.list': query(
+    // office: at the New Area, the timeline a township's cadres are evaluated under (default: this office's).
+    z.object({ month: monthSchema.optional(), office: officeCodeSchema.optional() }),
+    policyListSchema,
+  ),
   'policy.get': query(
     z.object({ id: idSchema }),
     z.object({
