@@ -33,6 +33,7 @@ import {
 import { corruptError, noStoreError } from './errors';
 import { verifyDirectory, type VerifyReport } from './verify';
 import { CURRENT_STORE_VERSION, migrateIfNeeded, storeVersionError } from './migrations';
+import { RecentChanges } from './recent-changes';
 import { finishPendingRestore } from './restore-intent';
 import { listSnapshots, readSnapshot, readSnapshotHeader, SNAPSHOT_VERSION, SNAPSHOT_VERSIONS_READ, writeSnapshot } from './snapshot';
 import type { CommitMeta, CommitResult, HistoryRecord, LedgerStore, OpenOptions } from './types';
@@ -194,6 +195,8 @@ export class FileStore implements LedgerStore {
   private journalSize = 0;
   private fd = -1;
   private ledger: LedgerState = emptyLedgerState();
+  /** Recent commits' events for changesSince (empty after open: a reopen or restore starts afresh). */
+  private readonly recent = new RecentChanges();
   private queue: Promise<unknown> = Promise.resolve();
   private poisoned?: LedgerError;
   private closed = false;
@@ -472,6 +475,11 @@ export class FileStore implements LedgerStore {
     return this.enqueue(() => this.append(events, meta));
   }
 
+  /** The events committed after `revision`, as applied (see LedgerStore.changesSince). */
+  changesSince(revision: number): LedgerEvent[] | undefined {
+    return this.recent.since(revision, this._revision);
+  }
+
   private usable(): void {
     if (this.closed) {
       throw new LedgerError('INTERNAL', { zh: '台账已关闭。', en: 'The store is closed.' });
@@ -518,6 +526,7 @@ export class FileStore implements LedgerStore {
     // yields and later mutation of the caller's objects cannot reach it.
     const applied = (JSON.parse(encoded.json) as JournalRecord).events;
     for (const event of applied) applyEvent(this.ledger, event);
+    this.recent.record(record.seq - 1, applied);
     this.journalSize = offset + encoded.frame.length;
     this.lastRecordOffset = offset;
     this.lastRecordSeq = record.seq;

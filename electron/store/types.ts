@@ -41,6 +41,14 @@ export interface LedgerStore {
   close(): Promise<void>;
   /** Every commit so far, oldest first (the durable and the memory store have it). */
   history?(): Promise<HistoryRecord[]>;
+  /**
+   * The events committed after `revision`, oldest first, as applied to the state — from a bounded
+   * in-memory ring of recent commits (electron/store/recent-changes.ts): [] when `revision` is the
+   * current one; undefined when those commits have left the ring or the revision is unknown
+   * (ahead of the store, or from before a reopen or restore). The engine binding patches its
+   * findings with them (shared/engine/incremental.ts) and evaluates afresh on undefined.
+   */
+  changesSince?(revision: number): LedgerEvent[] | undefined;
 }
 
 export interface OpenOptions {

@@ -746,7 +746,349 @@ export class LedgerIndex {
     }
     return b;
   }
+
+  // ---- incremental updates (shared/engine/incremental.ts, docs/COLUMNS.md) ------------------------
+  // After a write the store has changed the state in place; these methods bring the index up to
+  // date with it instead of rebuilding it: a score goes into the index's own copy of its month row
+  // and only that peer-group month (and that month's unit ranking) is ranked again; a record's
+  // subjects get their lists rebuilt (a new Segments, the other subjects' runs copied as they are)
+  // and their cached periods and bars dropped. Each answers what changed, so the caller
+  // re-evaluates only the subjects that can have other findings now.
+
+  /** Month rows (by row) this index has copied: the only rows it may write (others are lent). */
+  private ownedRows?: Uint8Array;
+
+  /**
+   * Re-reads the score of cadre position `c` in month index `month` from `table` — the state's own
+   * ScoreTable, which this index was built to read in place — into the index's own copy of the
+   * month row (a cleared score stays blank). False when a patch cannot express the change: the
+   * month is outside the index's rows, or the cadre's new column lies beyond a row the index holds.
+   * Rank again with rerankGroupMonth and unitRerankMonth afterwards.
+   */
+  patchScore(table: ScoreTable, c: number, month: number): boolean {
+    const m = month - this.baseMonth;
+    if (m < 0 || m >= this.span) return false;
+    const cadreId = this.cadres[c].id;
+    const tableSlot = table.slotOf(cadreId);
+    const score = this.annulled.has(`${cadreId}:${this.monthNames[m]}`) ? Number.NaN : table.scoreAt(tableSlot, month);
+    let slot = this.scoreSlot[c]; // 0: the table's empty slot (no scores when the index was built)
+    if (slot === 0) {
+      if (score !== score) return true;
+      // The cadre's first score: its new column is blank in every row the index holds (they were
+      // lent before the column existed) if those rows are long enough to have it.
+      for (let k = 0; k < this.span; k++) if ((this.scoreRows16[k] ?? this.scoreRows64[k])!.length <= tableSlot) return false;
+      slot = tableSlot;
+      this.scoreSlot[c] = slot;
+      const g = this.groupOf[c];
+      const members = this.groupMembers[g];
+      for (let i = 0; i < members.length; i++) if (members[i] === c) this.groupSlots[g][i] = slot;
+    }
+    const owned = (this.ownedRows ??= new Uint8Array(this.span));
+    const r16 = this.scoreRows16[m];
+    if (r16) {
+      const h = score !== score ? NO_SCORE : Math.round(score * 100);
+      if (score !== score || (h >= 0 && h <= 10_000 && h / 100 === score)) {
+        const row = owned[m] ? r16 : (this.scoreRows16[m] = r16.slice());
+        row[slot] = h;
+      } else {
+        // A score that is not a hundredth: the row becomes floats, as the table's does.
+        const r64 = new Float64Array(r16.length);
+        for (let s = 0; s < r16.length; s++) r64[s] = r16[s] === NO_SCORE ? Number.NaN : r16[s] / 100;
+        r64[slot] = score;
+        this.scoreRows64[m] = r64;
+        this.scoreRows16[m] = undefined;
+      }
+    } else {
+      const r64 = this.scoreRows64[m]!;
+      const row = owned[m] ? r64 : (this.scoreRows64[m] = r64.slice());
+      row[slot] = score;
+    }
+    owned[m] = 1;
+    return true;
+  }
+
+  /**
+   * Ranks peer group `g` again in month index `month` from the current rows (after patchScore).
+   * Answers the members whose third changed, and those whose rank or group size changed with the
+   * third the same (their decisions stand; only findings citing that month change). Nothing when
+   * the group was never ranked: it is ranked from the patched rows when first asked for.
+   */
+  rerankGroupMonth(g: number, month: number): { thirds: number[]; ranks: number[] } {
+    const out = { thirds: [] as number[], ranks: [] as number[] };
+    const m = month - this.baseMonth;
+    if (m < 0 || m >= this.span || !this.rankedGroups[g]) return out;
+    const members = this.groupMembers[g];
+    const C = this.cadres.length;
+    const at = m * this.groupNames.length + g;
+    const oldN = this.groupSizes[at];
+    const ranking = this.policyAtIndex(month).ranking;
+    const scores = new Float64Array(members.length);
+    let n = 0;
+    for (let i = 0; i < members.length; i++) {
+      const s = this.scoreAt(m, members[i]);
+      scores[i] = s;
+      if (s === s) n++;
+    }
+    // Competition rank = 1 + how many scored higher: counted over hundredths when the row holds
+    // them, else by binary search in the sorted scores (the same ranks rankGroup gives).
+    let rankOf: (s: number) => number;
+    if (this.scoreRows16[m]) {
+      const count = patchRankCounts;
+      count.fill(0);
+      for (let i = 0; i < members.length; i++) if (scores[i] === scores[i]) count[Math.round(scores[i] * 100)]++;
+      let above = 0;
+      for (let h = 10_000; h >= 0; h--) {
+        const k = count[h];
+        count[h] = above + 1;
+        above += k;
+      }
+      rankOf = (s) => count[Math.round(s * 100)];
+    } else {
+      const sorted = new Float64Array(n);
+      let j = 0;
+      for (let i = 0; i < members.length; i++) if (scores[i] === scores[i]) sorted[j++] = scores[i];
+      sorted.sort();
+      rankOf = (s) => rankInAscending(sorted, n, s);
+    }
+    const { ranks } = this;
+    const thirds = this.thirds.data;
+    for (let i = 0; i < members.length; i++) {
+      const c = members[i];
+      const s = scores[i];
+      const rank = s === s ? rankOf(s) : 0;
+      const third = s === s ? thirdOf(rank, n, ranking) : 0;
+      const x = m * C + c;
+      if (thirds[x] !== third) out.thirds.push(c);
+      else if (s === s && (ranks[x] !== rank || oldN !== n)) out.ranks.push(c);
+      ranks[x] = rank;
+      thirds[x] = third;
+    }
+    this.groupSizes[at] = n;
+    return out;
+  }
+
+  /**
+   * The unit ranking of month index `month` again, from the current rows. Answers the units whose
+   * third changed, and those ranked with another mean, rank or count of ranked units. Nothing when
+   * that month's ranking was never computed: then no finding has read it.
+   */
+  unitRerankMonth(month: number): { thirds: number[]; ranks: number[] } {
+    const out = { thirds: [] as number[], ranks: [] as number[] };
+    const m = month - this.baseMonth;
+    const old = m >= 0 && m < this.span ? this.unitRows[m] : undefined;
+    if (!old) return out;
+    const was = { mean: old.mean.slice(), rank: old.rank.slice(), third: old.third.slice(), n: old.n };
+    old.mean.fill(Number.NaN);
+    old.scored.fill(0);
+    old.rank.fill(0);
+    old.third.fill(0);
+    this.unitRows[m] = undefined;
+    const now = this.unitRankingRow(m);
+    for (let u = 0; u < this.units.length; u++) {
+      if (now.third[u] !== was.third[u]) out.thirds.push(u);
+      else if ((now.rank[u] || was.rank[u]) && (now.rank[u] !== was.rank[u] || now.n !== was.n || !Object.is(now.mean[u], was.mean[u]))) out.ranks.push(u);
+    }
+    return out;
+  }
+
+  /** Replaces a cadre's record whose peer group and unit stay the same (its other fields changed). */
+  replaceCadre(c: number, cadre: Cadre): void {
+    this.cadres[c] = cadre;
+    this.periodCache[c] = undefined;
+    this.barCache[c] = undefined;
+  }
+
+  /**
+   * Takes the state's clearances again. Answers the record ids whose cleared state changed: their
+   * records are then refreshed like written ones (refreshRecords, patchScore).
+   */
+  refreshClearances(): Set<string> {
+    const before = new Set(this.annulled);
+    const list = valuesOf(this.state.clearances);
+    this.clearances.length = 0;
+    this.annulled.clear();
+    for (const c of list) {
+      this.clearances.push(c);
+      this.annulled.add(c.recordId);
+    }
+    const changed = new Set<string>();
+    for (const id of before) if (!this.annulled.has(id)) changed.add(id);
+    for (const id of this.annulled) if (!before.has(id)) changed.add(id);
+    return changed;
+  }
+
+  /**
+   * Re-reads the records `ids` of a per-subject collection from the state (put, changed, removed,
+   * cleared or no longer cleared) into the lists built so far, with the builders' filters and order.
+   * Answers the cadre and unit positions that held or now hold one of them; their cached periods
+   * and bars are dropped. A list not built yet needs nothing: it is built from the state when read.
+   */
+  refreshRecords(collection: IncrementalCollection, ids: ReadonlySet<string>): { cadres: Set<number>; units: Set<number> } {
+    const cadres = new Set<number>();
+    const units = new Set<number>();
+    const cutoff = this.cutoff;
+    const kept = (id: string, date: string) => date <= cutoff && !this.annulled.has(id);
+    const cadreAt = (id: string) => this.cadreIndex.get(id) ?? -1;
+    const byDate = <T extends { id: string }>(dateOf: (r: T) => string) => (x: T, y: T) => byString(dateOf(x), dateOf(y)) || byString(x.id, y.id);
+    const lists = this.lists;
+    switch (collection) {
+      case 'sanctions':
+        lists.sanctions = this.resegment(lists.sanctions, this.state.sanctions, ids, cadres, (s) => (kept(s.id, s.decidedOn) ? cadreAt(s.cadreId) : -1), byDate((s) => s.decidedOn));
+        break;
+      case 'faults':
+        lists.faults = this.resegment(lists.faults, this.state.faults, ids, cadres, (f) => (kept(f.id, f.date) ? cadreAt(f.cadreId) : -1), byDate((f) => f.date));
+        break;
+      case 'rehabPlans':
+        lists.plans = this.resegment(lists.plans, this.state.rehabPlans, ids, cadres, (p) => (kept(p.id, p.startsOn) ? cadreAt(p.cadreId) : -1), byDate((p) => p.startsOn));
+        break;
+      case 'grades': {
+        const year = this.cutoffYear;
+        lists.grades = this.resegment(lists.grades, this.state.grades, ids, cadres, (g) => (g.year <= year && !this.annulled.has(g.id) ? cadreAt(g.cadreId) : -1), (a, b) => a.year - b.year || byString(a.id, b.id));
+        break;
+      }
+      case 'measures': {
+        const byStart = byDate<Measure>((m) => m.startsOn);
+        lists.cadreMeasures = this.resegment(lists.cadreMeasures, this.state.measures, ids, cadres, (m) =>
+          m.subjectType === 'cadre' && kept(m.id, m.startsOn) ? cadreAt(m.subjectId) : -1, byStart);
+        lists.unitMeasures = this.resegment(lists.unitMeasures, this.state.measures, ids, units, (m) =>
+          m.subjectType === 'unit' && kept(m.id, m.startsOn) ? (this.unitIndex.get(m.subjectId) ?? -1) : -1, byStart);
+        const kinds = (bits: Uint32Array | undefined, segments: Segments<Measure> | undefined, touched: Set<number>) => {
+          if (!bits || !segments) return;
+          for (const s of touched) {
+            bits[s] = 0;
+            for (let i = segments.start[s]; i < segments.start[s + 1]; i++) bits[s] |= kindBit.get(segments.items[i].kind) ?? 0;
+          }
+        };
+        kinds(lists.cadreMeasureKinds, lists.cadreMeasures, cadres);
+        kinds(lists.unitMeasureKinds, lists.unitMeasures, units);
+        break;
+      }
+      case 'checkIns':
+        this.refreshCheckIns(ids, cadres);
+        break;
+    }
+    for (const c of cadres) {
+      this.periodCache[c] = undefined;
+      this.barCache[c] = undefined;
+    }
+    return { cadres, units };
+  }
+
+  /**
+   * `segments` with the records `ids` re-read from `records`: every subject that held one or now
+   * holds one (added to `touched`) gets its run rebuilt and sorted; the other runs are copied.
+   * Undefined stays undefined (not built yet), but the subjects the records now belong to are
+   * still reported.
+   */
+  private resegment<T extends { id: string }>(
+    segments: Segments<T> | undefined,
+    records: ReadonlyMap<string, T>,
+    ids: ReadonlySet<string>,
+    touched: Set<number>,
+    subjectOf: (r: T) => number,
+    compare: (a: T, b: T) => number,
+  ): Segments<T> | undefined {
+    const fresh = new Map<number, T[]>();
+    for (const id of ids) {
+      const r = records.get(id);
+      const s = r ? subjectOf(r) : -1;
+      if (s < 0) continue;
+      touched.add(s);
+      let list = fresh.get(s);
+      if (!list) fresh.set(s, (list = []));
+      list.push(r!);
+    }
+    if (!segments) return undefined;
+    const { items, start } = segments;
+    const S = start.length - 1;
+    // Where the records were: first at their new subject (the usual edit), else anywhere.
+    const unseen = new Set(ids);
+    for (const s of fresh.keys()) for (let i = start[s]; i < start[s + 1]; i++) unseen.delete(items[i].id);
+    if (unseen.size) {
+      for (let i = 0; i < items.length; i++) {
+        if (!unseen.has(items[i].id)) continue;
+        let lo = 0;
+        let hi = S - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if (start[mid] <= i) lo = mid;
+          else hi = mid - 1;
+        }
+        touched.add(lo);
+      }
+    }
+    if (!touched.size) return segments;
+    const order = [...touched].sort((a, b) => a - b);
+    const out: T[] = [];
+    const next = new Int32Array(S + 1);
+    let from = 0;
+    const copy = (to: number) => {
+      const shift = out.length - start[from];
+      for (let t = from; t < to; t++) next[t] = start[t] + shift;
+      for (let i = start[from]; i < start[to]; i++) out.push(items[i]);
+    };
+    for (const s of order) {
+      copy(s);
+      next[s] = out.length;
+      const run: T[] = [];
+      for (let i = start[s]; i < start[s + 1]; i++) if (!ids.has(items[i].id)) run.push(items[i]);
+      const added = fresh.get(s);
+      if (added) run.push(...added);
+      run.sort(compare);
+      out.push(...run);
+      from = s + 1;
+    }
+    copy(S);
+    next[S] = out.length;
+    return new Segments(out, next);
+  }
+
+  /** Check-ins `ids` re-read into the per-plan lists; the cadres of the plans involved go to `cadres`. */
+  private refreshCheckIns(ids: ReadonlySet<string>, cadres: Set<number>): void {
+    const plans = new Set<string>();
+    const map = this.lists.checkInsByPlan;
+    if (map) {
+      for (const [planId, list] of map) {
+        const left = list.filter((ci) => !ids.has(ci.id));
+        if (left.length === list.length) continue;
+        plans.add(planId);
+        if (left.length) map.set(planId, left);
+        else map.delete(planId);
+      }
+    }
+    const cutoff = this.cutoff;
+    for (const id of ids) {
+      const ci = this.state.checkIns.get(id);
+      if (!ci) continue;
+      plans.add(ci.planId);
+      if (!map || ci.date > cutoff) continue;
+      const list = map.get(ci.planId);
+      if (!list) {
+        map.set(ci.planId, [ci]);
+        continue;
+      }
+      list.push(ci);
+      list.sort((a, b) => byString(a.date, b.date) || byString(a.id, b.id));
+    }
+    // The plans' cadres, by the state and by the index's lists (a plan moved or removed).
+    const planned = this.lists.plans;
+    for (const planId of plans) {
+      const p = this.state.rehabPlans.get(planId);
+      const c = p ? this.cadreIndex.get(p.cadreId) : undefined;
+      if (c !== undefined) cadres.add(c);
+    }
+    if (planned) {
+      for (let c = 0; c < this.cadres.length; c++) {
+        for (let i = planned.start[c]; i < planned.start[c + 1]; i++) if (plans.has(planned.items[i].id)) cadres.add(c);
+      }
+    }
+  }
 }
+
+/** The per-subject collections LedgerIndex.refreshRecords re-reads. */
+export type IncrementalCollection = 'sanctions' | 'measures' | 'grades' | 'faults' | 'rehabPlans' | 'checkIns';
+/** Scratch counts for rerankGroupMonth (hundredths 0.00–100.00). */
+const patchRankCounts = new Int32Array(10_001);
 
 export function buildLedgerIndex(state: LedgerState, options: LedgerIndexOptions = {}): LedgerIndex {
   return new LedgerIndex(state, options);
