@@ -44,23 +44,22 @@ export function OfficeScopeSelect() {
   ];
   return (
     <Space size="small" data-testid="office-scope" data-office={value}>
-      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-        {t('scope.label')}
-      </Typography.Text>
-      <Tooltip title={t('scope.hint')} placement="bottom">
-        <span>
-          <Select
-            value={value}
-            onChange={choose}
-            options={options}
-            labelRender={({ value: v }) => <span data-testid="office-scope-value">{short(String(v))}</span>}
-            popupMatchSelectWidth={false}
-            aria-label={t('scope.label')}
-            style={{ width: 120 }}
-            data-testid="office-scope-select"
-          />
-        </span>
+      {/* The hint on the label, so that it never covers the open list. */}
+      <Tooltip title={t('scope.hint')} placement="bottomRight">
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', cursor: 'help' }}>
+          {t('scope.label')}
+        </Typography.Text>
       </Tooltip>
+      <Select
+        value={value}
+        onChange={choose}
+        options={options}
+        labelRender={({ value: v }) => <span data-testid="office-scope-value">{short(String(v))}</span>}
+        popupMatchSelectWidth={false}
+        aria-label={t('scope.label')}
+        style={{ width: 156 }}
+        data-testid="office-scope-select"
+      />
       <span className="print-only" data-testid="office-scope-print">
         {short(value)}
       </span>
@@ -78,7 +77,7 @@ export function OfficeScopeFilter({ testId }: { testId: string }) {
   const choose = useOfficeScopeStore((s) => s.choose);
   return (
     <Select
-      style={{ width: 150 }}
+      style={{ width: 172 }}
       aria-label={t('scope.filter')}
       value={scope.office ?? ALL_OFFICES}
       onChange={choose}

@@ -4,7 +4,7 @@
 // and the receiving office then sets its unit and peer group. The dialog itself is the
 // confirmation: it says so above the button. Safe entry as everywhere (RecordModal): Enter in the
 // office select or the date never saves.
-import { Alert, Form, Input, Select, Tag, Tooltip } from 'antd';
+import { Alert, Form, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Ownership } from '../../../shared/contract/casefile';
@@ -49,9 +49,12 @@ export function TransferModal({ cadre, ownership, onClose }: { cadre: { id: stri
         });
       }}
     >
-      <Form.Item label={t('transfer.from')}>
-        <Tag data-testid="transfer-from">{ownership.officeName}</Tag>
-      </Form.Item>
+      <Typography.Paragraph style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{t('transfer.from')}</Typography.Text>
+        <Tag style={{ marginInlineStart: 8 }} data-testid="transfer-from">
+          {ownership.officeName}
+        </Tag>
+      </Typography.Paragraph>
       <Form.Item name="to" label={t('transfer.to')} rules={required(t('transfer.to'))}>
         <Select
           loading={loading}

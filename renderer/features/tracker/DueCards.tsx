@@ -7,12 +7,14 @@ import { useTranslation } from 'react-i18next';
 import type { FaultRow } from '../../../shared/contract/faults';
 import type { CheckInDue } from '../../../shared/contract/tracker';
 import type { FaultStep } from '../../../shared/domain/records';
+import { useScopeEmpty } from '../../app/OfficeScopeNote';
 import { hrefOf } from '../../app/router';
 import { FaultStepModal } from '../casefile/actions';
 
 export function FaultsDueCard({ faults }: { faults: FaultRow[] }) {
   const { t } = useTranslation('tracker');
   const tk = useTranslation('casefile').t;
+  const why = useScopeEmpty();
   const [stepping, setStepping] = useState<{ faultId: string; step: FaultStep; minDate: string } | null>(null);
   return (
     <Card title={t('faults.title')} data-testid="faults-due">
@@ -21,7 +23,7 @@ export function FaultsDueCard({ faults }: { faults: FaultRow[] }) {
         rowKey={(r) => r.fault.id}
         dataSource={faults}
         pagination={faults.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('faults.empty')} /> }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={why(t('faults.empty'))} /> }}
         onRow={(r) => ({ 'data-testid': 'fault-due-row', 'data-fault': r.fault.id }) as never}
         columns={[
           {
@@ -66,6 +68,7 @@ export function FaultsDueCard({ faults }: { faults: FaultRow[] }) {
 
 export function CheckInsDueCard({ items }: { items: CheckInDue[] }) {
   const { t } = useTranslation('tracker');
+  const why = useScopeEmpty();
   return (
     <Card title={t('checkIns.title')} data-testid="checkins-due">
       <Table<CheckInDue>
@@ -73,7 +76,7 @@ export function CheckInsDueCard({ items }: { items: CheckInDue[] }) {
         rowKey="planId"
         dataSource={items}
         pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('checkIns.empty')} /> }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={why(t('checkIns.empty'))} /> }}
         onRow={(r) => ({ 'data-testid': 'checkin-due-row', 'data-plan': r.planId }) as never}
         columns={[
           {
