@@ -23,12 +23,13 @@ import { cmdUsers } from './commands/users';
 import { cmdExportPackage } from './commands/export-package';
 import { cmdImportPackage } from './commands/import-package';
 import { cmdOffice } from './commands/office';
+import { cmdPolicy } from './commands/policy';
 import { checkFeeds } from './commands/verify-feeds';
 import { cmdReport } from './commands/report';
 import { loadBackends, type CliBackends } from './backends';
 import { exitCodes, terminalSafeIo, UsageError, type Bi, type CliIo, type Lang } from './io';
 
-const commands = ['init', 'import', 'template', 'evaluate', 'report', 'docket', 'verify', 'backup', 'restore', 'demo', 'users', 'password', 'head', 'office', 'export-package', 'import-package', 'help'] as const;
+const commands = ['init', 'import', 'template', 'evaluate', 'report', 'docket', 'verify', 'backup', 'restore', 'demo', 'users', 'password', 'head', 'office', 'export-package', 'import-package', 'policy', 'help'] as const;
 type Command = (typeof commands)[number];
 
 export interface RunOptions {
@@ -69,6 +70,8 @@ const helpText: Bi = {
   office show|identity 输出|trust 文件|certify 身份文件 输出 [--valid-to 日期]  单位身份与证书（见 docs/SYNC.md）
   export-package --to 代码 输出 [--since 日期 --until 日期] [--plain]  给某单位导出其未确认收到的数据包
   import-package 文件… [--preview]  导入数据包；按单位列出新增、已有、暂存、冲突、拒绝；有文件被拒绝时退出码 1
+  policy list [--month M]|show 编号 [--json]|export 编号 输出.json|issue 文件.json --based-on 编号 --version 版本号 --from YYYY-MM --note 说明 [--preview]|withdraw 编号 --reason 原因
+                                    规则版本：查看、导出以便修改、发布新版本（审核人）、撤回尚未生效的版本（见 docs/POLICY.md）
 
 选项：
   --data 目录    台账目录（默认取环境变量 LEDGER_DATA_DIR）
@@ -102,6 +105,8 @@ Commands:
   office show|identity OUT|trust FILE|certify IDENTITY OUT [--valid-to DATE]  office identity and certificates (docs/SYNC.md)
   export-package --to CODE OUT [--since DATE --until DATE] [--plain]  a package of what office CODE has not acknowledged
   import-package FILE… [--preview]  import packages; per office: new, already held, held back, conflict, refused; exit 1 if a file is refused
+  policy list [--month M]|show ID [--json]|export ID OUT.json|issue FILE.json --based-on ID --version V --from YYYY-MM --note TEXT [--preview]|withdraw ID --reason TEXT
+                                    policy versions: read, export to edit, issue the next (reviewer), withdraw one not yet in force (docs/POLICY.md)
 
 Options:
   --data DIR     ledger directory (default: LEDGER_DATA_DIR)
@@ -286,6 +291,8 @@ async function dispatch(command: Command, run: Run): Promise<number> {
       return cmdExportPackage(run);
     case 'import-package':
       return cmdImportPackage(run);
+    case 'policy':
+      return cmdPolicy(run);
     default:
       run.io.stdout.write(run.t(helpText));
       return exitCodes.ok;
