@@ -24,6 +24,31 @@ describe('casefile.get', () => {
     expect(cf.timeline.map((e: { key: string }) => e.key)).toEqual(['scores/C1:2026-03']);
   });
 
+  it('says which office owns the cadre and every transfer, with the offices’ names (none without an office identity)', async () => {
+    const b = new LedgerBuilder().unit('U1').cadre('C1').cadre('XZ01.C00001');
+    const { call, store } = await viewServices(b);
+    expect((await call('casefile.get', { cadreId: 'C1', asOf: '2026-03' })).ownership).toBeUndefined();
+    await store.commit(
+      [
+        { type: 'put', collection: 'syncMeta', record: { id: 'identity', data: { code: 'XQ', name: '新区党工委办公室' } } },
+        { type: 'put', collection: 'syncMeta', record: { id: 'trust/XZ01', data: { code: 'XZ01', name: '青山镇' } } },
+        {
+          type: 'put',
+          collection: 'owners',
+          record: { id: 'C1', collection: 'cadres', office: 'XZ01', history: [{ from: 'XQ', to: 'XZ01', on: '2026-03-01', by: 'admin', note: '任免通知' }] },
+        },
+      ],
+      { user: 'x', command: 'sync.transfer' },
+    );
+    expect((await call('casefile.get', { cadreId: 'C1', asOf: '2026-03' })).ownership).toEqual({
+      office: 'XZ01',
+      officeName: '青山镇',
+      self: false,
+      transfers: [{ from: 'XQ', fromName: '新区党工委办公室', to: 'XZ01', toName: '青山镇', on: '2026-03-01', by: 'admin', note: '任免通知' }],
+    });
+    expect((await call('casefile.get', { cadreId: 'XZ01.C00001', asOf: '2026-03' })).ownership).toMatchObject({ office: 'XZ01', self: false, transfers: [] });
+  });
+
   it('answers NOT_FOUND for an unknown cadre', async () => {
     const { raw } = await viewServices(new LedgerBuilder());
     const r = await raw('casefile.get', { cadreId: 'C404', asOf: '2026-03' });
