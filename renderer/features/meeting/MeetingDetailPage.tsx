@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocketItemInput, MeetingView } from '../../../shared/contract/meetings';
 import { docketGroups, type DocketItem } from '../../../shared/domain/meetings';
 import { api } from '../../api/client';
+import { useOfficeScope } from '../../app/officeScope';
 import { PrintButton } from '../../app/PrintButton';
 import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate } from '../../app/router';
@@ -77,6 +78,17 @@ function DetailsDrawer({ meeting, onClose, onSaved }: { meeting: MeetingView; on
         <MeetingFields />
       </Form>
     </Drawer>
+  );
+}
+
+/** The office whose cadres the docket was prepared for (a New Area meeting about one township). */
+function MeetingOfficeTag({ office }: { office: string }) {
+  const { t } = useTranslation('meeting');
+  const { nameOf } = useOfficeScope();
+  return (
+    <Tag color="geekblue" data-testid="meeting-detail-office">
+      {t('detail.office', { office: nameOf(office) })}
+    </Tag>
   );
 }
 
@@ -222,6 +234,7 @@ function MeetingView({ meeting: v, onChanged }: { meeting: MeetingView; onChange
                 {v.title}
               </Typography.Title>
               <Tag>{t(`type.${v.type}`)}</Tag>
+              {v.office && <MeetingOfficeTag office={v.office} />}
               <Tag color={draft ? 'gold' : 'green'} data-testid="meeting-detail-status">
                 {t(`status.${v.status}`)}
               </Tag>

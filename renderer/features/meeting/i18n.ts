@@ -113,6 +113,7 @@ export default {
       correctionWhole: '整个会议',
     },
     detail: {
+      office: '议题范围：{{office}}',
       back: '返回会议列表',
       edit: '修改会议信息',
       editTitle: '修改会议信息',
@@ -290,6 +291,7 @@ export default {
       correctionWhole: 'The whole meeting',
     },
     detail: {
+      office: 'Docket for {{office}}',
       back: 'Back to the meetings',
       edit: 'Edit details',
       editTitle: 'Meeting details',
