@@ -15,6 +15,7 @@ import type { LedgerState } from '../../shared/ledger/collections';
 import { caseFileSummary, proposeDocket, assignItemIds } from '../../shared/views/docket';
 import { listFindings } from '../../shared/views/findings';
 import { scoredCadres } from '../../shared/views/monthReadiness';
+import { officeNameOf } from '../../shared/views/officeScope';
 import type { ViewEngine } from '../../shared/views/viewEngine';
 import { renderAppointmentForms } from '../documents/appointmentForm';
 import { renderDocket } from '../documents/docket';
@@ -168,11 +169,13 @@ export function documentsHandlers(ctx: ServiceContext, engine: ViewEngine = view
       }
     },
 
-    'documents.periodReport': async ({ from, to }, call: CallContext) => {
+    'documents.periodReport': async ({ from, to, office }, call: CallContext) => {
       // The same computation as the statistics page (reports.meeting): every figure matches it.
-      const statistics = await reportsHandlers(ctx)['reports.meeting']({ from, to }, call);
+      const statistics = await reportsHandlers(ctx, engine)['reports.meeting']({ from, to, office }, call);
       const model = periodReportModel({ statistics, today: today() });
-      return file(model.fileName, await renderPeriodReport(model));
+      // One township's report at the New Area says whose it is in its file name.
+      const fileName = office === undefined ? model.fileName : model.fileName.replace(/\.docx$/, `-${officeNameOf(ctx.store.state(), office)}.docx`);
+      return file(fileName, await renderPeriodReport(model));
     },
   };
 }

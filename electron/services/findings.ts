@@ -34,6 +34,13 @@ export function viewEngineOf(ctx: ServiceContext): ViewEngine {
   return engine;
 }
 
+/**
+ * The ledger as the views see it for `office` (the New Area's view of one township: that office's
+ * partition), or the whole ledger when no office is given.
+ */
+export const scopedState = (state: LedgerState, engine: ViewEngine, office?: string): LedgerState =>
+  office === undefined ? state : engine.partition(state, office);
+
 type FindingsEndpoints = 'findings.list' | 'findings.overview' | 'findings.dismiss' | 'findings.act' | 'findings.export';
 
 type Lang = 'zh' | 'en';
@@ -102,11 +109,12 @@ export const findingGone = (key: string) =>
 
 export function findingsHandlers(ctx: ServiceContext, engine: ViewEngine = viewEngineOf(ctx)): HandlerGroup<FindingsEndpoints> {
   const today = () => todayOf(ctx.now());
+  const scoped = (office?: string) => scopedState(ctx.store.state(), engine, office);
   return {
-    'findings.list': ({ asOf, subject }) => listFindings(ctx.store.state(), engine, { asOf, subject, today: today() }),
+    'findings.list': ({ asOf, subject, office }) => listFindings(scoped(office), engine, { asOf, subject, today: today() }),
 
-    'findings.overview': ({ asOf }) => {
-      const state = ctx.store.state();
+    'findings.overview': ({ asOf, office }) => {
+      const state = scoped(office);
       const scored = scoredCadres(state, asOf);
       return { ...monthOverview(listFindings(state, engine, { asOf, today: today() })), scoredCadres: scored, hasScores: scored > 0 };
     },
@@ -158,8 +166,8 @@ export function findingsHandlers(ctx: ServiceContext, engine: ViewEngine = viewE
       return measure;
     },
 
-    'findings.export': async ({ asOf, rule, lang }) => {
-      const list = listFindings(ctx.store.state(), engine, { asOf, today: today() });
+    'findings.export': async ({ asOf, rule, office, lang }) => {
+      const list = listFindings(scoped(office), engine, { asOf, today: today() });
       const buffer = await findingsWorkbook(list, lang, rule);
       const fileName = lang === 'zh' ? `考核提示-${asOf}${rule ? `-${rule}` : ''}.xlsx` : `findings-${asOf}${rule ? `-${rule}` : ''}.xlsx`;
       return { fileName, base64: buffer.toString('base64') };

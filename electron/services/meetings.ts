@@ -19,7 +19,7 @@ import { listFindings } from '../../shared/views/findings';
 import { scoredCadres } from '../../shared/views/monthReadiness';
 import type { ViewEngine } from '../../shared/views/viewEngine';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
-import { viewEngineOf } from './findings';
+import { scopedState, viewEngineOf } from './findings';
 
 type MeetingsEndpoints =
   | 'meetings.list'
@@ -103,8 +103,10 @@ export function meetingsHandlers(ctx: ServiceContext, engine: ViewEngine = viewE
 
     'meetings.get': ({ id }) => meetingView(meetingOf(ctx.store.state(), id)),
 
-    'meetings.proposeDocket': ({ asOf }) => {
-      const state = ctx.store.state();
+    // With `office`: the docket of one township's cadres and units (the New Area preparing a
+    // meeting about that township), from that township's partition.
+    'meetings.proposeDocket': ({ asOf, office }) => {
+      const state = scopedState(ctx.store.state(), engine, office);
       const findings = listFindings(state, engine, { asOf, today: today() });
       return proposeDocket(asOf, findings.items, scoredCadres(state, asOf) > 0);
     },

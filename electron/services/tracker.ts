@@ -5,7 +5,7 @@ import type { TrackerBoard, TrackedKind, TrackerStatus } from '../../shared/cont
 import { measureSchema } from '../../shared/domain/records';
 import { put } from '../../shared/ledger/events';
 import { checkReferences, lookupIn } from '../../shared/ledger/references';
-import { closeTracked, TrackerInputError, trackerBoard } from '../../shared/views/tracker';
+import { closeTracked, officeTrackerBoard, TrackerInputError } from '../../shared/views/tracker';
 import type { ViewEngine } from '../../shared/views/viewEngine';
 import { workbookOf } from '../export/xlsx';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
@@ -86,7 +86,7 @@ export function trackerHandlers(
 ): HandlerGroup<'tracker.board' | 'tracker.close' | 'tracker.export'> {
   const today = () => todayOf(ctx.now());
   return {
-    'tracker.board': ({ asOf, filters }) => trackerBoard(ctx.store.state(), engine, { asOf, filters, today: today() }),
+    'tracker.board': ({ asOf, filters, office }) => officeTrackerBoard(ctx.store.state(), engine, { asOf, filters, today: today() }, office),
 
     'tracker.close': async (input, call) => {
       const state = ctx.store.state();
@@ -104,8 +104,8 @@ export function trackerHandlers(
       return { measure, nextStep: result.nextStep };
     },
 
-    'tracker.export': async ({ asOf, filters, lang }) => {
-      const board = trackerBoard(ctx.store.state(), engine, { asOf, filters, today: today() });
+    'tracker.export': async ({ asOf, filters, office, lang }) => {
+      const board = officeTrackerBoard(ctx.store.state(), engine, { asOf, filters, today: today() }, office);
       const buffer = await boardWorkbook(board, lang);
       const fileName = lang === 'zh' ? `预警与观察期台账-${asOf}.xlsx` : `tracker-${asOf}.xlsx`;
       return { fileName, base64: buffer.toString('base64') };

@@ -12,6 +12,9 @@ import type { Bilingual, Month } from '../domain/primitives';
 import type { MeasureKind } from '../domain/records';
 import { annulledIds } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
+import { ownerOfId } from '../sync/ids';
+import type { ViewEngine } from '../views/viewEngine';
+import { selfCodeOf } from '../views/officeScope';
 
 export const meetingStatisticIds = [
   'outstandingIdentified',
@@ -65,6 +68,12 @@ export interface MeetingStatistics {
 export interface MeetingOptions {
   /** The engine's findings as of a month (the handler and the CLI pass `evaluate`). */
   findingsAsOf?: (asOf: Month) => Finding[];
+  /**
+   * The office these are the statistics of (the state is its partition, views/officeScope.ts): only
+   * records about the cadres it holds count, and a correction of a record about no cadre (a
+   * meeting, a unit…) counts for the office its record belongs to.
+   */
+  office?: string;
 }
 
 const labels: Record<MeetingStatisticId, Bilingual> = {
@@ -149,8 +158,15 @@ export function meetingStatistics(state: LedgerState, from: Month, to: Month, op
   const annulled = annulledIds(state.clearances.values());
   const tallies = new Map<MeetingStatisticId, Tally>(meetingStatisticIds.map((id) => [id, new Tally()]));
   const t = (id: MeetingStatisticId) => tallies.get(id)!;
+  // For an office, only the cadres its state holds count: the statistics of one township at the New
+  // Area, and at a township never the New Area's records about another township's cadre.
+  const held = options.office === undefined ? () => true : (cadreId: string) => state.cadres.has(cadreId);
+  const self = options.office === undefined ? '' : selfCodeOf(state);
+  const unattachedCounts = (r: { collection: string; recordId: string }) =>
+    options.office === undefined ||
+    (r.collection === 'units' ? state.units.has(r.recordId) : ownerOfId(r.recordId, self) === options.office);
 
-  const cadreMeasures = [...state.measures.values()].filter((m) => m.subjectType === 'cadre' && !annulled.has(m.id));
+  const cadreMeasures = [...state.measures.values()].filter((m) => m.subjectType === 'cadre' && !annulled.has(m.id) && held(m.subjectId));
   for (const m of cadreMeasures) {
     const cadre = m.subjectId;
     if (inPeriod(m.startsOn)) {
@@ -178,24 +194,25 @@ export function meetingStatistics(state: LedgerState, from: Month, to: Month, op
   }
 
   for (const s of state.sanctions.values()) {
-    if (!annulled.has(s.id) && inPeriod(s.decidedOn)) t('violationCases').add(s.cadreId, s.id);
+    if (!annulled.has(s.id) && inPeriod(s.decidedOn) && held(s.cadreId)) t('violationCases').add(s.cadreId, s.id);
   }
   for (const g of state.grades.values()) {
-    if (annulled.has(g.id) || !yearInPeriod(g.year)) continue;
+    if (annulled.has(g.id) || !yearInPeriod(g.year) || !held(g.cadreId)) continue;
     if (g.grade === 'excellent') t('commended').add(g.cadreId, g.id);
     if (g.grade === 'basic' || g.grade === 'incompetent') t('bonusesCancelled').add(g.cadreId, g.id);
   }
   for (const c of state.clearances.values()) {
     // Three different things (issue 9): a clearance follows a false allegation, a revocation is the
     // authority withdrawing its decision, a correction or void fixes a data-entry error.
-    if (!inPeriod(c.date)) continue;
+    if (!inPeriod(c.date) || !held(c.cadreId)) continue;
     t(c.kind === 'revocation' ? 'decisionsRevoked' : 'namesCleared').add(c.cadreId, c.id);
   }
   for (const r of state.revisions.values()) {
-    if (r.action !== 'create' && inPeriod(r.date)) t('recordsCorrected').add(r.cadreId, `${r.collection}/${r.recordId}`);
+    if (r.action === 'create' || !inPeriod(r.date) || !(r.cadreId ? held(r.cadreId) : unattachedCounts(r))) continue;
+    t('recordsCorrected').add(r.cadreId, `${r.collection}/${r.recordId}`);
   }
   for (const p of state.rehabPlans.values()) {
-    if (annulled.has(p.id) || annulled.has(p.measureId) || p.startsOn > last) continue;
+    if (annulled.has(p.id) || annulled.has(p.measureId) || p.startsOn > last || !held(p.cadreId)) continue;
     if (p.status === 'active' || inPeriod(p.startsOn)) t('inRehabilitation').add(p.cadreId, p.id);
   }
 
@@ -203,7 +220,7 @@ export function meetingStatistics(state: LedgerState, from: Month, to: Month, op
   if (options.findingsAsOf) {
     for (const month of monthsBetween(from, to)) {
       for (const f of options.findingsAsOf(month)) {
-        if (f.subject.type !== 'cadre') continue;
+        if (f.subject.type !== 'cadre' || !held(f.subject.id)) continue;
         const target: MeetingStatisticId | undefined =
           f.rule === 'promote.candidate' || f.rule === 'raise.top-third-streak'
             ? 'outstandingIdentified'
@@ -235,6 +252,31 @@ export function meetingStatistics(state: LedgerState, from: Month, to: Month, op
     };
   });
   return { from, to, withFindings, items };
+}
+
+/**
+ * The statistics of one office, or of every office the ledger holds: each office's from its own
+ * partition and findings (views/officeScope.ts), added up — so the townships' statistics at the
+ * New Area add up to the whole, and each is what the township counts itself.
+ */
+export function officeMeetingStatistics(state: LedgerState, engine: ViewEngine, from: Month, to: Month, office?: string): MeetingStatistics {
+  const offices = office !== undefined ? [office] : engine.offices(state);
+  const parts = offices.map((o) => {
+    const part = engine.partition(state, o);
+    return meetingStatistics(part, from, to, { findingsAsOf: (month) => engine.evaluate(part, month), office: o });
+  });
+  return parts.length === 1 ? parts[0] : sumStatistics(parts);
+}
+
+/** Statistics of disjoint sets of cadres, put together (the ids behind each count joined). */
+export function sumStatistics(parts: readonly MeetingStatistics[]): MeetingStatistics {
+  const [first] = parts;
+  const items = first.items.map((item, i): MeetingStatistic => {
+    const cadreIds = [...new Set(parts.flatMap((p) => p.items[i].cadreIds))].sort();
+    const recordIds = [...new Set(parts.flatMap((p) => p.items[i].recordIds))].sort();
+    return { ...item, cadreIds, recordIds, count: item.counts === 'records' ? recordIds.length : cadreIds.length };
+  });
+  return { from: first.from, to: first.to, withFindings: first.withFindings, items };
 }
 
 function basisOf(id: MeetingStatisticId, withFindings: boolean): Bilingual {

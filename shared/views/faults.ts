@@ -80,7 +80,10 @@ export function faultRows(state: LedgerState, q: FaultListQuery): FaultRow[] {
     if (f.date > q.refDate) continue;
     if (q.cadreId && f.cadreId !== q.cadreId) continue;
     const cadre = state.cadres.get(f.cadreId);
-    if (q.unitId && cadre?.unitId !== q.unitId) continue;
+    // Only the ledger's (or the office partition's) own cadres: at a township, the New Area's record
+    // about another township's cadre is not this office's business.
+    if (!cadre) continue;
+    if (q.unitId && cadre.unitId !== q.unitId) continue;
     const cleared = annulled.has(f.id);
     const awaiting = awaitingStep(f);
     // A cleared fault needs no procedure any more.
@@ -99,8 +102,12 @@ export function faultRows(state: LedgerState, q: FaultListQuery): FaultRow[] {
       deduction: faultDeductionOf(f, policyAt(state, f.date.slice(0, 7)), cleared),
     });
   }
-  return rows.sort((a, b) => b.daysWaiting - a.daysWaiting || (a.fault.date < b.fault.date ? 1 : a.fault.date > b.fault.date ? -1 : 0) || a.fault.id.localeCompare(b.fault.id));
+  return rows.sort(faultOrder);
 }
+
+/** Longest waiting first, then newest. */
+export const faultOrder = (a: FaultRow, b: FaultRow) =>
+  b.daysWaiting - a.daysWaiting || (a.fault.date < b.fault.date ? 1 : a.fault.date > b.fault.date ? -1 : 0) || a.fault.id.localeCompare(b.fault.id);
 
 export class FaultInputError extends Error {
   constructor(

@@ -10,10 +10,10 @@ export function latestScoredMonth(state: LedgerState): string | null {
   return latestScoreMonth(state.scores, annulled ?? undefined) ?? null;
 }
 
-/** How many cadres have a (not cleared) score in `month`. */
+/** How many of the ledger's (or an office partition's) cadres have a (not cleared) score in `month`. */
 export function scoredCadres(state: LedgerState, month: string): number {
   const annulled = state.clearances.size > 0 ? annulledIds(state.clearances.values()) : null;
   const cadres = new Set<string>();
-  for (const s of scoresInMonth(state.scores, month)) if (!annulled?.has(s.id)) cadres.add(s.cadreId);
+  for (const s of scoresInMonth(state.scores, month)) if (!annulled?.has(s.id) && state.cadres.has(s.cadreId)) cadres.add(s.cadreId);
   return cadres.size;
 }

@@ -3,6 +3,7 @@
 import type { MeasureDraft } from '../contract/findings';
 import {
   trackedKinds,
+  trackerStatuses,
   type CheckInDue,
   type NextStep,
   type TeamView,
@@ -22,7 +23,7 @@ import { addDays, addMonths, daysBetween, referenceDate } from './dates';
 import { nextSequentialId } from '../ledger/ids';
 import { measureLabels } from '../engine/labels';
 import { nextLadderStep, policyAt, remainingRungs } from './ladder';
-import { faultRows } from './faults';
+import { faultOrder, faultRows } from './faults';
 import { defaultPolicy, type PolicyVersion } from '../policy';
 import type { ViewEngine } from './viewEngine';
 
@@ -100,6 +101,9 @@ export function trackedItems(state: LedgerState, refDate: string): TrackerItem[]
   const trialMeasureFor = new Set<string>();
   for (const m of state.measures.values()) {
     if (!isTracked(m.kind) || annulled.has(m.id)) continue;
+    // Only subjects the ledger (or the office partition) holds: a measure another office recorded
+    // about a cadre of a third office is not on this board.
+    if (m.subjectType === 'cadre' ? !state.cadres.has(m.subjectId) : !state.units.has(m.subjectId)) continue;
     if (m.subjectType === 'cadre' && (m.kind === 'trialPeriod' || m.kind === 'trialExtension')) trialMeasureFor.add(m.subjectId);
     if (m.outcome !== undefined || m.startsOn > refDate) continue;
     if (m.subjectType === 'cadre' && exited(m.subjectId)) continue;
@@ -137,15 +141,15 @@ export function trackedItems(state: LedgerState, refDate: string): TrackerItem[]
       missingReviewDate: false,
     });
   }
-  items.sort(
-    (a, b) =>
-      severity[a.status] - severity[b.status] ||
-      (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) ||
-      a.subjectName.localeCompare(b.subjectName, 'zh-Hans-CN') ||
-      a.id.localeCompare(b.id),
-  );
-  return items;
+  return items.sort(byUrgency);
 }
+
+/** Overdue first, then due soon; the fewest days left first. */
+const byUrgency = (a: TrackerItem, b: TrackerItem) =>
+  severity[a.status] - severity[b.status] ||
+  (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) ||
+  a.subjectName.localeCompare(b.subjectName, 'zh-Hans-CN') ||
+  a.id.localeCompare(b.id);
 
 export function teamView(state: LedgerState, engine: ViewEngine, month: string, items: TrackerItem[], unitId?: string): TeamView {
   const ranking: UnitStanding[] = engine.unitRanking(state, month).map((r) => ({
@@ -258,7 +262,36 @@ export function checkInsDue(state: LedgerState, engine: ViewEngine, asOf: string
       });
     }
   }
-  return out.sort((a, b) => b.daysOverdue - a.daysOverdue || a.planId.localeCompare(b.planId));
+  return out.sort(byDaysOverdue);
+}
+
+const byDaysOverdue = (a: CheckInDue, b: CheckInDue) => b.daysOverdue - a.daysOverdue || a.planId.localeCompare(b.planId);
+
+/**
+ * The board of one office, or of every office the ledger holds: each office's board from its own
+ * partition (its cadres and units, its policy's review windows, its units ranked among its own),
+ * put together — the New Area's tracker under each township, or all of them.
+ */
+export function officeTrackerBoard(state: LedgerState, engine: ViewEngine, q: BoardQuery, office?: string): TrackerBoard {
+  const offices = office !== undefined ? [office] : engine.offices(state);
+  const boards = offices.map((o) => trackerBoard(engine.partition(state, o), engine, q));
+  if (boards.length === 1) return boards[0];
+  const [first] = boards;
+  const counts = { onTrack: 0, dueSoon: 0, overdue: 0 };
+  for (const b of boards) for (const k of trackerStatuses) counts[k] += b.counts[k];
+  return {
+    asOf: first.asOf,
+    referenceDate: first.referenceDate,
+    items: boards.flatMap((b) => b.items).sort(byUrgency),
+    counts,
+    team: {
+      month: first.team.month,
+      ranking: boards.flatMap((b) => b.team.ranking),
+      underWatch: boards.flatMap((b) => b.team.underWatch),
+    },
+    faults: boards.flatMap((b) => b.faults).sort(faultOrder),
+    checkInsDue: boards.flatMap((b) => b.checkInsDue).sort(byDaysOverdue),
+  };
 }
 
 export class TrackerInputError extends Error {
