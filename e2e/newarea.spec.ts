@@ -33,7 +33,7 @@ async function chooseScope(page: Page, office: string) {
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
-test('the New Area sees each township alone or all of them, and transfers a cadre it owns', async ({ page, ledger }) => {
+test('the New Area sees each township alone or all of them, and transfers a cadre it owns', async ({ page, ledger, browser }) => {
   const dir = mkdtempSync(join(tmpdir(), 'cadre-e2e-township-'));
   let log = '';
   const township = await spawnHost({ LEDGER_DATA_DIR: dir, LEDGER_USER: 'e2e', LEDGER_CHECK_OUTPUT: '1', PORT: '0' }, (s) => (log += s));
@@ -152,6 +152,36 @@ test('the New Area sees each township alone or all of them, and transfers a cadr
     await chooseScope(page, 'XQ');
     await expect(page.getByTestId('cadre-empty')).toContainText('本单位（新区党工委办公室）尚无干部');
     await shots(page, 'cadres-empty-scope');
+
+    // The transfer travels: the township imports the New Area's package and now owns 林华, with
+    // the whole (empty) history; its header opens on its own township.
+    const back = await nc<{ fileName: string; base64: string }>('sync.export', { to: 'XZ01' });
+    await tc('sync.import', { files: [{ name: back.fileName, base64: back.base64 }] });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 650 } });
+    try {
+      const tpage = await context.newPage();
+      await tpage.goto(`${township.url}#token=${township.token}`);
+      await tpage.goto(`${township.url}#/cadres/${encodeURIComponent(`XQ.${lin.id}`)}`);
+      await expect(tpage.getByTestId('casefile-transferred')).toHaveText(`调入自 新区党工委办公室（${today}）`);
+      await expect(tpage.getByTestId('casefile-transfer')).toBeVisible();
+      await expect(tpage.getByTestId('office-scope')).toHaveAttribute('data-office', 'XZ01');
+      await expect(tpage.getByTestId('casefile-set-unit')).toContainText('其单位仍为 新区组织人事部（新区党工委办公室）');
+      await tpage.screenshot({ path: screenshotPath('newarea-township-received') });
+
+      // The township gives 林华 one of its units and peer groups (grouped by office in the form).
+      await tpage.getByTestId('casefile-set-unit').getByRole('link', { name: '编辑基本信息' }).click();
+      await tpage.getByTestId('cadre-unit').click();
+      const townshipUnits = tpage.locator('.ant-select-dropdown:visible');
+      await expect(townshipUnits.locator('.ant-select-item-group').first()).toHaveText('青山镇');
+      await townshipUnits.locator('.ant-select-item-option').filter({ hasText: '青山镇党政办' }).click();
+      await tpage.getByTestId('cadre-peer-group').locator('input').fill('乡镇干部');
+      await tpage.screenshot({ path: screenshotPath('newarea-township-set-unit') });
+      await tpage.getByTestId('cadre-save').click();
+      await expect(tpage.getByTestId('casefile-unit')).toHaveText('青山镇党政办');
+      await expect(tpage.getByTestId('casefile-set-unit')).toHaveCount(0);
+    } finally {
+      await context.close();
+    }
   } finally {
     township.child.kill('SIGTERM');
     await new Promise((r) => township.child.once('exit', r));

@@ -44,6 +44,8 @@ describe('casefile.get', () => {
       office: 'XZ01',
       officeName: '青山镇',
       self: false,
+      unitOffice: 'XQ',
+      unitOfficeName: '新区党工委办公室',
       transfers: [{ from: 'XQ', fromName: '新区党工委办公室', to: 'XZ01', toName: '青山镇', on: '2026-03-01', by: 'admin', note: '任免通知' }],
     });
     expect((await call('casefile.get', { cadreId: 'XZ01.C00001', asOf: '2026-03' })).ownership).toMatchObject({ office: 'XZ01', self: false, transfers: [] });

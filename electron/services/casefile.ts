@@ -37,10 +37,14 @@ function ownershipOf(state: LedgerState, cadreId: string): Ownership | undefined
   const office = ownerOf(state, 'cadres', cadreId, self);
   const owner = state.owners.get(cadreId) as Owner | undefined;
   const history = owner?.collection === 'cadres' ? owner.history : [];
+  const cadre = state.cadres.get(cadreId);
+  const unitOffice = cadre ? ownerOf(state, 'units', cadre.unitId, self) : office;
   return {
     office,
     officeName: officeNameOf(state, office),
     self: office === self,
+    unitOffice,
+    unitOfficeName: officeNameOf(state, unitOffice),
     transfers: history.map((h) => ({ ...h, note: h.note ?? '', fromName: officeNameOf(state, h.from), toName: officeNameOf(state, h.to) })),
   };
 }

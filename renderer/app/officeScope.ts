@@ -120,8 +120,12 @@ export function officeScopeOf(scopes: OfficeScopes | null, ready: boolean, chose
  * The unit filter's options: the scope's units; with every office shown, grouped by township (20
  * townships each have a 党政办).
  */
-export function unitOptionsOf(units: readonly UnitRow[], scope: Pick<OfficeScope, 'office' | 'several' | 'offices'>): DefaultOptionType[] {
-  const option = (u: UnitRow) => ({ value: u.id, label: u.name });
+export function unitOptionsOf(
+  units: readonly UnitRow[],
+  scope: Pick<OfficeScope, 'office' | 'several' | 'offices'>,
+  label: (u: UnitRow) => string = (u) => u.name,
+): DefaultOptionType[] {
+  const option = (u: UnitRow) => ({ value: u.id, label: label(u) });
   if (!scope.several) return units.map(option);
   if (scope.office) return units.filter((u) => u.office === scope.office).map(option);
   return scope.offices

@@ -118,6 +118,9 @@ export const ownershipSchema = z.object({
   officeName: z.string(),
   /** Whether this office owns the cadre (only the owner transfers it on). */
   self: z.boolean(),
+  /** The office owning the cadre's unit: another office's after a transfer in, until the unit is set. */
+  unitOffice: z.string(),
+  unitOfficeName: z.string(),
   /** Every transfer, oldest first. */
   transfers: z.array(
     z.object({ from: z.string(), fromName: z.string(), to: z.string(), toName: z.string(), on: z.string(), by: z.string(), note: z.string() }),

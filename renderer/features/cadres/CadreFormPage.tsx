@@ -14,6 +14,7 @@ import { applyFieldErrors } from '../../app/formErrors';
 import { onFormKeyDown } from '../../app/safeEntry';
 import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate } from '../../app/router';
+import { unitOptionsOf, useOfficeScope } from '../../app/officeScope';
 import { useQuery } from '../../db/cache';
 import { useDraft } from '../../db/drafts';
 import { pick } from '../../i18n';
@@ -97,6 +98,13 @@ function CadreForm({ cadre, initialUnit, title }: { cadre: Cadre | null; initial
   }, [i18n.language, lastError, form]);
 
   const peerGroups = useMemo(() => peerGroupsOf(cadres.data ?? []), [cadres.data]);
+  // A ledger holding several offices lists every office's units, grouped by township (this office
+  // first): a cadre transferred in is given a unit of its new office here.
+  const { several, offices } = useOfficeScope();
+  const unitOptions = useMemo(
+    () => unitOptionsOf(units.data ?? [], { office: undefined, several, offices }, (u) => `${u.name}（${u.id}）`),
+    [units.data, several, offices],
+  );
   const initialValues: Values = cadre
     ? toValues(cadre)
     : { category: 'civilServant', leader: false, ...(initialUnit ? { unitId: initialUnit } : {}) };
@@ -183,7 +191,7 @@ function CadreForm({ cadre, initialUnit, title }: { cadre: Cadre | null; initial
               <Select
                 data-testid="cadre-unit"
                 showSearch={{ optionFilterProp: 'label' }}
-                options={(units.data ?? []).map((u) => ({ value: u.id, label: `${u.name}（${u.id}）` }))}
+                options={unitOptions}
                 notFoundContent={t('noUnits')}
               />
             </Form.Item>

@@ -23,7 +23,7 @@ import { FindingsPanel, usePunct } from './FindingsPanel';
 import { GradeModal, MeasureModal, SanctionModal, ScoreModal, useModal } from './forms';
 import { ClearanceEffectsSection, FaultsSection, PlansList, WayBackSection } from './sections';
 import { standingOf, Timeline } from './Timeline';
-import { OwnershipTag, TransferModal } from './TransferModal';
+import { OwnershipTag, TransferModal, TransferredInNotice } from './TransferModal';
 import { useLiveQuery } from './useLiveQuery';
 
 const RankChart = lazy(() => import('./RankChart'));
@@ -75,6 +75,7 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="casefile" data-stale={stale ? 'true' : 'false'}>
       <Header data={data} onTransfer={canTransfer ? () => transfer.open(true) : undefined} />
+      {data.ownership && <TransferredInNotice cadre={c} unitName={data.unit?.name ?? c.unitId} ownership={data.ownership} canEdit={canWrite} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -4,13 +4,14 @@
 // and the receiving office then sets its unit and peer group. The dialog itself is the
 // confirmation: it says so above the button. Safe entry as everywhere (RecordModal): Enter in the
 // office select or the date never saves.
-import { Alert, Form, Input, Select, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Form, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Ownership } from '../../../shared/contract/casefile';
 import { api } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { useOfficeScope } from '../../app/officeScope';
+import { hrefOf } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { useSession } from '../session/store';
 import { RecordModal, useRequired } from './forms';
@@ -124,4 +125,28 @@ export function OwnershipTag({ ownership }: { ownership: Ownership }) {
     );
   }
   return null;
+}
+
+/**
+ * A cadre transferred in keeps its old office's unit until this office gives it one of its own
+ * (and a peer group: it is ranked among that unit's peers then). Says so, with the way to do it.
+ */
+export function TransferredInNotice({ cadre, unitName, ownership, canEdit }: { cadre: { id: string; name: string }; unitName: string; ownership: Ownership; canEdit: boolean }) {
+  const { t } = useTranslation('casefile');
+  if (!ownership.self || ownership.unitOffice === ownership.office) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="casefile-set-unit"
+      title={t('transfer.setUnit', { name: cadre.name, unit: unitName, office: ownership.unitOfficeName })}
+      action={
+        canEdit && (
+          <Button size="small" href={hrefOf(`/cadres/${encodeURIComponent(cadre.id)}/edit`)}>
+            {t('edit')}
+          </Button>
+        )
+      }
+    />
+  );
 }

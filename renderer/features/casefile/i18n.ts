@@ -41,6 +41,7 @@ export default {
       gone: '已调往 {{to}}（{{on}}）',
       came: '调入自 {{from}}（{{on}}）',
       owner: '所属：{{office}}',
+      setUnit: '{{name}} 已调入本单位，其单位仍为 {{unit}}（{{office}}）：请在“编辑基本信息”中设置本单位的单位和考核序列。',
     },
     section: {
       timeline: '档案记录',
@@ -428,6 +429,7 @@ export default {
       gone: 'Transferred to {{to}} ({{on}})',
       came: 'Transferred in from {{from}} ({{on}})',
       owner: 'Belongs to {{office}}',
+      setUnit: '{{name}} was transferred here and is still in {{unit}} ({{office}}): set a unit and peer group of this office under Edit details.',
     },
     section: {
       timeline: 'Record',
