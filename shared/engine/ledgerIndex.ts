@@ -23,7 +23,7 @@ import { sortPolicyVersions } from '../policy/index';
 import type { PolicyVersion } from '../policy/schema';
 import { lastDayOf, monthFromIndex, monthIndex } from './calendar';
 import { impactPeriods, promotionBars, type ImpactPeriod, type PromotionBar } from './periods';
-import { competitionRanksByKey, rankInAscending, thirdOf, type ThirdCode } from './ranking';
+import { competitionRanksByKey, rankInAscending, THIRD_BOTTOM, THIRD_MIDDLE, THIRD_NONE, THIRD_TOP, thirdOf, thirdSize, type ThirdCode } from './ranking';
 import { NO_SCORE, parseScoreMonth, ScoreTable } from './columns/scoreTable';
 import { groupBySubject, Segments } from './segments';
 import type { ThirdMatrix } from './streaks';
@@ -80,8 +80,17 @@ function parseMonth(t: string): number {
   const y = (t.charCodeAt(0) - 48) * 1000 + (t.charCodeAt(1) - 48) * 100 + (t.charCodeAt(2) - 48) * 10 + (t.charCodeAt(3) - 48);
   return y * 12 + (t.charCodeAt(5) - 48) * 10 + (t.charCodeAt(6) - 48) - 1;
 }
-/** Scratch counts for ranking scores in hundredths (0.00–100.00). */
+/**
+ * Scratch for ranking scores in hundredths (0.00–100.00): counts per score (all zero between
+ * uses), the third of each score, and per-member buffers grown to the largest group.
+ */
 const rankCounts = new Int32Array(10_001);
+const rankThirds = new Uint8Array(10_001);
+let rankScratch = { hundredths: new Uint16Array(0), floats: new Float64Array(0) };
+function groupScratch(members: number): typeof rankScratch {
+  if (rankScratch.hundredths.length < members) rankScratch = { hundredths: new Uint16Array(members), floats: new Float64Array(members) };
+  return rankScratch;
+}
 const thirdText = ['none', 'top', 'middle', 'bottom', 'none'] as const;
 /** Bit of each measure kind in the per-subject kind masks. */
 export function kindMask(kinds: readonly MeasureKind[]): number {
@@ -511,80 +520,76 @@ export class LedgerIndex {
     for (let g = 0; g < this.groupNames.length; g++) this.rankGroup(g);
   }
 
-  /** Competition ranks and thirds of one peer group for every month, computed once. */
+  /**
+   * Competition ranks and thirds of one peer group for every month, computed once. Hundredths are
+   * ranked by counting over the range of scores the month has (1 + how many scored higher), the
+   * third worked out once per distinct score rather than per cadre; floats by sort + binary search.
+   */
   rankGroup(g: number): void {
     if (this.rankedGroups[g]) return;
     this.rankedGroups[g] = 1;
     const members = this.groupMembers[g];
     const slots = this.groupSlots[g];
+    const M = members.length;
     const C = this.cadres.length;
     const G = this.groupNames.length;
     const { ranks } = this;
     const thirds = this.thirds.data;
-    const buf = new Float64Array(members.length);
-    const hundredths = new Int32Array(members.length);
+    const count = rankCounts;
+    const thirdOfScore = rankThirds;
+    const own = groupScratch(M);
     for (let m = 0; m < this.span; m++) {
       const row = m * C;
       const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
       const row16 = this.scoreRows16[m];
-      if (row16 && members.length < 1024) {
-        // A small group: sort its hundredths, rank by binary search (counting would cost more).
-        let n = 0;
-        for (let i = 0; i < members.length; i++) {
-          const h = row16[slots[i]];
-          if (h !== NO_SCORE) hundredths[n++] = h;
-        }
-        this.groupSizes[m * G + g] = n;
-        if (n === 0) continue;
-        const sorted = hundredths.subarray(0, n).sort();
-        for (let i = 0; i < members.length; i++) {
-          const h = row16[slots[i]];
-          if (h === NO_SCORE) continue;
-          const rank = rankInAscending(sorted, n, h);
-          ranks[row + members[i]] = rank;
-          thirds[row + members[i]] = thirdOf(rank, n, ranking);
-        }
-        continue;
-      }
       if (row16) {
-        // Hundredths in a large group: competition ranks by counting (1 + how many scored higher).
-        const count = rankCounts;
-        count.fill(0);
+        // One gather of the members' scores (kept in member order for the second pass).
+        const hs = own.hundredths;
         let n = 0;
-        for (let i = 0; i < members.length; i++) {
+        let lo = 10_000;
+        let hi = 0;
+        for (let i = 0; i < M; i++) {
           const h = row16[slots[i]];
-          if (h !== NO_SCORE) {
-            count[h]++;
-            n++;
-          }
+          hs[i] = h;
+          if (h === NO_SCORE) continue;
+          count[h]++;
+          n++;
+          if (h < lo) lo = h;
+          if (h > hi) hi = h;
         }
         this.groupSizes[m * G + g] = n;
         if (n === 0) continue;
+        const none = n < ranking.minGroupSize;
+        const k = thirdSize(n, ranking.thirdsDivisor);
         let above = 0;
-        for (let h = 10_000; h >= 0; h--) {
-          const k = count[h];
-          count[h] = above + 1; // now: the rank of score h / 100
-          above += k;
+        for (let h = hi; h >= lo; h--) {
+          const c = count[h];
+          if (c === 0) continue;
+          const rank = above + 1;
+          count[h] = rank; // now: the rank of score h / 100
+          thirdOfScore[h] = none ? THIRD_NONE : rank <= k ? THIRD_TOP : rank > n - k ? THIRD_BOTTOM : THIRD_MIDDLE;
+          above += c;
         }
-        for (let i = 0; i < members.length; i++) {
-          const h = row16[slots[i]];
+        for (let i = 0; i < M; i++) {
+          const h = hs[i];
           if (h === NO_SCORE) continue;
-          const rank = count[h];
-          ranks[row + members[i]] = rank;
-          thirds[row + members[i]] = thirdOf(rank, n, ranking);
+          ranks[row + members[i]] = count[h];
+          thirds[row + members[i]] = thirdOfScore[h];
         }
+        count.fill(0, lo, hi + 1); // zero again for the next month
         continue;
       }
       const scores = this.scoreRows64[m]!;
+      const buf = own.floats;
       let n = 0;
-      for (let i = 0; i < members.length; i++) {
+      for (let i = 0; i < M; i++) {
         const s = scores[slots[i]];
         if (s === s) buf[n++] = s; // not NaN
       }
       this.groupSizes[m * G + g] = n;
       if (n === 0) continue;
       const sorted = buf.subarray(0, n).sort();
-      for (let i = 0; i < members.length; i++) {
+      for (let i = 0; i < M; i++) {
         const s = scores[slots[i]];
         if (s !== s) continue;
         const rank = rankInAscending(sorted, n, s);
