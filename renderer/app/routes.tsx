@@ -48,6 +48,7 @@ export const routes: RouteDef[] = [
   { path: '/import', section: 'import', page: lazy(() => import('../features/importing/ImportPage')) },
   { path: '/settings', section: 'settings', page: lazy(() => import('../features/settings/SettingsPage')) },
   { path: '/exchange', section: 'settings', page: lazy(() => import('../features/exchange/ExchangePage')) },
+  { path: '/policy', section: 'settings', page: lazy(() => import('../features/policy/PolicyPage')) },
   { path: '/audit', section: 'audit', page: lazy(() => import('../features/audit/AuditPage')) },
 ];
 

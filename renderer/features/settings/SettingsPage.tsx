@@ -8,6 +8,7 @@ import { useCan, useSession } from '../session/store';
 import { UsersPanel } from '../session/UsersPanel';
 import { BackupPanel } from './BackupPanel';
 import { ExchangeLink } from '../exchange/ExchangeLink';
+import { PolicyLink } from '../policy/PolicyLink';
 
 export default function SettingsPage(_: PageProps) {
   const { t, i18n } = useTranslation('settings');
@@ -45,6 +46,7 @@ export default function SettingsPage(_: PageProps) {
       <DemoSwitch />
       {can('backup.manage') && <BackupPanel />}
       {can('settings.manage') && <ExchangeLink />}
+      {can('ledger.read') && <PolicyLink />}
     </Space>
   );
 }
