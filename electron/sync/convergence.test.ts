@@ -1,12 +1,14 @@
 // Convergence: three offices make random edits (some to the same fields of the same records) and
 // exchange packages in random order, with duplicates, replays and lost packages re-sent later.
 // Offices that hold the same feed entries show the same records, the same conflicts and the same
-// findings; after every office has sent everyone what they have not acknowledged, all do.
+// findings; after every office has sent everyone what they have not acknowledged, all do. Sanctions
+// fall on one of two days, so a cadre often has several the same day from different offices: the
+// engine breaks such ties by global id (DECISIONS 93), so every office names the same one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../shared/engine';
+import { engineForViews } from '../../shared/views/engineBinding';
 import { nextSequentialId } from '../../shared/ledger/ids';
-import { mapRecordIds, qualifyId, qualifyRecord } from '../../shared/sync/ids';
+import { localizeId, mapRecordIds, qualifyId, qualifyRecord } from '../../shared/sync/ids';
 import { replicatedCollections } from '../../shared/sync/records';
 import type { LedgerEvent } from '../../shared/ledger/events';
 import { exportPackage, importPackages, listConflicts } from './exchange';
@@ -16,7 +18,7 @@ const CODES = ['XQ', 'XZ01', 'XZ02'] as const;
 
 type Cmd =
   | { kind: 'edit'; office: number; pick: number; position: string; rank: string }
-  | { kind: 'sanction'; office: number; pick: number }
+  | { kind: 'sanction'; office: number; pick: number; decidedOn: string }
   | { kind: 'unsanction'; office: number; pick: number }
   | { kind: 'score'; office: number; pick: number; month: string; value: number }
   | { kind: 'export'; from: number; to: number }
@@ -25,7 +27,7 @@ type Cmd =
 const office = fc.integer({ min: 0, max: 2 });
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   fc.record({ kind: fc.constant('edit' as const), office, pick: fc.nat(), position: fc.constantFrom('镇长', '副镇长', '书记'), rank: fc.constantFrom('正科', '副科') }),
-  fc.record({ kind: fc.constant('sanction' as const), office, pick: fc.nat() }),
+  fc.record({ kind: fc.constant('sanction' as const), office, pick: fc.nat(), decidedOn: fc.constantFrom('2025-06-02', '2025-06-09') }),
   fc.record({ kind: fc.constant('unsanction' as const), office, pick: fc.nat() }),
   fc.record({ kind: fc.constant('score' as const), office, pick: fc.nat(), month: fc.constantFrom('2026-01', '2026-02', '2026-03'), value: fc.integer({ min: 40, max: 100 }) }),
   fc.record({ kind: fc.constant('export' as const), from: office, to: office }),
@@ -45,7 +47,8 @@ function globalView(o: TestOffice) {
   // A finding's key names its subject and, in its discriminator, the records it rests on.
   const localIds = new Set<string>();
   for (const c of replicatedCollections) for (const id of state[c].keys()) if (!id.includes('.')) localIds.add(id);
-  const findings = evaluate(o.store.state(), '2026-03')
+  // The app's engine: each office's cadres in their own partition, same-day ties by global id.
+  const findings = engineForViews.evaluate(o.store.state(), '2026-03')
     .map((f) => {
       const [rule, subject, ...rest] = (mapRecordIds({ findingKey: f.key }, (id) => qualifyId(id, o.code)) as { findingKey: string }).findingKey.split('|');
       const disc = rest.join('|').split(':').map((t) => (localIds.has(t) ? qualifyId(t, o.code) : t));
@@ -105,12 +108,11 @@ async function run(cmds: Cmd[]): Promise<void> {
         const rec = s.cadres.get(ids[c.pick % ids.length])!;
         events = [{ type: 'put', collection: 'cadres', record: { ...rec, position: c.position, rankLevel: c.rank } }];
       } else if (c.kind === 'sanction') {
-        const ids = sorted(s.cadres);
         const id = nextSequentialId([...s.sanctions.keys()].filter((k) => !k.includes('.')), 'S');
-        // Distinct dates: the engine picks among same-day sanctions by ledger order, which is arrival order.
-        const day = String(Number(id.slice(1)) % 28 + 1).padStart(2, '0');
-        const decidedOn = `2025-${String(c.office + 1).padStart(2, '0')}-${day}`;
-        events = [{ type: 'put', collection: 'sanctions', record: { id, cadreId: ids[c.pick % ids.length], kind: 'party.warning', decidedOn, reason: '' } }];
+        // Two cadres get every sanction, from whichever office: same-day sanctions of one cadre by
+        // different offices (ids `S000001` here, `XQ.S000001` there) are common.
+        const cadreId = localizeId(['XQ.C1', 'XZ01.C1'][c.pick % 2], o.code);
+        events = [{ type: 'put', collection: 'sanctions', record: { id, cadreId, kind: 'party.warning', decidedOn: c.decidedOn, reason: '' } }];
       } else if (c.kind === 'unsanction') {
         const ids = sorted(s.sanctions);
         if (ids.length) events = [{ type: 'remove', collection: 'sanctions', id: ids[c.pick % ids.length] }];

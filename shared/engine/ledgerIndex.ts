@@ -221,8 +221,8 @@ export class LedgerIndex {
     ids: Int32Array;
   };
   private readonly policyCache = new Map<number, PolicyVersion>();
-  /** Ties between same-day records of a cadre: by global id (see LedgerIndexOptions.office). */
-  private readonly byRecordId: (a: string, b: string) => number;
+  /** Ties between same-day records of a cadre: by global id (see LedgerIndexOptions.office); rules break ties with it too. */
+  readonly byRecordId: (a: string, b: string) => number;
 
   constructor(state: LedgerState, options: LedgerIndexOptions = {}) {
     this.byRecordId = options.office ? byGlobalId(options.office) : byString;
@@ -736,7 +736,7 @@ export class LedgerIndex {
     let p = this.periodCache[c];
     if (!p) {
       const list = this.sanctions.of(c);
-      p = list ? impactPeriods(list, this.policyAt) : [];
+      p = list ? impactPeriods(list, this.policyAt, this.byRecordId) : [];
       this.periodCache[c] = p;
     }
     return p;
@@ -746,7 +746,7 @@ export class LedgerIndex {
     let b = this.barCache[c];
     if (!b) {
       const barMeasures = this.cadreHas(c, barMeasureMask);
-      b = this.sanctions.count(c) || barMeasures ? promotionBars(this.impactPeriodsOf(c), barMeasures ? this.measuresOf(c)! : [], this.policyAt) : [];
+      b = this.sanctions.count(c) || barMeasures ? promotionBars(this.impactPeriodsOf(c), barMeasures ? this.measuresOf(c)! : [], this.policyAt, this.byRecordId) : [];
       this.barCache[c] = b;
     }
     return b;

@@ -42,8 +42,13 @@ export function lastMonthOf(endExclusive: IsoDate): Month {
  * decided inside a running stacking period ends at that period's end plus its own length, but no
  * later than `capMonths` after the running period's first sanction.
  */
-export function impactPeriods(sanctions: readonly Sanction[], policyAt: PolicyForMonth): ImpactPeriod[] {
-  const sorted = [...sanctions].sort((a, b) => cmp(a.decidedOn, b.decidedOn) || cmp(a.id, b.id));
+export function impactPeriods(
+  sanctions: readonly Sanction[],
+  policyAt: PolicyForMonth,
+  /** Same-day ties: by id; the ledger index passes its office-independent order (DECISIONS 93). */
+  byId: (a: string, b: string) => number = cmp,
+): ImpactPeriod[] {
+  const sorted = [...sanctions].sort((a, b) => cmp(a.decidedOn, b.decidedOn) || byId(a.id, b.id));
   const out: ImpactPeriod[] = [];
   let chain: { firstId: string; firstDate: IsoDate; end: IsoDate } | undefined;
   for (const s of sorted) {
@@ -96,6 +101,8 @@ export function promotionBars(
   periods: readonly ImpactPeriod[],
   measures: readonly Measure[],
   policyAt: PolicyForMonth,
+  /** Ties: by record id; the ledger index passes its office-independent order (DECISIONS 93). */
+  byId: (a: string, b: string) => number = cmp,
 ): PromotionBar[] {
   const out: PromotionBar[] = [];
   for (const p of periods) {
@@ -113,7 +120,7 @@ export function promotionBars(
     if (!months) continue;
     out.push({ recordId: m.id, reason: m.kind as PromotionBarReason, kind: m.kind, start: m.startsOn, until: addMonthsToDate(m.startsOn, months) });
   }
-  return out.sort((a, b) => cmp(a.start, b.start) || cmp(a.until, b.until) || cmp(a.recordId, b.recordId) || cmp(a.reason, b.reason));
+  return out.sort((a, b) => cmp(a.start, b.start) || cmp(a.until, b.until) || byId(a.recordId, b.recordId) || cmp(a.reason, b.reason));
 }
 
 /** Bars in force in `month` (covering any of its days). */

@@ -135,3 +135,30 @@ describe('the office-scoped engine', () => {
     expect(engine.index(b.state, '2026-03', { cadreId: 'C1' })).toBe(engine.index(b.state, '2026-03', { office: '' }));
   });
 });
+
+describe('same-day records at different offices (DECISIONS 93)', () => {
+  /**
+   * One township's cadre with two warnings decided the same day: one recorded by the township, one
+   * by the New Area. The second in order stacks after the first, and the findings name it.
+   */
+  function ledgerAt(self: 'XZ01' | 'XQ') {
+    const id = (local: string) => (self === 'XZ01' ? local : `XZ01.${local}`);
+    const newArea = (local: string) => (self === 'XQ' ? local : `XQ.${local}`);
+    const b = new LedgerBuilder().add('syncMeta', { id: 'identity', data: { code: self, name: self } }).unit(id('U1'));
+    for (const [i, c] of ['C1', 'C2', 'C3', 'C4'].entries()) {
+      b.cadre(id(c), { unitId: id('U1'), peerGroup: id('乡镇干部') });
+      for (const m of ['2026-01', '2026-02', '2026-03']) b.score(id(c), m, 60 + i);
+    }
+    b.sanction(id('S000001'), { cadreId: id('C1'), kind: 'party.warning', decidedOn: '2025-06-02' });
+    b.sanction(newArea('S000001'), { cadreId: id('C1'), kind: 'party.warning', decidedOn: '2025-06-02' });
+    return b.state;
+  }
+  const global = (self: string) => (key: string) => key.replace(/(^|[|:])(?![A-Z][A-Z0-9]+\.)([CSU][0-9]+)/g, `$1${self}.$2`);
+
+  it('name the same sanction at the township and at the New Area', () => {
+    const there = engineForViews.evaluate(ledgerAt('XZ01'), '2026-03').map((f) => global('XZ01')(f.key));
+    const here = engineForViews.evaluate(ledgerAt('XQ'), '2026-03').map((f) => global('XQ')(f.key));
+    expect(there.some((k) => k.includes('S000001'))).toBe(true);
+    expect(here).toEqual(there);
+  });
+});

@@ -35,7 +35,7 @@ export const sanctionNoHonours: Rule = {
       if (sanctions) for (const s of sanctions) if (s.decidedOn >= yearStart) records.push({ id: s.id, label: sanctionLabels[s.kind], date: s.decidedOn });
       if (measures) for (const m of measures) if (m.startsOn >= yearStart && kinds.includes(m.kind)) records.push({ id: m.id, label: measureLabels[m.kind], date: m.startsOn });
       if (!records.length) continue;
-      records.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+      records.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : index.byRecordId(a.id, b.id)));
       ctx.emit(
         makeFinding(
           ctx,

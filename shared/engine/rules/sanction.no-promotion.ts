@@ -65,7 +65,7 @@ export const sanctionNoPromotion: Rule = {
       const bars = barChainFrom(all, ctx.firstDay, ctx.lastDay);
       if (!bars.length) continue;
       let last = bars[0];
-      for (const b of bars) if (b.until > last.until || (b.until === last.until && b.recordId < last.recordId)) last = b;
+      for (const b of bars) if (b.until > last.until || (b.until === last.until && ctx.index.byRecordId(b.recordId, last.recordId) < 0)) last = b;
       ctx.emit(
         makeFinding(
           ctx,
