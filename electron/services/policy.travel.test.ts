@@ -63,7 +63,11 @@ describe('a policy version issued by the New Area', () => {
     // The New Area's committee shortens the top-third streak to 3 months from April.
     const document = structuredClone(defaultPolicy) as any;
     document.streaks.raiseTopThirdMonths = 3;
-    const issued = await policyApi(xq)('policy.issue', { basedOn: defaultPolicy.id, version: '2026.1', effectiveFrom: '2026-04', note: '新区党工委会议决定', document });
+    const input = { basedOn: defaultPolicy.id, version: '2026.1', effectiveFrom: '2026-04', note: '新区党工委会议决定', document };
+    // The dry run at the New Area counts the township's cadres (under the township's timeline).
+    const preview = await policyApi(xq)('policy.issue', { ...input, dryRun: true });
+    expect(preview.warnings.find((w: any) => w.kind === 'scoredMonths')).toMatchObject({ months: ['2026-04', '2026-05'], added: 4, removed: 0 });
+    const issued = await policyApi(xq)('policy.issue', input);
     expect(issued.version.id).toBe('P0001');
     await send(xq, xz);
 
