@@ -74,11 +74,30 @@ export function evaluateIndex(index: LedgerIndex, options: Pick<EvaluateOptions,
     units = index.units.map((_, i) => i);
     index.rankAll();
   }
-  const selected: readonly Rule[] = options.rules ? rules.filter((r) => options.rules!.includes(r.id)) : rules;
+  const selected: readonly Rule[] = options.rules ? rulesInFindingOrder.filter((r) => options.rules!.includes(r.id)) : rulesInFindingOrder;
   const out: Finding[] = [];
   const ctx = createContext(index, monthIndex(index.asOf), cadres, units, (f) => out.push(f));
-  for (const rule of selected) rule.run(ctx);
-  return out.sort(compareFindings);
+  // The rules run in id order and each emits by subject position (id order), so the findings
+  // usually come out sorted: each rule's run is checked in one pass and sorted only if it is not.
+  for (const rule of selected) {
+    const from = out.length;
+    rule.run(ctx);
+    sortRun(out, from);
+  }
+  return out;
+}
+
+/** The rules by id: the order of their findings. */
+const rulesInFindingOrder: readonly Rule[] = [...rules].sort((a, b) => cmp(a.id, b.id));
+
+/** Sorts out[from..] in place (stable, like Array.prototype.sort) unless it is in order already. */
+function sortRun(out: Finding[], from: number): void {
+  for (let i = from + 1; i < out.length; i++) {
+    if (compareFindings(out[i - 1], out[i]) <= 0) continue;
+    const sorted = out.slice(from).sort(compareFindings);
+    for (let j = 0; j < sorted.length; j++) out[from + j] = sorted[j];
+    return;
+  }
 }
 
 type Source = LedgerState | LedgerIndex;
