@@ -152,6 +152,9 @@ test('the New Area sees each township alone or all of them, and transfers a cadr
     await chooseScope(page, 'XQ');
     await expect(page.getByTestId('cadre-empty')).toContainText('本单位（新区党工委办公室）尚无干部');
     await shots(page, 'cadres-empty-scope');
+    await page.getByTestId('menu-overview').click();
+    await expect(page.getByTestId('scope-no-cadres')).toHaveText('本单位（新区党工委办公室）尚无干部');
+    await expect(page.getByTestId('overview-total')).toContainText('0');
 
     // The transfer travels: the township imports the New Area's package and now owns 林华, with
     // the whole (empty) history; its header opens on its own township.

@@ -1,7 +1,7 @@
 // What a page says about the office scope it shows: a tag beside its title (so a printout or a
 // screenshot says whose figures these are) and the reason an empty list is empty — a township
 // chosen in the header whose cadres have not arrived yet is not "no findings".
-import { Tag } from 'antd';
+import { Alert, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOfficeScope } from './officeScope';
 
@@ -31,4 +31,20 @@ export function useScopeEmpty(): (reason: string) => string {
     if (!scope.several) return reason;
     return t('scope.reasonIn', { reason, scope: e ? e.name : t('scope.all') });
   };
+}
+
+/** Above figures that would only read 0: the chosen office holds no cadres (none imported yet). */
+export function ScopeNoCadresAlert() {
+  const { t } = useTranslation('app');
+  const { entry } = useOfficeScope();
+  if (!entry || entry.cadres > 0) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="scope-no-cadres"
+      title={t(entry.self ? 'scope.noCadresSelf' : 'scope.noCadres', { name: entry.name })}
+    />
+  );
 }

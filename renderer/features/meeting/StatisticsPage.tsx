@@ -18,7 +18,7 @@ import { pick } from '../../i18n';
 import { csvBase64, csvRows, periodFrom, type Period } from './statistics';
 import { MonthPicker } from '../../app/MonthPicker';
 import { useOfficeScope } from '../../app/officeScope';
-import { OfficeScopeTag, useScopeEmpty } from '../../app/OfficeScopeNote';
+import { OfficeScopeTag, ScopeNoCadresAlert, useScopeEmpty } from '../../app/OfficeScopeNote';
 import { MeetingTabs } from './MeetingTabs';
 import { docxType } from './documents';
 
@@ -150,6 +150,7 @@ export default function StatisticsPage({ query }: PageProps) {
           </Button>
           {period && <PrintButton fileName={t('printName', { from: period.from, to: period.to })} testId="meeting-print" />}
       </Space>
+      <ScopeNoCadresAlert />
       {stats.error &&
         (stats.error.code === 'VALIDATION' ? (
           <Alert

@@ -12,7 +12,7 @@ import { useAsOf } from '../../app/asOf';
 import { saveBase64 } from '../../app/download';
 import { MonthScoresBanner } from '../../app/MonthScoresBanner';
 import { useOfficeScope } from '../../app/officeScope';
-import { OfficeScopeTag, useScopeEmpty } from '../../app/OfficeScopeNote';
+import { OfficeScopeTag, ScopeNoCadresAlert, useScopeEmpty } from '../../app/OfficeScopeNote';
 import { PrintButton } from '../../app/PrintButton';
 import { usePrinting } from '../../app/print';
 import { hrefOf } from '../../app/router';
@@ -162,6 +162,7 @@ export default function OverviewPage() {
           )
         }
       >
+        <ScopeNoCadresAlert />
         <MonthScoresBanner hasScores={o && o.asOf === asOf ? o.hasScores : undefined} style={{ marginBottom: o ? 16 : 0 }} />
         {overview.error && <Alert type="error" showIcon title={pick(overview.error.bilingual, i18n.language)} />}
         {!o && !overview.error && <Spin style={{ display: 'block', margin: 24 }} />}
