@@ -2,9 +2,14 @@
 // force and reads it as named sections; 发布新版本 starts from it (Enter in the month field does not
 // go on; a missing note is named), "查看改动" lists the change and what it does to months already
 // scored, and once issued the version is listed in force from its month and the month's findings
-// follow it. Screenshots at 1366×650. Real renderer, core and store.
+// follow it. A version the New Area issues reaches a township (a second host) in a package and is
+// listed there as 新区下发, in force. Screenshots at 1366×650. Real renderer, core and store.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect as baseExpect, screenshotPath, test, type LedgerHost } from './fixtures';
+import { defaultPolicy } from '../shared/policy/default';
+import { callHost, expect as baseExpect, screenshotPath, spawnHost, test, valueOf, type LedgerHost } from './fixtures';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 120_000 });
@@ -103,4 +108,48 @@ test('lists the versions, reads one, and issues the next one in force from its m
   expect(await raises(ledger, latest)).toBeGreaterThan(before);
   const list = await ledger.call<{ inForceId: string }>('policy.list', { month: monthBefore(from) });
   expect(list.inForceId).not.toBe('P0001');
+});
+
+test('a version the New Area issues is listed at the township as 新区下发, in force from its month', async ({ ledger, browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cadre-e2e-policy-township-'));
+  const township = await spawnHost({ LEDGER_DATA_DIR: dir, LEDGER_USER: 'e2e', LEDGER_CHECK_OUTPUT: '1', PORT: '0' }, () => undefined);
+  const tc = async <T,>(name: string, input: unknown = {}) => valueOf<T>(name, await callHost<T>(township, name, input));
+  const nc = ledger.call;
+  const context = await browser.newContext({ viewport: { width: 1366, height: 650 } });
+  try {
+    // The ceremony, through the endpoints 数据交换 uses.
+    await nc('sync.createOffice', { code: 'XQ', name: '新区党工委办公室' });
+    await tc('sync.createOffice', { code: 'XZ01', name: '青山镇' });
+    const today = (await nc<{ today: string }>('session.info')).today;
+    const validTo = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
+    const certificate = await nc<{ text: string }>('sync.certify', { text: (await tc<{ text: string }>('sync.identity')).text, validFrom: today, validTo });
+    await tc('sync.trust', { text: (await nc<{ text: string }>('sync.identity')).text });
+    await tc('sync.trust', { text: certificate.text });
+
+    // The New Area issues a version from this month and sends it.
+    const month = today.slice(0, 7);
+    const document = structuredClone(defaultPolicy) as unknown as { streaks: { raiseTopThirdMonths: number } };
+    document.streaks.raiseTopThirdMonths = 4;
+    await nc('policy.issue', { basedOn: defaultPolicy.id, version: '新区2026.1', effectiveFrom: month, note: '新区党工委会议决定', document });
+    const pkg = await nc<{ fileName: string; base64: string }>('sync.export', { to: 'XZ01' });
+    await tc('sync.import', { files: [{ name: pkg.fileName, base64: pkg.base64 }] });
+
+    const page = await context.newPage();
+    await page.goto(`${township.url}#token=${township.token}`);
+    await page.goto(`${township.url}#/policy`);
+    const row = page.locator('[data-testid=policy-row][data-id="XQ.P0001"]');
+    await expect(row).toContainText('新区2026.1');
+    await expect(row.getByTestId('policy-tag-new-area')).toHaveText('新区下发');
+    await expect(row.getByTestId('policy-tag-in-force')).toBeVisible();
+    await row.click();
+    await expect(page.getByTestId('policy-detail')).toContainText('新区党工委办公室（XQ）');
+    await page.getByTestId('policy-detail').getByRole('tab', { name: /改动/ }).click();
+    await expect(page.getByTestId('policy-changes')).toContainText('4 个月');
+    await page.screenshot({ path: screenshotPath('policy-township-1366x650') });
+  } finally {
+    await context.close();
+    township.child.kill('SIGTERM');
+    await new Promise((r) => township.child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -221,7 +221,7 @@ export default function PolicyPage(_: PageProps) {
                       <Typography.Text strong className="cell-nowrap">
                         {r.version}
                       </Typography.Text>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }} className="cell-nowrap">
+                      <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 118, display: 'block' }} ellipsis={{ tooltip: r.id }}>
                         {r.id}
                       </Typography.Text>
                     </Space>
