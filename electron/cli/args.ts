@@ -13,7 +13,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; all others are switches. */
-const valued = new Set(['data', 'lang', 'user', 'as-of', 'from', 'to', 'seed', 'cadres', 'months', 'end-month', 'docx', 'admin', 'role', 'display-name', 'office', 'office-name', 'valid-to', 'since', 'until', 'month', 'based-on', 'version', 'note', 'reason']);
+const valued = new Set(['data', 'lang', 'user', 'as-of', 'from', 'to', 'seed', 'cadres', 'months', 'end-month', 'docx', 'admin', 'role', 'display-name', 'office', 'office-name', 'valid-to', 'since', 'until', 'month', 'based-on', 'version', 'note', 'reason', 'on']);
 const switches = new Set(['help', 'json', 'valid-only', 'confirm-recovery-key-saved', 'preview', 'plain']);
 
 export function parseArgs(argv: string[], defaultLang: Lang = 'zh'): ParsedArgs {

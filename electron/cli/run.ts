@@ -8,11 +8,12 @@ import type { Finding } from '../../shared/domain/findings';
 import { monthSchema, type Month } from '../../shared/domain/primitives';
 import { evaluate, ruleTitles } from '../../shared/engine';
 import { importKindSchema, importKinds, kindLabels, type ImportKind } from '../../shared/import/columns';
-import { collectionNames, collectionSchemas, type CollectionName } from '../../shared/ledger/collections';
+import { collectionNames, collectionSchemas, type CollectionName, type LedgerState } from '../../shared/ledger/collections';
 import { put, type LedgerEvent } from '../../shared/ledger/events';
 import { runImport } from '../import/importer';
 import { buildTemplate } from '../import/template';
 import type { LedgerStore } from '../store/types';
+import { officeNameOf, officesOf } from '../../shared/views/officeScope';
 import { parseArgs, type ParsedArgs } from './args';
 import { auditCli, osUserOf, signIn } from './access';
 import { cmdDocket } from './commands/docket';
@@ -26,10 +27,11 @@ import { cmdOffice } from './commands/office';
 import { cmdPolicy } from './commands/policy';
 import { checkFeeds } from './commands/verify-feeds';
 import { cmdReport } from './commands/report';
+import { cmdTransfer } from './commands/transfer';
 import { loadBackends, type CliBackends } from './backends';
 import { exitCodes, terminalSafeIo, UsageError, type Bi, type CliIo, type Lang } from './io';
 
-const commands = ['init', 'import', 'template', 'evaluate', 'report', 'docket', 'verify', 'backup', 'restore', 'demo', 'users', 'password', 'head', 'office', 'export-package', 'import-package', 'policy', 'help'] as const;
+const commands = ['init', 'import', 'template', 'evaluate', 'report', 'docket', 'verify', 'backup', 'restore', 'demo', 'users', 'password', 'head', 'office', 'export-package', 'import-package', 'transfer', 'policy', 'help'] as const;
 type Command = (typeof commands)[number];
 
 export interface RunOptions {
@@ -58,8 +60,8 @@ const helpText: Bi = {
   import 类型 文件 [--valid-only]    导入 .xlsx 或 .csv；类型：${importKinds.join(', ')}
   template 类型 输出.xlsx            生成空白导入模板（中英文两行表头）
   evaluate --as-of YYYY-MM [--json] 截至某月的规则结论
-  report --from YYYY-MM --to YYYY-MM [--json] [--docx 输出.docx]  干部工作会议统计（--docx：情况报告）
-  docket --as-of YYYY-MM 输出.docx   由该月提示生成会议议题（.docx）
+  report --from YYYY-MM --to YYYY-MM [--office 代码] [--json] [--docx 输出.docx]  干部工作会议统计（--docx：情况报告；--office：只统计该单位）
+  docket --as-of YYYY-MM [--office 代码] 输出.docx   由该月提示生成会议议题（.docx；--office：只含该单位的干部和班子）
   verify                            校验全部记录和审计链
   backup 输出文件                    备份台账
   restore 备份文件                   从备份恢复台账
@@ -70,6 +72,7 @@ const helpText: Bi = {
   office show|identity 输出|trust 文件|certify 身份文件 输出 [--valid-to 日期]  单位身份与证书（见 docs/SYNC.md）
   export-package --to 代码 输出 [--since 日期 --until 日期] [--plain]  给某单位导出其未确认收到的数据包
   import-package 文件… [--preview]  导入数据包；按单位列出新增、已有、暂存、冲突、拒绝；有文件被拒绝时退出码 1
+  transfer 干部编号 --to 代码 --on YYYY-MM-DD [--note 说明]  把干部移交另一单位管理（保留编号和全部记录）
   policy list [--month M]|show 编号 [--json]|export 编号 输出.json|issue 文件.json --based-on 编号 --version 版本号 --from YYYY-MM --note 说明 [--preview]|withdraw 编号 --reason 原因
                                     规则版本：查看、导出以便修改、发布新版本（审核人）、撤回尚未生效的版本（见 docs/POLICY.md）
 
@@ -93,8 +96,8 @@ Commands:
   import KIND FILE [--valid-only]   import an .xlsx or .csv; KIND: ${importKinds.join(', ')}
   template KIND OUT.xlsx            write an empty import template (Chinese and English header rows)
   evaluate --as-of YYYY-MM [--json] the findings as of a month
-  report --from YYYY-MM --to YYYY-MM [--json] [--docx OUT.docx]  the meeting statistics (--docx: the period report)
-  docket --as-of YYYY-MM OUT.docx   the docket proposed from that month's findings (.docx)
+  report --from YYYY-MM --to YYYY-MM [--office CODE] [--json] [--docx OUT.docx]  the meeting statistics (--docx: the period report; --office: that office's only)
+  docket --as-of YYYY-MM [--office CODE] OUT.docx   the docket proposed from that month's findings (.docx; --office: that office's cadres and units)
   verify                            check every record and the audit chain
   backup OUT                        back the ledger up to a file
   restore FILE                      restore the ledger from a backup
@@ -105,6 +108,7 @@ Commands:
   office show|identity OUT|trust FILE|certify IDENTITY OUT [--valid-to DATE]  office identity and certificates (docs/SYNC.md)
   export-package --to CODE OUT [--since DATE --until DATE] [--plain]  a package of what office CODE has not acknowledged
   import-package FILE… [--preview]  import packages; per office: new, already held, held back, conflict, refused; exit 1 if a file is refused
+  transfer CADRE --to CODE --on YYYY-MM-DD [--note TEXT]  move a cadre to another office (keeps its id and every record)
   policy list [--month M]|show ID [--json]|export ID OUT.json|issue FILE.json --based-on ID --version V --from YYYY-MM --note TEXT [--preview]|withdraw ID --reason TEXT
                                     policy versions: read, export to edit, issue the next (reviewer), withdraw one not yet in force (docs/POLICY.md)
 
@@ -233,6 +237,26 @@ function kindArg(value: string): ImportKind {
   return parsed.data;
 }
 
+/**
+ * `--office CODE`: one of the offices the ledger holds (the New Area's view of a township), or
+ * undefined without the flag. An office whose cadres the ledger does not hold is a usage error
+ * naming those it does.
+ */
+export function officeFlag(run: Run, state: LedgerState): { code: string; name: string } | undefined {
+  const v = run.args.flags.get('office');
+  if (v === undefined) return undefined;
+  const held = officesOf(state).filter((o) => o.code);
+  const known = held.map((o) => `${o.code}（${o.name}）`).join('、') || '—';
+  const knownEn = held.map((o) => `${o.code} (${o.name})`).join(', ') || '—';
+  if (typeof v !== 'string' || !held.some((o) => o.code === v)) {
+    throw new UsageError({
+      zh: `--office 应为本台账所含单位的代码：${known}${typeof v === 'string' ? `，而不是“${v}”` : ''}`,
+      en: `--office must be the code of an office this ledger holds: ${knownEn}${typeof v === 'string' ? `, not "${v}"` : ''}`,
+    });
+  }
+  return { code: v, name: officeNameOf(state, v) };
+}
+
 export function onlyFlags(run: Run, allowed: string[]) {
   for (const name of run.args.flags.keys()) {
     if (!allowed.includes(name)) throw new UsageError({ zh: `命令 ${run.args.command} 不接受 --${name}`, en: `${run.args.command} does not take --${name}` });
@@ -293,6 +317,8 @@ async function dispatch(command: Command, run: Run): Promise<number> {
       return cmdImportPackage(run);
     case 'policy':
       return cmdPolicy(run);
+    case 'transfer':
+      return cmdTransfer(run);
     default:
       run.io.stdout.write(run.t(helpText));
       return exitCodes.ok;

@@ -210,6 +210,7 @@ export const cliCommandAccess: Record<string, EndpointAccess> = {
   office: { permission: 'settings.manage' },
   'export-package': { permission: 'settings.manage', audit: 'export' },
   'import-package': { permission: 'settings.manage' },
+  transfer: { permission: 'settings.manage' },
   // list/show/export read; issue and withdraw call policy.issue / policy.withdraw (ledger.review).
   policy: read,
 };

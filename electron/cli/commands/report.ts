@@ -1,18 +1,19 @@
-// `cadre-ledger report --from YYYY-MM --to YYYY-MM [--json] [--docx OUT.docx]`: the meeting
-// statistics (DOMAIN.md §4.4) as a table, as JSON, or as the period report in prose (.docx) built
-// from the same figures.
+// `cadre-ledger report --from YYYY-MM --to YYYY-MM [--office CODE] [--json] [--docx OUT.docx]`: the
+// meeting statistics (DOMAIN.md §4.4) as a table, as JSON, or as the period report in prose (.docx)
+// built from the same figures. At the New Area `--office` counts one township's cadres only, as
+// that township counts them itself (the same computation as reports.meeting).
 import { writeFile } from 'node:fs/promises';
 import { periodReportModel } from '../../../shared/documents/periodReport';
-import { evaluate } from '../../../shared/engine';
-import { meetingStatistics } from '../../../shared/reports/meeting';
+import { officeMeetingStatistics } from '../../../shared/reports/meeting';
+import { createViewEngine } from '../../../shared/views/engineBinding';
 import { todayOf } from '../../services/context';
 import { renderPeriodReport } from '../../documents/periodReport';
 import { exitCodes, UsageError } from '../io';
-import { filePath, monthFlag, onlyFlags, positionals, withStore, type Run } from '../run';
+import { filePath, monthFlag, officeFlag, onlyFlags, positionals, withStore, type Run } from '../run';
 
 export async function cmdReport(run: Run): Promise<number> {
-  positionals(run, [], 'report --from YYYY-MM --to YYYY-MM [--json] [--docx OUT.docx]');
-  onlyFlags(run, ['from', 'to', 'json', 'docx']);
+  positionals(run, [], 'report --from YYYY-MM --to YYYY-MM [--office CODE] [--json] [--docx OUT.docx]');
+  onlyFlags(run, ['from', 'to', 'office', 'json', 'docx']);
   const from = monthFlag(run, 'from');
   const to = monthFlag(run, 'to');
   if (from > to) throw new UsageError({ zh: '--from 不能晚于 --to', en: '--from must not be after --to' });
@@ -20,7 +21,9 @@ export async function cmdReport(run: Run): Promise<number> {
   if (docx === true || docx === '') throw new UsageError({ zh: '--docx 需要输出文件名', en: '--docx needs an output file' });
   return withStore(run, async (store) => {
     const state = store.state();
-    const stats = meetingStatistics(state, from, to, { findingsAsOf: (m) => evaluate(state, m) });
+    const engine = createViewEngine(() => store.revision);
+    const office = officeFlag(run, state);
+    const stats = officeMeetingStatistics(state, engine, from, to, office?.code);
     if (typeof docx === 'string') {
       const path = filePath(run, docx);
       const model = periodReportModel({ statistics: stats, today: todayOf((run.io.now ?? (() => new Date()))()) });
@@ -32,7 +35,8 @@ export async function cmdReport(run: Run): Promise<number> {
       run.io.stdout.write(JSON.stringify(stats, null, 2) + '\n');
       return exitCodes.ok;
     }
-    run.out({ zh: `干部工作会议统计（${from} 至 ${to}）`, en: `Meeting statistics (${from} to ${to})` });
+    const whose = office ? { zh: `${office.name}（${office.code}）`, en: `${office.name} (${office.code}), ` } : { zh: '', en: '' };
+    run.out({ zh: `${whose.zh}干部工作会议统计（${from} 至 ${to}）`, en: `Meeting statistics (${whose.en}${from} to ${to})` });
     const width = Math.max(...stats.items.map((i) => displayWidth(run.t(i.label))));
     for (const item of stats.items) {
       const label = run.t(item.label);
