@@ -21,6 +21,8 @@ function addMonths(date: string, months: number): string {
 }
 
 async function shots(page: Page, name: string) {
+  // Not while a table is still loading (antd blurs it).
+  await expect(page.locator('.ant-spin-blur, .ant-spin-spinning')).toHaveCount(0);
   await page.screenshot({ path: screenshotPath(`newarea-${name}`) });
   await page.screenshot({ path: screenshotPath(`newarea-${name}-full`), fullPage: true });
 }
@@ -80,6 +82,7 @@ test('the New Area sees each township alone or all of them, and transfers a cadr
     expect(qingshan).toBeGreaterThan(0);
     expect(all).toBe(qingshan + newArea);
     await expect(page.getByTestId('overview-total')).toContainText(String(all));
+    await expect(page.getByTestId('overview-unit').first()).toHaveText('青山镇 · 青山镇党政办');
     await shots(page, 'overview-all');
 
     // The tracker with every office: the probation, under 青山镇.
@@ -125,6 +128,10 @@ test('the New Area sees each township alone or all of them, and transfers a cadr
     await expect(page.getByTestId(`cadre-row-XZ01.${cadre.id}`).getByTestId('cadre-office')).toHaveText('青山镇');
     await expect(page.getByTestId(`cadre-row-${lin.id}`).getByTestId('cadre-office')).toHaveText('新区党工委办公室');
     await shots(page, 'cadres-all');
+    await page.getByTestId('menu-units').click();
+    await expect(page.locator('[data-testid="unit-row"][data-office="XZ01"]')).toContainText('青山镇');
+    await shots(page, 'units-all');
+    await page.getByTestId('menu-cadres').click();
 
     // The New Area transfers its own cadre to 青山镇 from the case file.
     await page.getByTestId(`cadre-row-${lin.id}`).getByRole('link', { name: '林华' }).click();

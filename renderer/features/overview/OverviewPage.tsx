@@ -71,8 +71,15 @@ export default function OverviewPage() {
   const asOf = useAsOf((s) => s.asOf);
   const printing = usePrinting((s) => s.printing);
   // The header's office scope (the New Area: one township, or all of them).
-  const { office, ready } = useOfficeScope();
+  const { office, ready, several, nameOf } = useOfficeScope();
   const scoped = office ? { office } : {};
+  // With every office shown, each finding's unit is named with its township (20 have a 党政办).
+  const units = useQuery('units.list', {}, { enabled: several && !office });
+  const officeOfUnit = new Map((units.data ?? []).map((u) => [u.id, u.office]));
+  const unitLine = (f: FindingRow) => {
+    const code = several && !office && f.unitId ? officeOfUnit.get(f.unitId) : undefined;
+    return code ? `${nameOf(code)} · ${f.unitName}` : (f.unitName ?? '');
+  };
   const why = useScopeEmpty();
   const overview = useQuery('findings.overview', { asOf: asOf ?? '', ...scoped }, { enabled: !!asOf && ready });
   const [openRule, setOpenRule] = useState<string | null>(null);
@@ -89,8 +96,8 @@ export default function OverviewPage() {
         <div style={{ minWidth: 0 }}>
           <SubjectLink f={f} />
           {f.unitName && (
-            <Typography.Text type="secondary" ellipsis={{ tooltip: f.unitName }} style={{ display: 'block', fontSize: 12, maxWidth: 134 }}>
-              {f.unitName}
+            <Typography.Text type="secondary" ellipsis={{ tooltip: unitLine(f) }} style={{ display: 'block', fontSize: 12, maxWidth: 134 }} data-testid="overview-unit">
+              {unitLine(f)}
             </Typography.Text>
           )}
         </div>
