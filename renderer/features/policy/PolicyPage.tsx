@@ -9,6 +9,7 @@ import type { PolicyRow } from '../../../shared/contract/policy';
 import { policySections, policyValueText, valueAt } from '../../../shared/policy/labels';
 import { api } from '../../api/client';
 import { useAsOf } from '../../app/asOf';
+import { useOfficeScope } from '../../app/officeScope';
 import { navigate } from '../../app/router';
 import type { PageProps } from '../../app/routes';
 import { onFormKeyDown, useRequired } from '../../app/safeEntry';
@@ -159,7 +160,10 @@ export default function PolicyPage(_: PageProps) {
   const can = useCan();
   const canReview = can('ledger.review');
   const asOf = useAsOf((s) => s.asOf);
-  const list = useQuery('policy.list', asOf ? { month: asOf } : {});
+  // At the New Area with one township chosen in the header: the versions as that township's cadres get them.
+  const scope = useOfficeScope();
+  const office = scope.entry && !scope.entry.self ? scope.entry : null;
+  const list = useQuery('policy.list', { ...(asOf ? { month: asOf } : {}), ...(office ? { office: office.code } : {}) }, { enabled: scope.ready });
   const [selected, setSelected] = useState<string | null>(null);
   const [issuing, setIssuing] = useState(false);
   const [withdrawing, setWithdrawing] = useState<PolicyRow | null>(null);
@@ -203,7 +207,7 @@ export default function PolicyPage(_: PageProps) {
         <Spin />
       ) : (
         <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-          <Card size="small" title={`${t('versions')}（${t('monthLabel')} ${data.month}）`} style={{ width: 400, flex: 'none' }} data-testid="policy-list">
+          <Card size="small" title={`${t('versions')}（${t('monthLabel')} ${data.month}${office ? ` · ${t('scopeFor', { name: office.name })}` : ''}）`} style={{ width: 400, flex: 'none' }} data-testid="policy-list">
             <Table<PolicyRow>
               size="small"
               rowKey="id"
