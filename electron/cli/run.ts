@@ -6,13 +6,14 @@ import { join, resolve } from 'node:path';
 import { LedgerError } from '../../shared/contract/errors';
 import type { Finding } from '../../shared/domain/findings';
 import { monthSchema, type Month } from '../../shared/domain/primitives';
-import { evaluate, ruleTitles } from '../../shared/engine';
+import { ruleTitles } from '../../shared/engine';
 import { importKindSchema, importKinds, kindLabels, type ImportKind } from '../../shared/import/columns';
 import { collectionNames, collectionSchemas, type CollectionName, type LedgerState } from '../../shared/ledger/collections';
 import { put, type LedgerEvent } from '../../shared/ledger/events';
 import { runImport } from '../import/importer';
 import { buildTemplate } from '../import/template';
 import type { LedgerStore } from '../store/types';
+import { engineForViews } from '../../shared/views/engineBinding';
 import { officeNameOf, officesOf } from '../../shared/views/officeScope';
 import { parseArgs, type ParsedArgs } from './args';
 import { auditCli, osUserOf, signIn } from './access';
@@ -59,7 +60,7 @@ const helpText: Bi = {
                                     创建台账（--admin：开启登录并设管理员；设置了 LEDGER_PASSPHRASE 则加密）
   import 类型 文件 [--valid-only]    导入 .xlsx 或 .csv；类型：${importKinds.join(', ')}
   template 类型 输出.xlsx            生成空白导入模板（中英文两行表头）
-  evaluate --as-of YYYY-MM [--json] 截至某月的规则结论
+  evaluate --as-of YYYY-MM [--office 代码] [--json] 截至某月的规则结论
   report --from YYYY-MM --to YYYY-MM [--office 代码] [--json] [--docx 输出.docx]  干部工作会议统计（--docx：情况报告；--office：只统计该单位）
   docket --as-of YYYY-MM [--office 代码] 输出.docx   由该月提示生成会议议题（.docx；--office：只含该单位的干部和班子）
   verify                            校验全部记录和审计链
@@ -95,7 +96,7 @@ Commands:
                                     create a ledger (--admin: with logins and this administrator; encrypted if LEDGER_PASSPHRASE is set)
   import KIND FILE [--valid-only]   import an .xlsx or .csv; KIND: ${importKinds.join(', ')}
   template KIND OUT.xlsx            write an empty import template (Chinese and English header rows)
-  evaluate --as-of YYYY-MM [--json] the findings as of a month
+  evaluate --as-of YYYY-MM [--office CODE] [--json] the findings as of a month
   report --from YYYY-MM --to YYYY-MM [--office CODE] [--json] [--docx OUT.docx]  the meeting statistics (--docx: the period report; --office: that office's only)
   docket --as-of YYYY-MM [--office CODE] OUT.docx   the docket proposed from that month's findings (.docx; --office: that office's cadres and units)
   verify                            check every record and the audit chain
@@ -387,12 +388,13 @@ function findingJson(f: Finding) {
 }
 
 async function cmdEvaluate(run: Run): Promise<number> {
-  positionals(run, [], 'evaluate --as-of YYYY-MM [--json]');
-  onlyFlags(run, ['as-of', 'json']);
+  positionals(run, [], 'evaluate --as-of YYYY-MM [--office CODE] [--json]');
+  onlyFlags(run, ['as-of', 'office', 'json']);
   const asOf = monthFlag(run, 'as-of');
   return withStore(run, async (store) => {
     const state = store.state();
-    const findings = evaluate(state, asOf);
+    // The app's engine: at the New Area each township's cadres are evaluated among their own.
+    const findings = engineForViews.evaluate(state, asOf, undefined, officeFlag(run, state)?.code);
     if (run.args.flags.has('json')) {
       run.io.stdout.write(JSON.stringify(findings.map(findingJson), null, 2) + '\n');
       return exitCodes.ok;

@@ -67,6 +67,9 @@ describe('report --office and docket --office at the New Area', () => {
     const cases = whole.items.find((i: { id: string }) => i.id === 'violationCases');
     expect(cases.recordIds).toEqual(['XZ01.S1', 'XZ02.S1']);
     for (const [k, item] of whole.items.entries()) expect(item.count).toBe(parts[0].items[k].count + parts[1].items[k].count);
+    const findings = await json(['--data', data.XQ, 'evaluate', '--as-of', '2026-05', '--office', 'XZ01', '--json']);
+    const own = await json(['--data', data.XZ01, 'evaluate', '--as-of', '2026-05', '--json']);
+    expect(JSON.parse(JSON.stringify(findings).replaceAll('XZ01.', ''))).toEqual(own);
     const table = await run(['--data', data.XQ, 'report', '--from', '2026-01', '--to', '2026-05', '--office', 'XZ02']);
     expect(table.stdout).toContain('绿水镇（XZ02）干部工作会议统计（2026-01 至 2026-05）');
   });
