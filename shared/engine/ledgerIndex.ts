@@ -115,10 +115,10 @@ const barMeasureMask = kindMask(['admonishment', 'demotion', 'removal']);
  * state). Then — rarely — a table of their normalized values is built; a record of the overflow
  * wins over the column's record of the same cadre and month.
  */
-function scoreTableOf(scores: LedgerState['scores'], cadreIndex: ReadonlyMap<string, number>, cutoffMonth: number): ScoreTable {
+function scoreTableOf(scores: LedgerState['scores'], cadreIndexOf: () => ReadonlyMap<string, number>, cutoffMonth: number): ScoreTable {
   const normalized = (r: unknown): MonthlyScore | undefined => {
     const x = r as { cadreId?: unknown; month?: unknown; score?: unknown } | null;
-    if (!x || typeof x.cadreId !== 'string' || typeof x.score !== 'number' || !cadreIndex.has(x.cadreId)) return undefined;
+    if (!x || typeof x.cadreId !== 'string' || typeof x.score !== 'number' || !cadreIndexOf().has(x.cadreId)) return undefined;
     const m = parseScoreMonth(x.month);
     if (m < 0 || m > cutoffMonth) return undefined;
     const month = x.month as string;
@@ -152,7 +152,6 @@ export class LedgerIndex {
   readonly policies: PolicyVersion[];
 
   readonly cadres: Cadre[];
-  readonly cadreIndex = new Map<string, number>();
   readonly units: Unit[] = [];
   readonly unitIndex = new Map<string, number>();
   /** Unit position of each cadre, −1 if the cadre's unit is unknown. */
@@ -221,6 +220,11 @@ export class LedgerIndex {
     ids: Int32Array;
   };
   private readonly policyCache = new Map<number, PolicyVersion>();
+  /** The score table read, its slot → cadre position (−1: none), and the cadres without a slot (see positionOf). */
+  private readonly slotTable: ScoreTable;
+  private readonly positionOfSlot: Int32Array;
+  private readonly unslotted?: Map<string, number>;
+  private cadreIndexMap?: Map<string, number>;
   /** Ties between same-day records of a cadre: by global id (see LedgerIndexOptions.office); rules break ties with it too. */
   readonly byRecordId: (a: string, b: string) => number;
 
@@ -259,7 +263,6 @@ export class LedgerIndex {
     let g = -1;
     for (let i = 0; i < C; i++) {
       const c = cadres[i];
-      this.cadreIndex.set(c.id, i);
       if (c.unitId !== lastUnitId) {
         lastUnitId = c.unitId;
         u = this.unitIndex.get(c.unitId) ?? -1;
@@ -286,10 +289,22 @@ export class LedgerIndex {
     // per score. Each cadre position maps to its column ("slot"); a cadre without scores maps to
     // the table's empty slot 0. Only a month holding a cleared score gets a private copy of its
     // row with that score blanked out.
-    const table = scoreTableOf(state.scores, this.cadreIndex, this.cutoffMonthIndex);
+    const table = scoreTableOf(state.scores, () => this.cadreIndex, this.cutoffMonthIndex);
     const slotOf = new Int32Array(C);
-    for (let i = 0; i < C; i++) slotOf[i] = table.slotOf(cadres[i].id);
+    // The table's map of cadre id → slot exists already: through it (slot → position) an index
+    // finds its cadres without a map of its own (cadreIndex is built only when asked for).
+    const positionOfSlot = new Int32Array(table.slots).fill(-1);
+    let unslotted: Map<string, number> | undefined;
+    for (let i = 0; i < C; i++) {
+      const slot = table.slotOf(cadres[i].id);
+      slotOf[i] = slot;
+      if (slot !== 0) positionOfSlot[slot] = i;
+      else (unslotted ??= new Map()).set(cadres[i].id, i);
+    }
     this.scoreSlot = slotOf;
+    this.slotTable = table;
+    this.positionOfSlot = positionOfSlot;
+    this.unslotted = unslotted;
     const cutoffMonth = this.cutoffMonthIndex;
     const range = table.monthRange(cutoffMonth);
     let minMonth: number;
@@ -317,9 +332,9 @@ export class LedgerIndex {
     for (const id of annulled) {
       const r = table.get(id);
       if (!r) continue;
-      const c = this.cadreIndex.get(r.cadreId);
+      const c = this.positionOf(r.cadreId);
       const m = parseMonth(r.month) - minMonth;
-      if (c === undefined || m < 0 || m >= this.span || table.slotOf(r.cadreId) !== slotOf[c]) continue;
+      if (c < 0 || m < 0 || m >= this.span || table.slotOf(r.cadreId) !== slotOf[c]) continue;
       const slot = slotOf[c];
       const fresh = !copied[m];
       copied[m] = 1;
@@ -359,21 +374,40 @@ export class LedgerIndex {
     return found;
   }
 
+  /** Cadre id → position, built when first asked for (the index itself finds cadres by positionOf). */
+  get cadreIndex(): Map<string, number> {
+    let map = this.cadreIndexMap;
+    if (!map) {
+      map = new Map<string, number>();
+      for (let i = 0; i < this.cadres.length; i++) map.set(this.cadres[i].id, i);
+      this.cadreIndexMap = map;
+    }
+    return map;
+  }
+
+  /** Position of the cadre with this id, −1 if none: by its score slot, else among the cadres that had none. */
+  positionOf(cadreId: string): number {
+    const slot = this.slotTable.slotOf(cadreId);
+    const c = slot < this.positionOfSlot.length ? this.positionOfSlot[slot] : -1;
+    return c >= 0 ? c : (this.unslotted?.get(cadreId) ?? -1);
+  }
+
   /**
    * Id → cadre position for records that usually come in cadre order (a grade sheet, an import):
-   * tries the last cadre and the next one before the map.
+   * tries the last cadre and the next two before the slot map.
    */
   private cadreLookup(): (id: string) => number {
-    const { cadres, cadreIndex } = this;
+    const { cadres } = this;
     const C = cadres.length;
     let lastId = '';
     let lastPos = -1;
     return (id) => {
       if (id === lastId) return lastPos;
-      const next = lastPos + 1;
-      lastPos = next < C && cadres[next].id === id ? next : (cadreIndex.get(id) ?? -1);
       lastId = id;
-      return lastPos;
+      const next = lastPos + 1;
+      if (next < C && cadres[next].id === id) return (lastPos = next);
+      if (next + 1 < C && cadres[next + 1].id === id) return (lastPos = next + 1);
+      return (lastPos = this.positionOf(id));
     };
   }
 
