@@ -77,6 +77,7 @@ test('lists the versions, reads one, and issues the next one in force from its m
   await drawer.getByTestId('policy-issue-note').fill('党委会议决定（e2e）');
   const field = inputOf(page, 'policy-field-streaks.raiseTopThirdMonths');
   await field.fill('3');
+  await expect(drawer.getByTestId('policy-field-was')).toHaveText('已修改，原值 6 个月');
   await shoot(page, 'policy-issue-form');
 
   // 查看改动: the change, named, and what it does to months already scored.

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuePolicyOutput, PolicyRow } from '../../../shared/contract/policy';
 import type { PolicyVersion } from '../../../shared/policy';
-import { numberBounds, policySections, valueAt, withValue } from '../../../shared/policy/labels';
+import { numberBounds, policySections, policyValueText, valueAt, withValue } from '../../../shared/policy/labels';
 import { api } from '../../api/client';
 import { MonthPicker } from '../../app/MonthPicker';
 import { onFormKeyDown, useRequired } from '../../app/safeEntry';
@@ -41,6 +41,8 @@ export function IssueDrawer({ base, currentMonth, onClose, onIssued }: { base: P
   const required = useRequired();
   const { busy, general, submit } = useFormSubmit(form, fieldNames);
   const [review, setReview] = useState<IssuePolicyOutput | null>(null);
+  // Every value as typed, to mark the thresholds changed from the base (原值 under the field).
+  const watched = (Form.useWatch([], form) ?? {}) as Record<string, unknown>;
 
   const initialValues = useMemo(() => {
     if (!doc) return undefined;
@@ -136,7 +138,18 @@ export function IssueDrawer({ base, currentMonth, onClose, onIssued }: { base: P
                       const b = numberBounds(f);
                       const label = pick(f.label, lang);
                       return (
-                        <Form.Item key={f.path} name={fieldName(f.path)} label={label} rules={required(label)} style={{ marginBottom: 8 }}>
+                        <Form.Item
+                          key={f.path}
+                          name={fieldName(f.path)}
+                          label={label}
+                          rules={required(label)}
+                          style={{ marginBottom: 8 }}
+                          extra={
+                            watched[fieldName(f.path)] !== undefined && watched[fieldName(f.path)] !== initialValues[fieldName(f.path)] ? (
+                              <span data-testid="policy-field-was">{t('issue.was', { value: pick(policyValueText(f, initialValues[fieldName(f.path)]), lang) })}</span>
+                            ) : undefined
+                          }
+                        >
                           <InputNumber
                             min={b.min}
                             max={b.max}
