@@ -148,6 +148,16 @@ describe("the New Area's view of two townships", () => {
       const docket = await at.towns[i]['meetings.proposeDocket']({ asOf: ASOF }, call);
       expect(asAtTownship(await at.xq['meetings.proposeDocket']({ asOf: ASOF, office: t.code }, call), t.code)).toEqual(docket);
     }
+    // A meeting prepared for one township keeps the office it was prepared for.
+    const proposal = await at.xq['meetings.proposeDocket']({ asOf: ASOF, office: 'XZ02' }, call);
+    expect(proposal.items.length).toBeGreaterThan(0);
+    expect(proposal.items.every((i) => !i.subject || i.subject.id.startsWith('XZ02.'))).toBe(true);
+    const meeting = await at.xq['meetings.create'](
+      { type: 'cadreWork', date: '2026-06-20', place: '', chair: '', recorder: '', attendees: [], asOf: ASOF, office: 'XZ02', items: proposal.items },
+      call,
+    );
+    expect(meeting.office).toBe('XZ02');
+    expect((await at.xq['meetings.list']({}, call)).items.find((m) => m.id === meeting.id)).toMatchObject({ office: 'XZ02' });
     const all = await at.xq['rehab.list']({ asOf: ASOF, filters: {} }, call);
     const each = await Promise.all(towns.map((t) => at.xq['rehab.list']({ asOf: ASOF, filters: {}, office: t.code }, call)));
     expect(all.items).toHaveLength(each[0].items.length + each[1].items.length);

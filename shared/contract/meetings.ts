@@ -45,6 +45,8 @@ export const meetingRowSchema = z.object({
   date: dateSchema,
   place: z.string(),
   asOf: monthSchema,
+  /** The office the docket was prepared for (meetings.create `office`); absent = every office. */
+  office: z.string().optional(),
   status: z.enum(['draft', 'confirmed']),
   /** The meeting date is today or later (and it is not confirmed yet). */
   upcoming: z.boolean(),

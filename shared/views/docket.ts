@@ -265,6 +265,7 @@ export function meetingRow(m: Meeting, today: string): MeetingRow {
     date: m.date,
     place: m.place,
     asOf: m.asOf,
+    ...(m.office ? { office: m.office } : {}),
     status: m.status,
     upcoming: m.status === 'draft' && m.date >= today,
     itemCount: m.items.length,
