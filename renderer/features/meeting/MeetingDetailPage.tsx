@@ -402,7 +402,7 @@ function MeetingView({ meeting: v, onChanged }: { meeting: MeetingView; onChange
           })}
         </Card>
       </Space>
-      {editing && <ItemModal item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSave={saveItem} />}
+      {editing && <ItemModal item={editing === 'new' ? null : editing} office={v.office} onClose={() => setEditing(null)} onSave={saveItem} />}
       {deciding && <DecisionModal meeting={v} item={deciding} onClose={() => setDeciding(null)} onSaved={onChanged} />}
       {correcting && <CorrectionModal meeting={v} itemId={correcting.itemId} onClose={() => setCorrecting(null)} onSaved={onChanged} />}
       {details && <DetailsDrawer meeting={v} onClose={() => setDetails(false)} onSaved={onChanged} />}

@@ -291,11 +291,14 @@ export interface ItemEdit {
 /** 修改议题 / 添加议题: a scrolling body, the buttons always in view. */
 export function ItemModal({
   item,
+  office,
   onClose,
   onSave,
 }: {
   /** null: a new free item (动议 / 确定考察对象 / 其他). */
   item: DocketItem | null;
+  /** The office the meeting's docket is for (a New Area meeting about one township): its cadres only. */
+  office?: string;
   onClose(): void;
   onSave(values: ItemEdit): Promise<void>;
 }) {
@@ -351,7 +354,7 @@ export function ItemModal({
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('detail.subjectNone')}
               data-testid="item-cadre"
-              options={(cadres.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.position || c.id}）` }))}
+              options={(cadres.data ?? []).filter((c) => !office || c.office === office).map((c) => ({ value: c.id, label: `${c.name}（${c.position || c.id}）` }))}
             />
           </Form.Item>
         )}
