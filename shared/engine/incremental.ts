@@ -24,7 +24,7 @@ import type { LedgerEvent } from '../ledger/events';
 import type { PolicyVersion } from '../policy/schema';
 import { monthIndex } from './calendar';
 import { parseScoreMonth, ScoreTable } from './columns/scoreTable';
-import { evaluateIndex } from './index';
+import { evaluateIndex, ruleIds, type RuleId } from './index';
 import { LedgerIndex, type IncrementalCollection } from './ledgerIndex';
 
 export interface IncrementalOptions {
@@ -48,19 +48,9 @@ function compareFindings(a: Finding, b: Finding): number {
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-const subjectKey = (s: Subject) => `${s.type}:${s.id}`;
-
-/** First position in sorted `list` not ordered before `f`. */
-function lowerBound(list: readonly Finding[], f: Finding): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareFindings(list[mid], f) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Rule ids in that order, and each one's rank in it. */
+const ruleOrder = [...ruleIds].sort(cmp);
+const ruleRank = new Map<string, number>(ruleOrder.map((r, i) => [r, i]));
 
 /** Whether a finding shows the rank evidence of month `month` ('YYYY-MM'). */
 function citesMonth(f: Finding, month: string): boolean {
@@ -93,7 +83,13 @@ export class IncrementalEvaluation {
   /** The index reads the state's own ScoreTable rows (no normalized copy): score writes can be patched. */
   private scoresInPlace = false;
   private all: Finding[] = [];
-  private bySubject = new Map<string, Finding[]>();
+  /** The subject of each finding in `all` as one number: its cadre position, or cadres + its unit position. */
+  private allSubject = new Int32Array(0);
+  /** Findings per rule (ruleOrder): where each rule's run in `all` starts follows from them. */
+  private ruleCount = new Int32Array(ruleOrder.length);
+  /** Each subject's findings (in evaluate's order), by cadre and unit position in the index. */
+  private ofCadre: (Finding[] | undefined)[] = [];
+  private ofUnit: (Finding[] | undefined)[] = [];
   /** How many full rebuilds so far (the constructor's included). */
   rebuilds = 0;
   lastApply: ApplyReport = { rebuilt: true, subjects: 0 };
@@ -112,7 +108,9 @@ export class IncrementalEvaluation {
   /** Every finding (sorted as evaluate sorts them), or one subject's. A copy: the caller may keep or sort it. */
   findings(subject?: Subject): Finding[] {
     if (!subject) return this.all.slice();
-    return this.bySubject.get(subjectKey(subject))?.slice() ?? [];
+    const i = subject.type === 'cadre' ? this._index.cadreIndex.get(subject.id) : this._index.unitIndex.get(subject.id);
+    const list = i === undefined ? undefined : subject.type === 'cadre' ? this.ofCadre[i] : this.ofUnit[i];
+    return list ? list.slice() : [];
   }
 
   /**
@@ -137,13 +135,33 @@ export class IncrementalEvaluation {
 
   private replaceAll(findings: Finding[]): void {
     this.all = findings;
-    this.bySubject = new Map();
-    for (const f of findings) {
-      const key = subjectKey(f.subject);
-      const list = this.bySubject.get(key);
-      if (list) list.push(f);
-      else this.bySubject.set(key, [f]);
+    this.allSubject = new Int32Array(findings.length);
+    this.ruleCount.fill(0);
+    this.ofCadre = new Array(this._index.cadres.length).fill(undefined);
+    this.ofUnit = new Array(this._index.units.length).fill(undefined);
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
+      this.allSubject[i] = this.file(f);
+      this.ruleCount[ruleRank.get(f.rule)!]++;
     }
+  }
+
+  /** The subject of a finding as one number (see allSubject). */
+  private subjectNumber(f: Finding): number {
+    const index = this._index;
+    return f.subject.type === 'cadre' ? index.cadreIndex.get(f.subject.id)! : index.cadres.length + index.unitIndex.get(f.subject.id)!;
+  }
+
+  /** Adds a finding to the end of its subject's list; answers its subject number. */
+  private file(f: Finding): number {
+    const p = this.subjectNumber(f);
+    const C = this.ofCadre.length;
+    const lists = p < C ? this.ofCadre : this.ofUnit;
+    const i = p < C ? p : p - C;
+    const list = lists[i];
+    if (list) list.push(f);
+    else lists[i] = [f];
+    return p;
   }
 
   /** The incremental path; false when the events need a rebuild. */
@@ -158,9 +176,9 @@ export class IncrementalEvaluation {
     const scoreIds = new Set<string>();
     const cadres = new Set<number>();
     const units = new Set<number>();
-    /** Cadres and units to re-evaluate only if a finding of theirs cites the month. */
-    const citing = new Map<number, Set<string>>();
-    const unitsCiting = new Map<number, Set<string>>();
+    /** Per month ('YYYY-MM'), cadres and units to re-evaluate only if a finding of theirs cites it. */
+    const citing = new Map<string, number[]>();
+    const unitsCiting = new Map<string, number[]>();
     let clearances = false;
 
     for (const e of events) {
@@ -204,19 +222,35 @@ export class IncrementalEvaluation {
       for (const u of touched.units) units.add(u);
     }
 
-    // Rank-only changes matter to the findings that show that month's evidence.
-    for (const [c, months] of citing) {
-      if (cadres.has(c)) continue;
-      const list = this.bySubject.get(`cadre:${index.cadres[c].id}`);
-      if (list?.some((f) => [...months].some((m) => citesMonth(f, m)))) cadres.add(c);
-    }
-    for (const [u, months] of unitsCiting) {
-      if (units.has(u)) continue;
-      const list = this.bySubject.get(`unit:${index.units[u].id}`);
-      if (list?.some((f) => [...months].some((m) => citesMonth(f, m)))) units.add(u);
+    // Rank-only changes matter only to the findings that show that month's evidence: those
+    // subjects run again the rules of those findings (decisions read thirds, not ranks), grouped
+    // by the set of rules.
+    const rulesOf = new Map<number, Set<RuleId>>(); // subject number (see allSubject) → rules
+    const C = index.cadres.length;
+    const cite = (month: string, list: readonly number[], full: ReadonlySet<number>, findings: readonly (Finding[] | undefined)[], base: number) => {
+      for (const s of list) {
+        const own = findings[s];
+        if (!own || full.has(s)) continue;
+        for (const f of own) {
+          if (!citesMonth(f, month)) continue;
+          let rules = rulesOf.get(base + s);
+          if (!rules) rulesOf.set(base + s, (rules = new Set()));
+          rules.add(f.rule as RuleId);
+        }
+      }
+    };
+    for (const [month, list] of citing) cite(month, list, cadres, this.ofCadre, 0);
+    for (const [month, list] of unitsCiting) cite(month, list, units, this.ofUnit, C);
+    const partial = new Map<string, RankOnly>();
+    for (const [p, rules] of rulesOf) {
+      const name = [...rules].sort().join(' ');
+      let group = partial.get(name);
+      if (!group) partial.set(name, (group = { cadres: new Set(), units: new Set(), rules }));
+      if (p < C) group.cadres.add(p);
+      else group.units.add(p - C);
     }
 
-    this.reevaluate(cadres, units);
+    this.reevaluate(cadres, units, [...partial.values()]);
     return true;
   }
 
@@ -228,8 +262,8 @@ export class IncrementalEvaluation {
     ids: ReadonlySet<string>,
     cadres: Set<number>,
     units: Set<number>,
-    citing: Map<number, Set<string>>,
-    unitsCiting: Map<number, Set<string>>,
+    citing: Map<string, number[]>,
+    unitsCiting: Map<string, number[]>,
   ): boolean {
     const index = this._index;
     const table = this.state.scores;
@@ -254,31 +288,35 @@ export class IncrementalEvaluation {
     // changes the shape of the index.
     const range = table.monthRange(cutoff);
     if (!range || range.min !== index.baseMonth || range.max !== index.baseMonth + index.span - 1) return false;
-    const add = (map: Map<number, Set<string>>, s: number, month: string) => {
-      let set = map.get(s);
-      if (!set) map.set(s, (set = new Set()));
-      set.add(month);
+    const add = (map: Map<string, number[]>, month: number, subjects: readonly number[]) => {
+      if (!subjects.length) return;
+      const name = index.monthName(month);
+      const list = map.get(name);
+      if (list) for (const s of subjects) list.push(s);
+      else map.set(name, subjects.slice());
     };
     for (const { g, month } of groupMonths.values()) {
       const changed = index.rerankGroupMonth(g, month);
       for (const c of changed.thirds) cadres.add(c);
-      const name = index.monthName(month);
-      for (const c of changed.ranks) add(citing, c, name);
+      add(citing, month, changed.ranks);
     }
     for (const month of months) {
       const changed = index.unitRerankMonth(month);
       for (const u of changed.thirds) units.add(u);
-      const name = index.monthName(month);
-      for (const u of changed.ranks) add(unitsCiting, u, name);
+      add(unitsCiting, month, changed.ranks);
     }
     return true;
   }
 
-  /** Evaluates these subjects again and puts their findings in place of their old ones. */
-  private reevaluate(cadres: ReadonlySet<number>, units: ReadonlySet<number>): void {
+  /**
+   * Evaluates these subjects again (every rule; each `partial` group only its rules) and puts their
+   * findings in place of their old ones.
+   */
+  private reevaluate(cadres: ReadonlySet<number>, units: ReadonlySet<number>, partial: readonly RankOnly[]): void {
     const index = this._index;
     const total = index.cadres.length + index.units.length;
-    const count = cadres.size + units.size;
+    let count = cadres.size + units.size;
+    for (const g of partial) count += g.cadres.size + g.units.size;
     this.lastApply = { rebuilt: false, subjects: count };
     if (!count) return;
     if (count * 2 > total) {
@@ -287,48 +325,111 @@ export class IncrementalEvaluation {
       this.lastApply = { rebuilt: false, subjects: total };
       return;
     }
-    const subjects: Subject[] = [];
-    for (const c of cadres) subjects.push({ type: 'cadre', id: index.cadres[c].id });
-    for (const u of units) subjects.push({ type: 'unit', id: index.units[u].id });
-    const added = evaluateIndex(index, { subjects });
-    const removed: Finding[] = [];
-    for (const s of subjects) {
-      const key = subjectKey(s);
-      const old = this.bySubject.get(key);
-      if (old) {
-        removed.push(...old);
-        this.bySubject.delete(key);
+    // Each (rule, subject) run of findings that is replaced, by rank × subjects + subject number:
+    // the old run leaves `all`, the new one (maybe empty) takes its place.
+    const C = index.cadres.length;
+    const S = C + index.units.length;
+    const runs = new Map<number, Finding[]>();
+    const resorted: number[] = [];
+    const run = (cs: ReadonlySet<number>, us: ReadonlySet<number>, rules?: ReadonlySet<RuleId>) => {
+      if (!cs.size && !us.size) return;
+      const subjects: Subject[] = [];
+      for (const c of cs) subjects.push({ type: 'cadre', id: index.cadres[c].id });
+      for (const u of us) subjects.push({ type: 'unit', id: index.units[u].id });
+      const fresh = evaluateIndex(index, rules ? { subjects, rules: [...rules] } : { subjects });
+      // The subject's list keeps its findings of the other rules; the rules run again lose theirs.
+      const clear = (set: ReadonlySet<number>, lists: (Finding[] | undefined)[], base: number) => {
+        for (const s of set) {
+          const old = lists[s];
+          if (!old) continue;
+          const kept: Finding[] = [];
+          for (const f of old) {
+            if (rules && !rules.has(f.rule as RuleId)) kept.push(f);
+            else if (!runs.has(ruleRank.get(f.rule)! * S + base + s)) runs.set(ruleRank.get(f.rule)! * S + base + s, []);
+          }
+          lists[s] = kept.length ? kept : undefined;
+          if (kept.length) resorted.push(base + s);
+        }
+      };
+      clear(cs, this.ofCadre, 0);
+      clear(us, this.ofUnit, C);
+      for (const f of fresh) {
+        const key = ruleRank.get(f.rule)! * S + this.file(f);
+        const list = runs.get(key);
+        if (list) list.push(f);
+        else runs.set(key, [f]);
       }
+    };
+    run(cadres, units);
+    for (const g of partial) run(g.cadres, g.units, g.rules);
+    // A list that kept findings of other rules is in evaluate's order again after a sort.
+    for (const p of resorted) {
+      const list = p < C ? this.ofCadre[p] : this.ofUnit[p - C];
+      if (list && list.length > 1) list.sort(compareFindings);
     }
-    for (const f of added) {
-      const key = subjectKey(f.subject);
-      const list = this.bySubject.get(key);
-      if (list) list.push(f);
-      else this.bySubject.set(key, [f]);
+    this.splice(runs, S);
+  }
+
+  /**
+   * Replaces runs of `all`: `runs` maps rank × S + subject number to the run's new findings. Each
+   * old run is found by binary search on the subject numbers within its rule's block; then one copy.
+   */
+  private splice(runs: ReadonlyMap<number, Finding[]>, S: number): void {
+    if (!runs.size) return;
+    const { all, allSubject, ruleCount } = this;
+    const ruleStart = new Int32Array(ruleCount.length + 1);
+    for (let r = 0; r < ruleCount.length; r++) ruleStart[r + 1] = ruleStart[r] + ruleCount[r];
+    const keys = [...runs.keys()].sort((a, b) => a - b);
+    const from = new Int32Array(keys.length);
+    const to = new Int32Array(keys.length);
+    let length = all.length;
+    keys.forEach((key, k) => {
+      const r = Math.floor(key / S);
+      const p = key - r * S;
+      let lo = ruleStart[r];
+      let hi = ruleStart[r + 1];
+      const end = hi;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (allSubject[mid] < p) lo = mid + 1;
+        else hi = mid;
+      }
+      hi = lo;
+      while (hi < end && allSubject[hi] === p) hi++;
+      from[k] = lo;
+      to[k] = hi;
+      const delta = runs.get(key)!.length - (hi - lo);
+      ruleCount[r] += delta;
+      length += delta;
+    });
+    const out = new Array<Finding>(length);
+    const outSubject = new Int32Array(length);
+    let o = 0;
+    let i = 0;
+    keys.forEach((key, k) => {
+      for (; i < from[k]; i++, o++) {
+        out[o] = all[i];
+        outSubject[o] = allSubject[i];
+      }
+      const p = key % S;
+      for (const f of runs.get(key)!) {
+        out[o] = f;
+        outSubject[o++] = p;
+      }
+      i = to[k];
+    });
+    for (; i < all.length; i++, o++) {
+      out[o] = all[i];
+      outSubject[o] = allSubject[i];
     }
-    this.all = merged(this.all, removed, added);
+    this.all = out;
+    this.allSubject = outSubject;
   }
 }
 
-/**
- * `all` (sorted) without the findings `removed` and with `added` (sorted) in their places: binary
- * searches and one copy, no sort of the whole list. Findings that compare equal belong to one
- * subject, so `added` keeps evaluate's order among them.
- */
-function merged(all: readonly Finding[], removed: readonly Finding[], added: readonly Finding[]): Finding[] {
-  const drop = new Uint8Array(all.length);
-  for (const f of removed) {
-    let i = lowerBound(all, f);
-    while (i < all.length && all[i] !== f) i++;
-    if (i < all.length) drop[i] = 1;
-  }
-  const at = added.map((f) => lowerBound(all, f));
-  const out: Finding[] = [];
-  let a = 0;
-  for (let i = 0; i < all.length; i++) {
-    while (a < added.length && at[a] <= i) out.push(added[a++]);
-    if (!drop[i]) out.push(all[i]);
-  }
-  while (a < added.length) out.push(added[a++]);
-  return out;
+/** Subjects whose findings change only where they cite a month, and the rules of those findings (the same for the group). */
+interface RankOnly {
+  cadres: Set<number>;
+  units: Set<number>;
+  rules: Set<RuleId>;
 }

@@ -141,6 +141,58 @@ function scoreTableOf(scores: LedgerState['scores'], cadreIndexOf: () => Readonl
   return table;
 }
 
+/** Per unit: the month's scores summed in hundredths (integers: exact, no division per score) and counted. */
+function unitSums(
+  row16: Uint16Array | undefined,
+  row64: Float64Array | undefined,
+  unitOf: Int32Array,
+  slotOf: Int32Array,
+  sum: Float64Array,
+  count: Int32Array,
+): void {
+  sum.fill(0);
+  const C = unitOf.length;
+  if (row16) {
+    for (let c = 0; c < C; c++) {
+      const u = unitOf[c];
+      const h = row16[slotOf[c]];
+      if (u < 0 || h === NO_SCORE) continue;
+      sum[u] += h;
+      count[u]++;
+    }
+    return;
+  }
+  for (let c = 0; c < C; c++) {
+    const u = unitOf[c];
+    const s = row64![slotOf[c]];
+    if (u < 0 || s !== s) continue;
+    sum[u] += s * 100;
+    count[u]++;
+  }
+}
+
+/**
+ * Means of the units with enough scored cadres, in millionths of a point, as integers: equal means
+ * from different sums compare equal (ties share a rank), and integer keys rank without comparisons
+ * (competitionRanksByKey). Returns how many units are ranked (keys/ids[0..n)).
+ */
+function unitMeans(sum: Float64Array, count: Int32Array, minScored: number, mean: Float64Array, keys: Int32Array, ids: Int32Array): number {
+  let n = 0;
+  for (let u = 0; u < count.length; u++) {
+    if (count[u] >= minScored && count[u] > 0) {
+      const k = Math.round((sum[u] / count[u]) * 1e4);
+      mean[u] = k / 1e6;
+      keys[n] = k;
+      ids[n++] = u;
+    }
+  }
+  return n;
+}
+
+function unitThirds(rank: Int32Array, ids: Int32Array, n: number, ranking: PolicyVersion['ranking'], third: Uint8Array): void {
+  for (let i = 0; i < n; i++) third[ids[i]] = thirdOf(rank[ids[i]], n, ranking);
+}
+
 export class LedgerIndex {
   readonly kind = 'LedgerIndex' as const;
   readonly asOf?: Month;
@@ -684,7 +736,6 @@ export class LedgerIndex {
     const cached = this.unitRows[m];
     if (cached) return cached;
     const U = this.units.length;
-    const C = this.cadres.length;
     // One allocation for every month's rows, and scratch reused from month to month: typed arrays
     // are costly to create (each is zero-filled memory outside the JS heap, counted towards GC).
     const t = (this.unitTables ??= {
@@ -701,43 +752,13 @@ export class LedgerIndex {
     const rank = t.rank.subarray(m * U, (m + 1) * U);
     const third = t.third.subarray(m * U, (m + 1) * U);
     const { sum, keys, ids } = t;
-    sum.fill(0);
-    const row16 = this.scoreRows16[m];
-    const row64 = this.scoreRows64[m];
-    // Sums in hundredths (integers: exact, and no division per score).
-    const unitOf = this.unitOf;
-    const slotOf = this.scoreSlot;
-    if (row16) {
-      for (let c = 0; c < C; c++) {
-        const u = unitOf[c];
-        const h = row16[slotOf[c]];
-        if (u < 0 || h === NO_SCORE) continue;
-        sum[u] += h;
-        count[u]++;
-      }
-    } else {
-      for (let c = 0; c < C; c++) {
-        const u = unitOf[c];
-        const s = row64![slotOf[c]];
-        if (u < 0 || s !== s) continue;
-        sum[u] += s * 100;
-        count[u]++;
-      }
-    }
     const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
-    // Means in millionths of a point, as integers: equal means from different sums compare equal
-    // (ties share a rank), and integer keys rank without comparisons (competitionRanksByKey).
-    let n = 0;
-    for (let u = 0; u < U; u++) {
-      if (count[u] >= ranking.unitMinScoredCadres && count[u] > 0) {
-        const k = Math.round((sum[u] / count[u]) * 1e4);
-        mean[u] = k / 1e6;
-        keys[n] = k;
-        ids[n++] = u;
-      }
-    }
+    // The loops are functions of their own: each is then optimized as a whole, not entered
+    // half-way (on-stack replacement) and left again every month at code that had not run yet.
+    unitSums(this.scoreRows16[m], this.scoreRows64[m], this.unitOf, this.scoreSlot, sum, count);
+    const n = unitMeans(sum, count, ranking.unitMinScoredCadres, mean, keys, ids);
     competitionRanksByKey(keys, ids, n, rank);
-    for (let i = 0; i < n; i++) third[ids[i]] = thirdOf(rank[ids[i]], n, ranking);
+    unitThirds(rank, ids, n, ranking, third);
     return (this.unitRows[m] = { month: this.monthNames[m], mean, scored: count, rank, third, n });
   }
 
@@ -862,16 +883,23 @@ export class LedgerIndex {
     const oldN = this.groupSizes[at];
     const ranking = this.policyAtIndex(month).ranking;
     const scores = new Float64Array(members.length);
+    const slots = this.groupSlots[g];
+    const row16 = this.scoreRows16[m];
+    const row64 = this.scoreRows64[m];
     let n = 0;
     for (let i = 0; i < members.length; i++) {
-      const s = this.scoreAt(m, members[i]);
+      let s: number;
+      if (row16) {
+        const h = row16[slots[i]];
+        s = h === NO_SCORE ? Number.NaN : h / 100;
+      } else s = row64![slots[i]];
       scores[i] = s;
       if (s === s) n++;
     }
     // Competition rank = 1 + how many scored higher: counted over hundredths when the row holds
     // them, else by binary search in the sorted scores (the same ranks rankGroup gives).
     let rankOf: (s: number) => number;
-    if (this.scoreRows16[m]) {
+    if (row16) {
       const count = patchRankCounts;
       count.fill(0);
       for (let i = 0; i < members.length; i++) if (scores[i] === scores[i]) count[Math.round(scores[i] * 100)]++;
@@ -972,24 +1000,24 @@ export class LedgerIndex {
     const lists = this.lists;
     switch (collection) {
       case 'sanctions':
-        lists.sanctions = this.resegment(lists.sanctions, this.state.sanctions, ids, cadres, (s) => (kept(s.id, s.decidedOn) ? cadreAt(s.cadreId) : -1), byDate((s) => s.decidedOn));
+        lists.sanctions = this.resegment('sanctions', lists.sanctions, this.state.sanctions, ids, cadres, (s) => (kept(s.id, s.decidedOn) ? cadreAt(s.cadreId) : -1), byDate((s) => s.decidedOn));
         break;
       case 'faults':
-        lists.faults = this.resegment(lists.faults, this.state.faults, ids, cadres, (f) => (kept(f.id, f.date) ? cadreAt(f.cadreId) : -1), byDate((f) => f.date));
+        lists.faults = this.resegment('faults', lists.faults, this.state.faults, ids, cadres, (f) => (kept(f.id, f.date) ? cadreAt(f.cadreId) : -1), byDate((f) => f.date));
         break;
       case 'rehabPlans':
-        lists.plans = this.resegment(lists.plans, this.state.rehabPlans, ids, cadres, (p) => (kept(p.id, p.startsOn) ? cadreAt(p.cadreId) : -1), byDate((p) => p.startsOn));
+        lists.plans = this.resegment('plans', lists.plans, this.state.rehabPlans, ids, cadres, (p) => (kept(p.id, p.startsOn) ? cadreAt(p.cadreId) : -1), byDate((p) => p.startsOn));
         break;
       case 'grades': {
         const year = this.cutoffYear;
-        lists.grades = this.resegment(lists.grades, this.state.grades, ids, cadres, (g) => (g.year <= year && !this.annulled.has(g.id) ? cadreAt(g.cadreId) : -1), (a, b) => a.year - b.year || byString(a.id, b.id));
+        lists.grades = this.resegment('grades', lists.grades, this.state.grades, ids, cadres, (g) => (g.year <= year && !this.annulled.has(g.id) ? cadreAt(g.cadreId) : -1), (a, b) => a.year - b.year || byString(a.id, b.id));
         break;
       }
       case 'measures': {
         const byStart = byDate<Measure>((m) => m.startsOn);
-        lists.cadreMeasures = this.resegment(lists.cadreMeasures, this.state.measures, ids, cadres, (m) =>
+        lists.cadreMeasures = this.resegment('cadreMeasures', lists.cadreMeasures, this.state.measures, ids, cadres, (m) =>
           m.subjectType === 'cadre' && kept(m.id, m.startsOn) ? cadreAt(m.subjectId) : -1, byStart);
-        lists.unitMeasures = this.resegment(lists.unitMeasures, this.state.measures, ids, units, (m) =>
+        lists.unitMeasures = this.resegment('unitMeasures', lists.unitMeasures, this.state.measures, ids, units, (m) =>
           m.subjectType === 'unit' && kept(m.id, m.startsOn) ? (this.unitIndex.get(m.subjectId) ?? -1) : -1, byStart);
         const kinds = (bits: Uint32Array | undefined, segments: Segments<Measure> | undefined, touched: Set<number>) => {
           if (!bits || !segments) return;
@@ -1013,6 +1041,9 @@ export class LedgerIndex {
     return { cadres, units };
   }
 
+  /** Per list (refreshRecords' names), record id → subject position: built on the list's first refresh. */
+  private recordOwners?: Map<string, Map<string, number>>;
+
   /**
    * `segments` with the records `ids` re-read from `records`: every subject that held one or now
    * holds one (added to `touched`) gets its run rebuilt and sorted; the other runs are copied.
@@ -1020,6 +1051,7 @@ export class LedgerIndex {
    * still reported.
    */
   private resegment<T extends { id: string }>(
+    name: string,
     segments: Segments<T> | undefined,
     records: ReadonlyMap<string, T>,
     ids: ReadonlySet<string>,
@@ -1028,57 +1060,67 @@ export class LedgerIndex {
     compare: (a: T, b: T) => number,
   ): Segments<T> | undefined {
     const fresh = new Map<number, T[]>();
+    const mine = new Set<number>();
     for (const id of ids) {
       const r = records.get(id);
       const s = r ? subjectOf(r) : -1;
       if (s < 0) continue;
-      touched.add(s);
+      mine.add(s);
       let list = fresh.get(s);
       if (!list) fresh.set(s, (list = []));
       list.push(r!);
     }
-    if (!segments) return undefined;
+    if (!segments) {
+      for (const s of mine) touched.add(s);
+      return undefined;
+    }
     const { items, start } = segments;
     const S = start.length - 1;
-    // Where the records were: first at their new subject (the usual edit), else anywhere.
-    const unseen = new Set(ids);
-    for (const s of fresh.keys()) for (let i = start[s]; i < start[s + 1]; i++) unseen.delete(items[i].id);
-    if (unseen.size) {
-      for (let i = 0; i < items.length; i++) {
-        if (!unseen.has(items[i].id)) continue;
-        let lo = 0;
-        let hi = S - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >>> 1;
-          if (start[mid] <= i) lo = mid;
-          else hi = mid - 1;
-        }
-        touched.add(lo);
-      }
+    // Where the records were before: the list's owner map (one pass over the list, once).
+    const all = (this.recordOwners ??= new Map());
+    let owners = all.get(name);
+    if (!owners) {
+      owners = new Map<string, number>();
+      for (let t = 0; t < S; t++) for (let i = start[t]; i < start[t + 1]; i++) owners.set(items[i].id, t);
+      all.set(name, owners);
     }
-    if (!touched.size) return segments;
-    const order = [...touched].sort((a, b) => a - b);
-    const out: T[] = [];
+    for (const id of ids) {
+      const was = owners.get(id);
+      if (was !== undefined) mine.add(was);
+      owners.delete(id);
+    }
+    for (const [t, list] of fresh) for (const r of list) owners.set(r.id, t);
+    if (!mine.size) return segments;
+    for (const t of mine) touched.add(t);
+    const order = [...mine].sort((a, b) => a - b);
+    const runs = new Map<number, T[]>();
+    let length = items.length;
+    for (const t of order) {
+      const run: T[] = [];
+      for (let i = start[t]; i < start[t + 1]; i++) if (!ids.has(items[i].id)) run.push(items[i]);
+      const added = fresh.get(t);
+      if (added) for (const r of added) run.push(r);
+      if (run.length > 1) run.sort(compare);
+      runs.set(t, run);
+      length += run.length - (start[t + 1] - start[t]);
+    }
+    const out = new Array<T>(length);
     const next = new Int32Array(S + 1);
+    let o = 0;
     let from = 0;
     const copy = (to: number) => {
-      const shift = out.length - start[from];
+      const shift = o - start[from];
       for (let t = from; t < to; t++) next[t] = start[t] + shift;
-      for (let i = start[from]; i < start[to]; i++) out.push(items[i]);
+      for (let i = start[from]; i < start[to]; i++) out[o++] = items[i];
     };
-    for (const s of order) {
-      copy(s);
-      next[s] = out.length;
-      const run: T[] = [];
-      for (let i = start[s]; i < start[s + 1]; i++) if (!ids.has(items[i].id)) run.push(items[i]);
-      const added = fresh.get(s);
-      if (added) run.push(...added);
-      run.sort(compare);
-      out.push(...run);
-      from = s + 1;
+    for (const t of order) {
+      copy(t);
+      next[t] = o;
+      for (const r of runs.get(t)!) out[o++] = r;
+      from = t + 1;
     }
     copy(S);
-    next[S] = out.length;
+    next[S] = o;
     return new Segments(out, next);
   }
 
