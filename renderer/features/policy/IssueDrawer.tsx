@@ -17,12 +17,12 @@ import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
 import { ChangeList } from './parts';
 
-type Values = Record<string, unknown> & { version: string; effectiveFrom: string; note: string };
+type Values = Record<string, unknown> & { version: string; effectiveFrom: string; note: string; 'label.zh': string; 'label.en': string };
 
 const editableSections = policySections.map((s) => ({ ...s, fields: s.fields.filter((f) => f.editable) })).filter((s) => s.fields.length);
 const fieldName = (path: string) => `document.${path}`;
 // Refusals about the whole document (nothing changed, a list field) have no input: they show above the form.
-const fieldNames = ['version', 'effectiveFrom', 'note', ...editableSections.flatMap((s) => s.fields.map((f) => fieldName(f.path)))];
+const fieldNames = ['version', 'effectiveFrom', 'note', 'label.zh', 'label.en', ...editableSections.flatMap((s) => s.fields.map((f) => fieldName(f.path)))];
 
 function documentOf(base: PolicyVersion, values: Values): PolicyVersion {
   let doc = base;
@@ -46,7 +46,13 @@ export function IssueDrawer({ base, currentMonth, onClose, onIssued }: { base: P
 
   const initialValues = useMemo(() => {
     if (!doc) return undefined;
-    const v: Record<string, unknown> = { version: '', note: '', effectiveFrom: dayjs(`${currentMonth}-01`).add(1, 'month').format('YYYY-MM') };
+    const v: Record<string, unknown> = {
+      version: '',
+      note: '',
+      effectiveFrom: dayjs(`${currentMonth}-01`).add(1, 'month').format('YYYY-MM'),
+      'label.zh': doc.label.zh,
+      'label.en': doc.label.en,
+    };
     for (const s of editableSections) for (const f of s.fields) v[fieldName(f.path)] = valueAt(doc, f.keys);
     return v;
   }, [doc, currentMonth]);
@@ -56,6 +62,7 @@ export function IssueDrawer({ base, currentMonth, onClose, onIssued }: { base: P
     version: values.version,
     effectiveFrom: values.effectiveFrom,
     note: values.note,
+    label: { zh: values['label.zh'], en: values['label.en'] },
     document: documentOf(doc!, values) as unknown as Record<string, unknown>,
     dryRun,
   });
@@ -125,6 +132,14 @@ export function IssueDrawer({ base, currentMonth, onClose, onIssued }: { base: P
               <Form.Item name="note" label={t('issue.note')} rules={required(t('issue.note'), { text: true })}>
                 <Input.TextArea rows={2} maxLength={2000} placeholder={t('issue.notePlaceholder')} data-testid="policy-issue-note" />
               </Form.Item>
+              <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+                <Form.Item name="label.zh" label={t('issue.labelZh')} rules={required(t('issue.labelZh'), { text: true })}>
+                  <Input maxLength={200} data-testid="policy-issue-label-zh" />
+                </Form.Item>
+                <Form.Item name="label.en" label={t('issue.labelEn')} rules={required(t('issue.labelEn'), { text: true })}>
+                  <Input maxLength={200} data-testid="policy-issue-label-en" />
+                </Form.Item>
+              </div>
               <Typography.Title level={5} style={{ marginTop: 0 }}>
                 {t('issue.thresholds')}
               </Typography.Title>
