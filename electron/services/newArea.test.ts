@@ -2,6 +2,7 @@
 // each township's findings, tracker and statistics through `office` exactly as the township itself
 // computes them (ids mapped), ranks each township's units among its own, and the townships'
 // statistics add up to the whole.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTownship } from '../../shared/demo/township';
 import { put, type LedgerEvent } from '../../shared/ledger/events';
@@ -121,6 +122,19 @@ describe("the New Area's view of two townships", () => {
     expect(all.team.ranking).toEqual(rankings);
     expect(all.team.ranking.filter((r) => r.rank === 1)).toHaveLength(2);
     expect(all.counts.overdue + all.counts.dueSoon + all.counts.onTrack).toBe(all.items.length);
+    // The export of every office's board says whose each row is.
+    const out = await at.xq['tracker.export']({ asOf: ASOF, filters: {}, lang: 'zh' }, call);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer);
+    const team = wb.worksheets[1];
+    expect(team.getRow(1).values).toContain('乡镇（单位）');
+    const townships = new Set<unknown>();
+    team.eachRow((row, n) => n > 1 && townships.add(row.getCell(1).value));
+    expect(townships).toEqual(new Set(['青山镇', '绿水镇']));
+    const one = await at.xq['tracker.export']({ asOf: ASOF, filters: {}, office: 'XZ01', lang: 'zh' }, call);
+    const wb1 = new ExcelJS.Workbook();
+    await wb1.xlsx.load(Buffer.from(one.base64, 'base64') as unknown as ArrayBuffer);
+    expect(wb1.worksheets[1].getRow(1).values).not.toContain('乡镇（单位）');
   });
 
   it("each township's statistics through office are the township's own, and they add up to the whole", async () => {

@@ -9,6 +9,7 @@ import { closeTracked, officeTrackerBoard, TrackerInputError } from '../../share
 import type { ViewEngine } from '../../shared/views/viewEngine';
 import { workbookOf } from '../export/xlsx';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
+import { officeNameOf, ownerOfSubject, selfCodeOf } from '../../shared/views/officeScope';
 import { viewEngineOf } from './findings';
 
 type Lang = 'zh' | 'en';
@@ -45,15 +46,27 @@ const heads = {
     none: { zh: '不分段', en: '—' },
   },
   asOf: { zh: '截至', en: 'As of' },
+  township: { zh: '乡镇（单位）', en: 'Office' },
 };
 
-export async function boardWorkbook(board: TrackerBoard, lang: Lang): Promise<Buffer> {
+/**
+ * The board as a workbook. With `townships` (a board of several offices, at the New Area) each row
+ * says whose it is: the subject's township, and the unit standings' township (each township's units
+ * are ranked among its own, so ranks repeat per township).
+ */
+export async function boardWorkbook(
+  board: TrackerBoard,
+  lang: Lang,
+  townships?: { ofItem: (i: TrackerBoard['items'][number]) => string; name: (code: string) => string },
+): Promise<Buffer> {
+  const township = heads.township[lang];
   return workbookOf([
     {
       name: heads.board[lang],
       title: `${heads.board[lang]} — ${heads.asOf[lang]} ${board.asOf}（${board.referenceDate}）`,
-      header: heads.boardCols[lang],
+      header: townships ? [township, ...heads.boardCols[lang]] : heads.boardCols[lang],
       rows: board.items.map((i) => [
+        ...(townships ? [townships.name(townships.ofItem(i))] : []),
         i.subjectName,
         heads.subject[i.subject.type][lang],
         i.unitName ?? '',
@@ -64,18 +77,26 @@ export async function boardWorkbook(board: TrackerBoard, lang: Lang): Promise<Bu
         statusLabel[i.status][lang],
         i.note,
       ]),
-      widths: [14, 8, 18, 18, 12, 12, 10, 14, 40],
+      widths: townships ? [14, 14, 8, 18, 18, 12, 12, 10, 14, 40] : [14, 8, 18, 18, 12, 12, 10, 14, 40],
       styleRow(row, index) {
         const status = board.items[index].status;
-        if (status === 'overdue') row.getCell(8).font = { color: { argb: 'FFCF1322' }, bold: true };
-        else if (status === 'dueSoon') row.getCell(8).font = { color: { argb: 'FFD46B08' } };
+        const cell = townships ? 9 : 8;
+        if (status === 'overdue') row.getCell(cell).font = { color: { argb: 'FFCF1322' }, bold: true };
+        else if (status === 'dueSoon') row.getCell(cell).font = { color: { argb: 'FFD46B08' } };
       },
     },
     {
       name: heads.team[lang],
-      header: heads.teamCols[lang],
-      rows: board.team.ranking.map((r) => [r.rank, r.unitName, Math.round(r.mean * 100) / 100, r.scoredCadres, heads.third[r.third][lang]]),
-      widths: [8, 20, 10, 10, 14],
+      header: townships ? [township, ...heads.teamCols[lang]] : heads.teamCols[lang],
+      rows: board.team.ranking.map((r) => [
+        ...(townships ? [townships.name(r.office ?? '')] : []),
+        r.rank,
+        r.unitName,
+        Math.round(r.mean * 100) / 100,
+        r.scoredCadres,
+        heads.third[r.third][lang],
+      ]),
+      widths: townships ? [14, 8, 20, 10, 10, 14] : [8, 20, 10, 10, 14],
     },
   ]);
 }
@@ -105,8 +126,15 @@ export function trackerHandlers(
     },
 
     'tracker.export': async ({ asOf, filters, office, lang }) => {
-      const board = officeTrackerBoard(ctx.store.state(), engine, { asOf, filters, today: today() }, office);
-      const buffer = await boardWorkbook(board, lang);
+      const state = ctx.store.state();
+      const board = officeTrackerBoard(state, engine, { asOf, filters, today: today() }, office);
+      const several = office === undefined && engine.offices(state).length > 1;
+      const self = selfCodeOf(state);
+      const buffer = await boardWorkbook(
+        board,
+        lang,
+        several ? { ofItem: (i) => ownerOfSubject(state, i.subject, self), name: (code) => officeNameOf(state, code) } : undefined,
+      );
       const fileName = lang === 'zh' ? `预警与观察期台账-${asOf}.xlsx` : `tracker-${asOf}.xlsx`;
       return { fileName, base64: buffer.toString('base64') };
     },
