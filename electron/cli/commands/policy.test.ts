@@ -51,6 +51,7 @@ describe('cadre-ledger policy', () => {
     expect((await run(['policy', 'export', 'lanzhou-new-area.2000-01', at('p.json')])).stdout).toContain('policy issue');
     const doc = JSON.parse(readFileSync(at('p.json'), 'utf8'));
     doc.streaks.raiseTopThirdMonths = 3;
+    doc.label = { zh: '城关镇2026年规则', en: 'Chengguan 2026 policy' };
     writeFileSync(at('p.json'), JSON.stringify(doc));
 
     const evaluateApril = async () => JSON.parse((await run(['evaluate', '--as-of', '2026-04', '--json'])).stdout).filter((f: any) => f.rule === 'raise.top-third-streak');
@@ -69,6 +70,7 @@ describe('cadre-ledger policy', () => {
     expect(await evaluateApril()).toHaveLength(2);
     expect((await run(['policy', 'list'])).stdout).toMatch(/P0001 {2}版本 2026\.1 {2}自 2026-04 起 {2}本单位 {2}\[适用中\]/);
     expect((await run(['policy', 'list', '--month', '2026-03'])).stdout).toContain('2026-03 适用：1，');
+    expect((await run(['policy', 'list'])).stdout).toContain('城关镇2026年规则：党委会决定');
 
     // The same label again is refused, naming the field.
     const again = await run(issueArgs);

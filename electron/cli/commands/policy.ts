@@ -167,7 +167,10 @@ export async function cmdPolicy(run: Run): Promise<number> {
       }
       const dryRun = run.args.flags.has('preview');
       return callAs(run, 'policy.issue', version, async (call) => {
-        const out = await call<IssuePolicyOutput>('policy.issue', { basedOn, version, effectiveFrom, note, document, dryRun });
+        // The file's name (label) is kept when it has one: an office renames its version by editing it.
+        const label = (document as { label?: unknown }).label;
+        const named = label && typeof label === 'object' && 'zh' in label && 'en' in label ? { label } : {};
+        const out = await call<IssuePolicyOutput>('policy.issue', { basedOn, version, effectiveFrom, note, document, dryRun, ...named });
         printIssued(run, out);
         return exitCodes.ok;
       });
