@@ -6,6 +6,7 @@ import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Typograp
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile, TimelineEntry } from '../../../shared/contract/casefile';
+import { endpointAccess } from '../../../shared/contract/permissions';
 import type { RevisableCollection } from '../../../shared/contract/records';
 import { rehabSourceMeasures } from '../../../shared/domain/records';
 import { lastDayOfPeriod } from '../../../shared/views/dates';
@@ -67,10 +68,11 @@ function CaseFileView({ data, refetch, stale }: { data: CaseFile; refetch(): voi
     return () => cancelAnimationFrame(id);
   }, []);
 
-  // 调动: offered to the administrator (sync.transfer is settings.manage) of the office that owns the cadre.
+  // 调动: offered to a role that may call sync.transfer (permissions.ts), for a cadre this office owns.
   const can = useCan();
   const transfer = useModal();
-  const canTransfer = !!data.ownership?.self && can('settings.manage') && hasEndpoint('sync.transfer');
+  const transferPermission = endpointAccess['sync.transfer']?.permission;
+  const canTransfer = !!data.ownership?.self && !!transferPermission && can(transferPermission) && hasEndpoint('sync.transfer');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="casefile" data-stale={stale ? 'true' : 'false'}>
