@@ -30,6 +30,8 @@ import { LedgerIndex, type IncrementalCollection } from './ledgerIndex';
 export interface IncrementalOptions {
   /** Policy versions to use; else the ledger's `policies` collection; else the default policy. */
   policies?: readonly PolicyVersion[];
+  /** This office's code: same-day records ordered by global id (LedgerIndexOptions.office). */
+  office?: string;
 }
 
 /** Collections of per-subject records that LedgerIndex.refreshRecords re-reads. */
@@ -78,6 +80,7 @@ export interface ApplyReport {
 export class IncrementalEvaluation {
   readonly asOf: Month;
   private readonly policies?: readonly PolicyVersion[];
+  private readonly office?: string;
   private _index!: LedgerIndex;
   private state!: LedgerState;
   /** The index reads the state's own ScoreTable rows (no normalized copy): score writes can be patched. */
@@ -97,6 +100,7 @@ export class IncrementalEvaluation {
   constructor(state: LedgerState, asOf: Month, options: IncrementalOptions = {}) {
     this.asOf = asOf;
     this.policies = options.policies;
+    this.office = options.office;
     this.rebuild(state);
   }
 
@@ -108,8 +112,8 @@ export class IncrementalEvaluation {
   /** Every finding (sorted as evaluate sorts them), or one subject's. A copy: the caller may keep or sort it. */
   findings(subject?: Subject): Finding[] {
     if (!subject) return this.all.slice();
-    const i = subject.type === 'cadre' ? this._index.cadreIndex.get(subject.id) : this._index.unitIndex.get(subject.id);
-    const list = i === undefined ? undefined : subject.type === 'cadre' ? this.ofCadre[i] : this.ofUnit[i];
+    const i = subject.type === 'cadre' ? this._index.positionOf(subject.id) : (this._index.unitIndex.get(subject.id) ?? -1);
+    const list = i < 0 ? undefined : subject.type === 'cadre' ? this.ofCadre[i] : this.ofUnit[i];
     return list ? list.slice() : [];
   }
 
@@ -124,7 +128,7 @@ export class IncrementalEvaluation {
 
   private rebuild(state: LedgerState): ApplyReport {
     this.state = state;
-    this._index = new LedgerIndex(state, { asOf: this.asOf, policies: this.policies });
+    this._index = new LedgerIndex(state, { asOf: this.asOf, policies: this.policies, office: this.office });
     // The index reads the state's table itself exactly when it holds nothing the columns could not
     // (LedgerIndex's scoreTableOf): only then are its rows the ones a score write must patch.
     this.scoresInPlace = state.scores instanceof ScoreTable && state.scores.overflowRecords().size === 0;
@@ -149,7 +153,7 @@ export class IncrementalEvaluation {
   /** The subject of a finding as one number (see allSubject). */
   private subjectNumber(f: Finding): number {
     const index = this._index;
-    return f.subject.type === 'cadre' ? index.cadreIndex.get(f.subject.id)! : index.cadres.length + index.unitIndex.get(f.subject.id)!;
+    return f.subject.type === 'cadre' ? index.positionOf(f.subject.id) : index.cadres.length + index.unitIndex.get(f.subject.id)!;
   }
 
   /** Adds a finding to the end of its subject's list; answers its subject number. */
@@ -191,9 +195,9 @@ export class IncrementalEvaluation {
       else if (collection === 'cadres') {
         // A cadre's own fields (trial end, appointment…) with its peer group and unit unchanged:
         // the index keeps its position. Anything else moves rankings and memberships.
-        const c = index.cadreIndex.get(id);
+        const c = index.positionOf(id);
         const now = this.state.cadres.get(id);
-        if (c === undefined || !now) return false;
+        if (c < 0 || !now) return false;
         const was = index.cadres[c];
         if (was.peerGroup !== now.peerGroup || was.unitId !== now.unitId) return false;
         index.replaceCadre(c, now);
@@ -275,8 +279,8 @@ export class IncrementalEvaluation {
       const at = scoreIdParts(id);
       if (!at) return false;
       if (at.month > cutoff) continue; // after the as-of month: never seen
-      const c = index.cadreIndex.get(at.cadreId);
-      if (c === undefined) continue; // not a cadre of this ledger: never seen
+      const c = index.positionOf(at.cadreId);
+      if (c < 0) continue; // not a cadre of this ledger: never seen
       if (!index.patchScore(table, c, at.month)) return false;
       cadres.add(c);
       const g = index.groupOf[c];

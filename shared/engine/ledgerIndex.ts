@@ -995,8 +995,9 @@ export class LedgerIndex {
     const units = new Set<number>();
     const cutoff = this.cutoff;
     const kept = (id: string, date: string) => date <= cutoff && !this.annulled.has(id);
-    const cadreAt = (id: string) => this.cadreIndex.get(id) ?? -1;
-    const byDate = <T extends { id: string }>(dateOf: (r: T) => string) => (x: T, y: T) => byString(dateOf(x), dateOf(y)) || byString(x.id, y.id);
+    const cadreAt = (id: string) => this.positionOf(id);
+    // The builders' orders: by date, then id (same-day ties by global id, see byRecordId).
+    const byDate = <T extends { id: string }>(dateOf: (r: T) => string) => (x: T, y: T) => byString(dateOf(x), dateOf(y)) || this.byRecordId(x.id, y.id);
     const lists = this.lists;
     switch (collection) {
       case 'sanctions':
@@ -1010,7 +1011,7 @@ export class LedgerIndex {
         break;
       case 'grades': {
         const year = this.cutoffYear;
-        lists.grades = this.resegment('grades', lists.grades, this.state.grades, ids, cadres, (g) => (g.year <= year && !this.annulled.has(g.id) ? cadreAt(g.cadreId) : -1), (a, b) => a.year - b.year || byString(a.id, b.id));
+        lists.grades = this.resegment('grades', lists.grades, this.state.grades, ids, cadres, (g) => (g.year <= year && !this.annulled.has(g.id) ? cadreAt(g.cadreId) : -1), (a, b) => a.year - b.year || this.byRecordId(a.id, b.id));
         break;
       }
       case 'measures': {
@@ -1149,14 +1150,14 @@ export class LedgerIndex {
         continue;
       }
       list.push(ci);
-      list.sort((a, b) => byString(a.date, b.date) || byString(a.id, b.id));
+      list.sort((a, b) => byString(a.date, b.date) || this.byRecordId(a.id, b.id));
     }
     // The plans' cadres, by the state and by the index's lists (a plan moved or removed).
     const planned = this.lists.plans;
     for (const planId of plans) {
       const p = this.state.rehabPlans.get(planId);
-      const c = p ? this.cadreIndex.get(p.cadreId) : undefined;
-      if (c !== undefined) cadres.add(c);
+      const c = p ? this.positionOf(p.cadreId) : -1;
+      if (c >= 0) cadres.add(c);
     }
     if (planned) {
       for (let c = 0; c < this.cadres.length; c++) {
