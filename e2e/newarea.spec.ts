@@ -20,11 +20,12 @@ function addMonths(date: string, months: number): string {
   return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
 }
 
-async function shots(page: Page, name: string) {
+/** The window (1366×650) and, for pages taller than it, the full page. */
+async function shots(page: Page, name: string, full = true) {
   // Not while a table is still loading (antd blurs it).
   await expect(page.locator('.ant-spin-blur, .ant-spin-spinning')).toHaveCount(0);
   await page.screenshot({ path: screenshotPath(`newarea-${name}`) });
-  await page.screenshot({ path: screenshotPath(`newarea-${name}-full`), fullPage: true });
+  if (full) await page.screenshot({ path: screenshotPath(`newarea-${name}-full`), fullPage: true });
 }
 
 /** Chooses an office in the header's scope selector. */
@@ -72,7 +73,7 @@ test('the New Area sees each township alone or all of them, and transfers a cadr
     await expect(page.getByTestId('office-scope-value')).toHaveText('全部');
     await page.getByTestId('office-scope-select').click();
     await expect(page.locator('.ant-select-dropdown:visible')).toContainText('青山镇 (XZ01) · 1 名干部');
-    await shots(page, 'scope-options');
+    await shots(page, 'scope-options', false);
     await page.keyboard.press('Escape');
 
     // The overview's counts follow the scope (each office's findings, as the core counts them).
@@ -98,7 +99,7 @@ test('the New Area sees each township alone or all of them, and transfers a cadr
     await expect(row.getByTestId('tracker-office')).toHaveText('青山镇');
     const header = await page.locator('.ant-layout-header').boundingBox();
     expect(header!.height).toBeLessThanOrEqual(64);
-    await shots(page, 'tracker-all-en');
+    await shots(page, 'tracker-all-en', false);
     await page.getByTestId('lang-switch').getByText('中文').click();
 
     // 青山镇 alone: still there, and the page says whose board it is.
@@ -120,17 +121,17 @@ test('the New Area sees each township alone or all of them, and transfers a cadr
     await expect(page.getByTestId('overview-total')).toContainText(String(newArea));
     await chooseScope(page, 'XZ01');
     await expect(page.getByTestId('overview-total')).toContainText(String(qingshan));
-    await shots(page, 'overview-township');
+    await shots(page, 'overview-township', false);
 
     // The cadre list with every office: the office column.
     await chooseScope(page, '*');
     await page.getByTestId('menu-cadres').click();
     await expect(page.getByTestId(`cadre-row-XZ01.${cadre.id}`).getByTestId('cadre-office')).toHaveText('青山镇');
     await expect(page.getByTestId(`cadre-row-${lin.id}`).getByTestId('cadre-office')).toHaveText('新区党工委办公室');
-    await shots(page, 'cadres-all');
+    await shots(page, 'cadres-all', false);
     await page.getByTestId('menu-units').click();
     await expect(page.locator('[data-testid="unit-row"][data-office="XZ01"]')).toContainText('青山镇');
-    await shots(page, 'units-all');
+    await shots(page, 'units-all', false);
     await page.getByTestId('menu-cadres').click();
 
     // The New Area transfers its own cadre to 青山镇 from the case file.
@@ -147,7 +148,7 @@ test('the New Area sees each township alone or all of them, and transfers a cadr
     await expect(dialog).toBeVisible();
     await dialog.getByTestId('transfer-note').fill('新区党工委任免通知');
     await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0);
-    await shots(page, 'transfer-dialog');
+    await shots(page, 'transfer-dialog', false);
     await page.getByTestId('transfer-form-submit').click();
     await expect(page.getByTestId('casefile-transferred')).toHaveText(`已调往 青山镇（${today}）`);
     await expect(page.getByTestId('casefile-transfer')).toHaveCount(0); // no longer this office's to transfer
@@ -158,7 +159,7 @@ test('the New Area sees each township alone or all of them, and transfers a cadr
     await page.getByTestId('menu-cadres').click();
     await chooseScope(page, 'XQ');
     await expect(page.getByTestId('cadre-empty')).toContainText('本单位（新区党工委办公室）尚无干部');
-    await shots(page, 'cadres-empty-scope');
+    await shots(page, 'cadres-empty-scope', false);
     await page.getByTestId('menu-overview').click();
     await expect(page.getByTestId('scope-no-cadres')).toHaveText('本单位（新区党工委办公室）尚无干部');
     await expect(page.getByTestId('overview-total')).toContainText('0');
