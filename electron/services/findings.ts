@@ -17,6 +17,7 @@ import { createViewEngine } from '../../shared/views/engineBinding';
 import { listFindings, measureFromFinding, monthOverview } from '../../shared/views/findings';
 import { nextSequentialId } from '../../shared/ledger/ids';
 import { scoredCadres } from '../../shared/views/monthReadiness';
+import { withPoliciesOf } from '../../shared/views/officeScope';
 import type { ViewEngine } from '../../shared/views/viewEngine';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
@@ -142,7 +143,8 @@ export function findingsHandlers(ctx: ServiceContext, engine: ViewEngine = viewE
       const state = ctx.store.state();
       const finding = findFinding(state, engine, findingKey, asOf);
       if (!finding) throw findingGone(findingKey);
-      const draft = measureFromFinding(state, finding, recordingDate(asOf, today()), overrides);
+      // The subject's own office's policy (its township's at the New Area) pre-fills the measure.
+      const draft = measureFromFinding(withPoliciesOf(state, finding.subject), finding, recordingDate(asOf, today()), overrides);
       const parsed = measureSchema.safeParse(draft);
       if (!parsed.success) throw validationError(parsed.error.issues, draft, 'measure');
       const measure = parsed.data;

@@ -9,7 +9,7 @@ import { closeTracked, officeTrackerBoard, TrackerInputError } from '../../share
 import type { ViewEngine } from '../../shared/views/viewEngine';
 import { workbookOf } from '../export/xlsx';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
-import { officeNameOf, ownerOfSubject, selfCodeOf } from '../../shared/views/officeScope';
+import { officeNameOf, ownerOfSubject, selfCodeOf, withPoliciesOf } from '../../shared/views/officeScope';
 import { viewEngineOf } from './findings';
 
 type Lang = 'zh' | 'en';
@@ -111,9 +111,12 @@ export function trackerHandlers(
 
     'tracker.close': async (input, call) => {
       const state = ctx.store.state();
+      // The next step follows the ladder of the subject's own office (its township's policy).
+      const found = input.measureId ? state.measures.get(input.measureId) : undefined;
+      const subject = found ? { type: found.subjectType, id: found.subjectId } : input.trialOf ? { type: 'cadre' as const, id: input.trialOf } : undefined;
       let result;
       try {
-        result = closeTracked(state, input, today());
+        result = closeTracked(subject ? withPoliciesOf(state, subject) : state, input, today());
       } catch (e) {
         if (!(e instanceof TrackerInputError)) throw e;
         throw new LedgerError(e.code ?? (e.field === 'endsOn' ? 'VALIDATION' : 'NOT_FOUND'), e.bilingual, [{ path: e.field, message: e.bilingual }]);

@@ -13,6 +13,7 @@ import { cadreStatus } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
 import { scoresOfCadre } from '../engine/columns/scoreTable';
 import { lastDayOf, referenceDate } from './dates';
+import { withPoliciesOf } from './officeScope';
 import type { ViewEngine } from './viewEngine';
 
 /** Order of collections among entries of the same date (newest first puts the later-listed first). */
@@ -190,7 +191,9 @@ export function caseFileView(state: LedgerState, engine: ViewEngine, q: CaseFile
 }
 
 /** The case file's parts of issue 9: the way back up, plans, fault deductions, clearance effects. */
-function rehabAndFaults(state: LedgerState, engine: ViewEngine, cadreId: string, asOf: string, clearedIds: Set<string>) {
+function rehabAndFaults(whole: LedgerState, engine: ViewEngine, cadreId: string, asOf: string, clearedIds: Set<string>) {
+  // The policy of the cadre's own office (at the New Area: its township's timeline).
+  const state = withPoliciesOf(whole, { type: 'cadre', id: cadreId });
   const faults = [...state.faults.values()]
     .filter((f) => f.cadreId === cadreId)
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id.localeCompare(b.id)))
@@ -203,7 +206,7 @@ function rehabAndFaults(state: LedgerState, engine: ViewEngine, cadreId: string,
   let wayBack = null;
   let plans: ReturnType<typeof planRows> = [];
   if (hasPlanOrMeasure) {
-    const index = engine.index(state, asOf, { cadreId });
+    const index = engine.index(whole, asOf, { cadreId });
     const wb = wayBackOf(index, cadreId);
     wayBack = wb.measure || wb.planId ? wb : null;
     plans = planRows(state, index, { cadreId });

@@ -10,6 +10,7 @@ import {
   partitionLedger,
   policyTimelineOf,
   selfOfficeOf,
+  withPoliciesOf,
 } from './officeScope';
 import { LedgerBuilder } from './testing';
 
@@ -76,6 +77,9 @@ describe('policy timeline', () => {
     // A later New Area version replaces the township's own from its month on.
     b.add('policies', version('P2', '2026-09', '4'));
     expect(policyTimelineOf(b.state, 'XZ01').map((p) => p.id)).toEqual(['P1', 'XZ01.P1', 'P2']);
+    // A view about one cadre reads its township's timeline.
+    expect([...withPoliciesOf(b.state, { type: 'cadre', id: 'XZ02.C00001' }).policies.keys()].sort()).toEqual(['P1', 'P2', 'XZ02.P1']);
+    expect([...withPoliciesOf(b.state, { type: 'unit', id: 'U1' }).policies.keys()].sort()).toEqual(['P1', 'P2']);
   });
 
   it('at a township: its own versions and those of the anchor it trusts (the New Area)', () => {
@@ -91,6 +95,7 @@ describe('policy timeline', () => {
     expect(policyTimelineOf(b.state, 'XZ01').map((p) => p.id)).toEqual(['XQ.P1', 'P1']);
     // One office holding only its own and the New Area's versions: the state itself.
     expect(partitionLedger(b.state).get('XZ01')).toBe(b.state);
+    expect(withPoliciesOf(b.state, { type: 'cadre', id: 'C00001' })).toBe(b.state);
   });
 });
 

@@ -141,6 +141,19 @@ function timelineIsWhole(state: LedgerState, timeline: readonly PolicyVersion[])
 }
 
 /**
+ * The ledger with `policies` = the timeline of the office owning a subject: what a view about one
+ * cadre or unit reads its policy from (at the New Area, that township's). The state itself when the
+ * timeline is every version held (every township). Not for the engine: give the ViewEngine the
+ * ledger itself or one of its partitions (a copy would look like another ledger to its cache).
+ */
+export function withPoliciesOf(state: LedgerState, subject: { type: 'cadre' | 'unit'; id: string }): LedgerState {
+  const selfCode = selfCodeOf(state);
+  if (!selfCode) return state;
+  const timeline = policyTimelineOf(state, ownerOfSubject(state, subject, selfCode));
+  return timelineIsWhole(state, timeline) ? state : { ...state, policies: new Map(timeline.map((p) => [p.id, p])) };
+}
+
+/**
  * The ledger as one office sees it: its own cadres and units (`cadres` and `units` filtered), its
  * policy timeline as `policies`, and every other collection the same Map as the whole ledger (the
  * engine's index ignores records about cadres and units it does not hold). Views given a partition
