@@ -147,6 +147,12 @@ test('a version the New Area issues is listed at the township as 新区下发, i
     await page.getByTestId('policy-detail').getByRole('tab', { name: /改动/ }).click();
     await expect(page.getByTestId('policy-changes')).toContainText('4 个月');
     await page.screenshot({ path: screenshotPath('policy-township-1366x650') });
+    // In English: the tags and the sections' threshold names.
+    await page.getByTestId('lang-switch').getByText('English').click();
+    await expect(row.getByTestId('policy-tag-new-area')).toHaveText('from the New Area');
+    await page.getByTestId('policy-detail').getByRole('tab', { name: 'Streak rules' }).click();
+    await expect(page.getByTestId('policy-section-streaks')).toContainText('Top third in a row (salary raise)');
+    await page.screenshot({ path: screenshotPath('policy-township-en-1366x650') });
   } finally {
     await context.close();
     township.child.kill('SIGTERM');

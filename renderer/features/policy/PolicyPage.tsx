@@ -25,13 +25,13 @@ function spanOf(row: PolicyRow, t: (k: string, o?: Record<string, unknown>) => s
   return row.until ? t('span.range', { from: row.effectiveFrom, until: row.until }) : t('span.from', { from: row.effectiveFrom });
 }
 
-function issuerName(row: PolicyRow, t: (k: string) => string): string {
-  if (row.issuer.own) return row.issuer.name ? `${t('tag.own')}（${row.issuer.name}）` : t('tag.own');
-  return `${row.issuer.name}（${row.issuer.code}）`;
+function issuerName(row: PolicyRow, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (row.issuer.own) return row.issuer.name ? t('nameCode', { name: t('tag.own'), code: row.issuer.name }) : t('tag.own');
+  return t('nameCode', { name: row.issuer.name, code: row.issuer.code });
 }
 
 // The section under the tabs scrolls, so that the page fits 1366×650.
-const sectionBody = { maxHeight: 'calc(100vh - 400px)', minHeight: 120, overflow: 'auto' } as const;
+const sectionBody = { maxHeight: 'calc(100vh - 430px)', minHeight: 120, overflow: 'auto' } as const;
 
 /** One version, read as the sections of DOMAIN.md §4, each threshold named in the UI language. */
 function VersionDetail({ row, onWithdraw, canReview }: { row: PolicyRow; onWithdraw(): void; canReview: boolean }) {
@@ -62,11 +62,11 @@ function VersionDetail({ row, onWithdraw, canReview }: { row: PolicyRow; onWithd
         )
       }
     >
-      <Descriptions size="small" column={2} styles={{ label: { width: 88 } }} style={{ marginBottom: 8 }}>
+      <Descriptions size="small" column={2} styles={{ label: { width: 100 } }} style={{ marginBottom: 8 }}>
         <Descriptions.Item label={t('col.from')}>{spanOf(row, t)}</Descriptions.Item>
         <Descriptions.Item label={t('issuer')}>{issuerName(row, t)}</Descriptions.Item>
         <Descriptions.Item label={t('basedOn')}>{row.basedOnId ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('issuedBy')}>{row.issuedBy ? `${row.issuedBy}，${row.issuedAt?.slice(0, 10)}` : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('issuedBy')}>{row.issuedBy ? t('byOn', { by: row.issuedBy, date: row.issuedAt?.slice(0, 10) }) : '—'}</Descriptions.Item>
         <Descriptions.Item label={t('note')} span={2}>
           <Typography.Text ellipsis={{ tooltip: row.note }} style={{ maxWidth: 560 }}>
             {row.note || t('noNote')}
@@ -207,7 +207,7 @@ export default function PolicyPage(_: PageProps) {
         <Spin />
       ) : (
         <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-          <Card size="small" title={`${t('versions')}（${t('monthLabel')} ${data.month}${office ? ` · ${t('scopeFor', { name: office.name })}` : ''}）`} style={{ width: 400, flex: 'none' }} data-testid="policy-list">
+          <Card size="small" title={t('listTitle', { month: data.month, scope: office ? ` · ${t('scopeFor', { name: office.name })}` : '' })} style={{ width: 400, flex: 'none' }} data-testid="policy-list">
             <Table<PolicyRow>
               size="small"
               rowKey="id"
