@@ -17,7 +17,7 @@ import { createViewEngine } from '../../shared/views/engineBinding';
 import { listFindings, measureFromFinding, monthOverview } from '../../shared/views/findings';
 import { nextSequentialId } from '../../shared/ledger/ids';
 import { scoredCadres } from '../../shared/views/monthReadiness';
-import { withPoliciesOf } from '../../shared/views/officeScope';
+import { officeNameOf, ownerOfSubject, selfCodeOf, withPoliciesOf } from '../../shared/views/officeScope';
 import type { ViewEngine } from '../../shared/views/viewEngine';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
@@ -29,7 +29,7 @@ const engines = new WeakMap<ServiceContext, ViewEngine>();
 export function viewEngineOf(ctx: ServiceContext): ViewEngine {
   let engine = engines.get(ctx);
   if (!engine) {
-    engine = createViewEngine(() => ctx.store.revision);
+    engine = createViewEngine(() => ctx.store.revision, (revision) => ctx.store.changesSince?.(revision));
     engines.set(ctx, engine);
   }
   return engine;
@@ -54,18 +54,23 @@ const exportHeads = {
   },
   subject: { cadre: { zh: '个人', en: 'Cadre' }, unit: { zh: '班子', en: 'Team' } },
   yes: { zh: '是', en: 'yes' },
+  township: { zh: '乡镇（单位）', en: 'Office' },
 };
 
-/** The month's open findings (one rule or all) as a workbook; every cell through the export guard. */
-export async function findingsWorkbook(list: FindingsList, lang: Lang, rule?: string): Promise<Buffer> {
+/**
+ * The month's open findings (one rule or all) as a workbook; every cell through the export guard.
+ * With `townshipOf` (every office's findings, at the New Area) a first column names each row's office.
+ */
+export async function findingsWorkbook(list: FindingsList, lang: Lang, rule?: string, townshipOf?: (f: FindingsList['items'][number]) => string): Promise<Buffer> {
   const items = rule ? list.items.filter((f) => f.rule === rule) : list.items;
   const titleOf = (id: string) => (ruleTitles as Record<string, { zh: string; en: string }>)[id]?.[lang] ?? id;
   return workbookOf([
     {
       name: rule ? titleOf(rule) : exportHeads.sheet[lang],
       title: exportHeads.title[lang](list.asOf, referenceDate(list.asOf)),
-      header: exportHeads.cols[lang],
+      header: townshipOf ? [exportHeads.township[lang], ...exportHeads.cols[lang]] : exportHeads.cols[lang],
       rows: items.map((f) => [
+        ...(townshipOf ? [townshipOf(f)] : []),
         titleOf(f.rule),
         exportHeads.subject[f.subject.type][lang],
         f.subjectName,
@@ -76,7 +81,7 @@ export async function findingsWorkbook(list: FindingsList, lang: Lang, rule?: st
         f.isNew ? exportHeads.yes[lang] : '',
         f.key,
       ]),
-      widths: [22, 8, 12, 18, 70, 14, 20, 8, 30],
+      widths: townshipOf ? [14, 22, 8, 12, 18, 70, 14, 20, 8, 30] : [22, 8, 12, 18, 70, 14, 20, 8, 30],
     },
   ]);
 }
@@ -170,7 +175,10 @@ export function findingsHandlers(ctx: ServiceContext, engine: ViewEngine = viewE
 
     'findings.export': async ({ asOf, rule, office, lang }) => {
       const list = listFindings(scoped(office), engine, { asOf, today: today() });
-      const buffer = await findingsWorkbook(list, lang, rule);
+      const state = ctx.store.state();
+      const several = office === undefined && engine.offices(state).length > 1;
+      const self = selfCodeOf(state);
+      const buffer = await findingsWorkbook(list, lang, rule, several ? (f) => officeNameOf(state, ownerOfSubject(state, f.subject, self)) : undefined);
       const fileName = lang === 'zh' ? `考核提示-${asOf}${rule ? `-${rule}` : ''}.xlsx` : `findings-${asOf}${rule ? `-${rule}` : ''}.xlsx`;
       return { fileName, base64: buffer.toString('base64') };
     },

@@ -101,6 +101,12 @@ describe("the New Area's view of two townships", () => {
     }
     const all = await at.xq['findings.list']({ asOf: ASOF }, call);
     expect(all.items).toHaveLength(total);
+    const out = await at.xq['findings.export']({ asOf: ASOF, lang: 'zh' }, call);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet.getRow(2).getCell(1).value).toBe('乡镇（单位）');
+    expect(sheet.rowCount).toBe(total + 2);
     // A subject's findings come from its own township's partition.
     const one = all.items.find((f) => f.subject.type === 'cadre' && f.subject.id.startsWith('XZ02.'))!;
     const bySubject = await at.xq['findings.list']({ asOf: ASOF, subject: one.subject }, call);
