@@ -107,8 +107,28 @@ test('lists the versions, reads one, and issues the next one in force from its m
 
   // The month's findings follow it: a shorter streak raises more cadres.
   expect(await raises(ledger, latest)).toBeGreaterThan(before);
-  const list = await ledger.call<{ inForceId: string }>('policy.list', { month: monthBefore(from) });
+  const list = await ledger.call<{ inForceId: string; currentMonth: string }>('policy.list', { month: monthBefore(from) });
   expect(list.inForceId).not.toBe('P0001');
+
+  // A version for a later month, issued in error, is withdrawn with a reason and stays in the history.
+  const [y, m] = list.currentMonth.split('-').map(Number);
+  const later = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  const document = (await ledger.call<{ document: { streaks: { raiseTopThirdMonths: number } } }>('policy.get', { id: 'P0001' })).document;
+  document.streaks.raiseTopThirdMonths = 2;
+  await ledger.call('policy.issue', { basedOn: 'P0001', version: '2026.2', effectiveFrom: later, note: '误录', document });
+  await page.reload(); // written behind the page's back: read the ledger again
+  const pending = page.locator('[data-testid=policy-row][data-id=P0002]');
+  await expect(pending).toContainText('尚未生效');
+  await pending.click();
+  await page.getByTestId('policy-withdraw-open').click();
+  await page.getByTestId('policy-withdraw-confirm').click();
+  await expect(page.getByTestId('policy-withdraw-modal')).toContainText('撤回原因');
+  await page.getByTestId('policy-withdraw-reason').fill('数值录入错误');
+  await page.getByTestId('policy-withdraw-confirm').click();
+  await expect(page.getByTestId('policy-withdraw-modal')).toHaveCount(0);
+  await expect(pending).toHaveCount(0);
+  await expect(page.getByTestId('policy-withdrawn')).toContainText('2026.2（P0002');
+  await expect(page.getByTestId('policy-withdrawn')).toContainText('数值录入错误');
 });
 
 test('a version the New Area issues is listed at the township as 新区下发, in force from its month', async ({ ledger, browser }) => {
