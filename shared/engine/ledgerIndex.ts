@@ -193,6 +193,67 @@ function unitThirds(rank: Int32Array, ids: Int32Array, n: number, ranking: Polic
   for (let i = 0; i < n; i++) third[ids[i]] = thirdOf(rank[ids[i]], n, ranking);
 }
 
+/** Units by position (id order). */
+function placeUnits(sorted: readonly Unit[], units: Unit[], unitIndex: Map<string, number>, unitMembers: number[][]): void {
+  for (let i = 0; i < sorted.length; i++) {
+    unitIndex.set(sorted[i].id, i);
+    units.push(sorted[i]);
+    unitMembers.push([]);
+  }
+}
+
+/** Each cadre's unit and peer group (positions); returns the members of each group. */
+function placeCadres(
+  cadres: readonly Cadre[],
+  unitIndex: ReadonlyMap<string, number>,
+  unitMembers: number[][],
+  unitOf: Int32Array,
+  groupOf: Int32Array,
+  groupNames: string[],
+): number[][] {
+  const groupIndex = new Map<string, number>();
+  const groupLists: number[][] = [];
+  // Neighbours in id order usually share a unit and a peer group: ask the maps only on a change.
+  let lastUnitId: string | undefined;
+  let u = -1;
+  let lastGroup: string | undefined;
+  let g = -1;
+  for (let i = 0; i < cadres.length; i++) {
+    const c = cadres[i];
+    if (c.unitId !== lastUnitId) {
+      lastUnitId = c.unitId;
+      u = unitIndex.get(c.unitId) ?? -1;
+    }
+    unitOf[i] = u;
+    if (u >= 0) unitMembers[u].push(i);
+    if (c.peerGroup !== lastGroup) {
+      lastGroup = c.peerGroup;
+      const known = groupIndex.get(c.peerGroup);
+      if (known === undefined) {
+        g = groupNames.length;
+        groupIndex.set(c.peerGroup, g);
+        groupNames.push(c.peerGroup);
+        groupLists.push([]);
+      } else g = known;
+    }
+    groupOf[i] = g;
+    groupLists[g].push(i);
+  }
+  return groupLists;
+}
+
+/** Each cadre's score column, and slot → position; returns the cadres without a slot (id → position). */
+function slotCadres(cadres: readonly Cadre[], table: ScoreTable, slotOf: Int32Array, positionOfSlot: Int32Array): Map<string, number> | undefined {
+  let unslotted: Map<string, number> | undefined;
+  for (let i = 0; i < cadres.length; i++) {
+    const slot = table.slotOf(cadres[i].id);
+    slotOf[i] = slot;
+    if (slot !== 0) positionOfSlot[slot] = i;
+    else (unslotted ??= new Map()).set(cadres[i].id, i);
+  }
+  return unslotted;
+}
+
 export class LedgerIndex {
   readonly kind = 'LedgerIndex' as const;
   readonly asOf?: Month;
@@ -296,44 +357,16 @@ export class LedgerIndex {
     const annulled = this.annulled;
 
     // Units and cadres in id order, so that every later loop is independent of insertion order.
+    // The loops over all cadres are functions of their own (placeUnits, placeCadres, slotCadres):
+    // the constructor runs once per evaluation, and a loop inside it would be optimized by
+    // on-stack replacement and left again, every time, at the code after it that had not run yet.
     const units = sortedById(valuesOf(state.units));
-    for (const u of units) {
-      this.unitIndex.set(u.id, this.units.length);
-      this.units.push(u);
-      this.unitMembers.push([]);
-    }
+    placeUnits(units, this.units, this.unitIndex, this.unitMembers);
     const cadres = sortedById(valuesOf(state.cadres));
     const C = cadres.length;
     this.unitOf = new Int32Array(C);
     this.groupOf = new Int32Array(C);
-    const groupIndex = new Map<string, number>();
-    const groupLists: number[][] = [];
-    // Neighbours in id order usually share a unit and a peer group: ask the maps only on a change.
-    let lastUnitId: string | undefined;
-    let u = -1;
-    let lastGroup: string | undefined;
-    let g = -1;
-    for (let i = 0; i < C; i++) {
-      const c = cadres[i];
-      if (c.unitId !== lastUnitId) {
-        lastUnitId = c.unitId;
-        u = this.unitIndex.get(c.unitId) ?? -1;
-      }
-      this.unitOf[i] = u;
-      if (u >= 0) this.unitMembers[u].push(i);
-      if (c.peerGroup !== lastGroup) {
-        lastGroup = c.peerGroup;
-        const known = groupIndex.get(c.peerGroup);
-        if (known === undefined) {
-          g = this.groupNames.length;
-          groupIndex.set(c.peerGroup, g);
-          this.groupNames.push(c.peerGroup);
-          groupLists.push([]);
-        } else g = known;
-      }
-      this.groupOf[i] = g;
-      groupLists[g].push(i);
-    }
+    const groupLists = placeCadres(cadres, this.unitIndex, this.unitMembers, this.unitOf, this.groupOf, this.groupNames);
     this.cadres = cadres;
     for (const list of groupLists) this.groupMembers.push(Int32Array.from(list));
 
@@ -346,17 +379,10 @@ export class LedgerIndex {
     // The table's map of cadre id → slot exists already: through it (slot → position) an index
     // finds its cadres without a map of its own (cadreIndex is built only when asked for).
     const positionOfSlot = new Int32Array(table.slots).fill(-1);
-    let unslotted: Map<string, number> | undefined;
-    for (let i = 0; i < C; i++) {
-      const slot = table.slotOf(cadres[i].id);
-      slotOf[i] = slot;
-      if (slot !== 0) positionOfSlot[slot] = i;
-      else (unslotted ??= new Map()).set(cadres[i].id, i);
-    }
     this.scoreSlot = slotOf;
     this.slotTable = table;
     this.positionOfSlot = positionOfSlot;
-    this.unslotted = unslotted;
+    this.unslotted = slotCadres(cadres, table, slotOf, positionOfSlot);
     const cutoffMonth = this.cutoffMonthIndex;
     const range = table.monthRange(cutoffMonth);
     let minMonth: number;

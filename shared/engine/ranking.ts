@@ -79,25 +79,41 @@ export function competitionRanksByKey(keys: Int32Array, ids: Int32Array, n: numb
   let d2 = radix.ids2;
   k.set(keys.subarray(0, n));
   d.set(ids.subarray(0, n));
-  const count = radixCount;
   for (let shift = 0; shift < 33; shift += 11) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(k[i] >>> shift) & 2047]++;
-    let at = 0;
-    for (let b = 0; b < 2048; b++) {
-      const c = count[b];
-      count[b] = at;
-      at += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const pos = count[(k[i] >>> shift) & 2047]++;
-      k2[pos] = k[i];
-      d2[pos] = d[i];
-    }
-    [k, k2] = [k2, k];
-    [d, d2] = [d2, d];
+    radixPass(k, d, k2, d2, n, shift);
+    const kt = k;
+    k = k2;
+    k2 = kt;
+    const dt = d;
+    d = d2;
+    d2 = dt;
   }
-  // Ascending now: walk from the highest key; rank = 1 + how many keys are strictly greater.
+  ranksFromAscending(k, d, n, rankOut);
+}
+
+// The passes and the walk are functions of their own, so that each is optimized as a whole (see
+// unitSums in ledgerIndex.ts).
+
+/** One stable counting pass on the 11-bit digit at `shift`: (k, d) → (k2, d2). */
+function radixPass(k: Int32Array, d: Int32Array, k2: Int32Array, d2: Int32Array, n: number, shift: number): void {
+  const count = radixCount;
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[(k[i] >>> shift) & 2047]++;
+  let at = 0;
+  for (let b = 0; b < 2048; b++) {
+    const c = count[b];
+    count[b] = at;
+    at += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const pos = count[(k[i] >>> shift) & 2047]++;
+    k2[pos] = k[i];
+    d2[pos] = d[i];
+  }
+}
+
+/** Keys ascending: walk from the highest; rank = 1 + how many keys are strictly greater. */
+function ranksFromAscending(k: Int32Array, d: Int32Array, n: number, rankOut: Int32Array): void {
   let rank = 0;
   for (let i = n - 1; i >= 0; i--) {
     if (i === n - 1 || k[i] !== k[i + 1]) rank = n - i;
