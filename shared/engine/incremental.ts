@@ -32,6 +32,11 @@ export interface IncrementalOptions {
   policies?: readonly PolicyVersion[];
   /** This office's code: same-day records ordered by global id (LedgerIndexOptions.office). */
   office?: string;
+  /**
+   * An index of this state as of `asOf` with these options, built for the state as it is now (the
+   * view engine's cached one): taken instead of building another.
+   */
+  index?: LedgerIndex;
 }
 
 /** Collections of per-subject records that LedgerIndex.refreshRecords re-reads. */
@@ -101,7 +106,7 @@ export class IncrementalEvaluation {
     this.asOf = asOf;
     this.policies = options.policies;
     this.office = options.office;
-    this.rebuild(state);
+    this.rebuild(state, options.index?.asOf === asOf ? options.index : undefined);
   }
 
   /** The ledger index, consistent with the state after the last apply. */
@@ -126,9 +131,9 @@ export class IncrementalEvaluation {
     return this.lastApply;
   }
 
-  private rebuild(state: LedgerState): ApplyReport {
+  private rebuild(state: LedgerState, index?: LedgerIndex): ApplyReport {
     this.state = state;
-    this._index = new LedgerIndex(state, { asOf: this.asOf, policies: this.policies, office: this.office });
+    this._index = index ?? new LedgerIndex(state, { asOf: this.asOf, policies: this.policies, office: this.office });
     // The index reads the state's table itself exactly when it holds nothing the columns could not
     // (LedgerIndex's scoreTableOf): only then are its rows the ones a score write must patch.
     this.scoresInPlace = state.scores instanceof ScoreTable && state.scores.overflowRecords().size === 0;

@@ -11,12 +11,16 @@
 // Building a LedgerIndex is the expensive part (the whole partition), so an engine made with a
 // `version` (the store's revision) keeps, per partition, the last few as-of months' index and full
 // findings, for as long as the same state object is at the same version. Without one (tests),
-// every call builds afresh.
+// every call builds afresh. With a change feed as well (the store's changesSince), the full
+// findings of a month are an IncrementalEvaluation (shared/engine/incremental.ts): a new revision
+// patches them with the events it brought instead of evaluating the partition again.
 import type { Finding, RankEvidence } from '../domain/findings';
 import type { Subject } from '../domain/records';
-import type { LedgerState } from '../ledger/collections';
+import type { CollectionName, LedgerState } from '../ledger/collections';
+import type { LedgerEvent } from '../ledger/events';
 import { evaluateIndex, impactPeriodsOf, LedgerIndex, promotionBarsOf, rankHistory, unitRanking } from '../engine';
 import { monthIndex } from '../engine/calendar';
+import { IncrementalEvaluation } from '../engine/incremental';
 import { ownerOfSubject, partitionFor, partitionLedger, selfCodeOf } from './officeScope';
 import type { IndexScope, ViewEngine } from './viewEngine';
 
@@ -27,7 +31,18 @@ const KEEP = 3;
 interface Evaluation {
   index: LedgerIndex;
   findings?: Finding[];
+  /** The full findings kept current across revisions (an engine with a change feed). */
+  live?: IncrementalEvaluation;
 }
+
+/**
+ * Writes that leave the partitions as they are (partitionLedger reads cadres, units, owners,
+ * policies and the sync identity): the partition states stay valid, and each month's live
+ * evaluation takes the events. Any other write splits the ledger afresh.
+ */
+const partitionNeutral: ReadonlySet<string> = new Set<CollectionName>([
+  'scores', 'grades', 'sanctions', 'measures', 'faults', 'rehabPlans', 'checkIns', 'clearances', 'dismissals', 'revisions', 'meetings', 'users', 'audit',
+]);
 
 interface Partition {
   office: string;
@@ -44,7 +59,11 @@ const compareFindings = (a: Finding, b: Finding) =>
 
 const sameSubject = (f: Finding, s: Subject) => f.subject.type === s.type && f.subject.id === s.id;
 
-export function createViewEngine(version?: () => number): ViewEngine {
+/**
+ * `version`: the store's revision (caches are kept per revision). `changes`: the store's change
+ * feed (LedgerStore.changesSince) — the events after a revision, undefined when it cannot tell.
+ */
+export function createViewEngine(version?: () => number, changes?: (revision: number) => readonly LedgerEvent[] | undefined): ViewEngine {
   let cachedState: LedgerState | null = null;
   let cachedVersion = -1;
   let cachedParts: Map<string, Partition> | null = null;
@@ -57,9 +76,24 @@ export function createViewEngine(version?: () => number): ViewEngine {
     if (version) {
       const v = version();
       if (main !== cachedState || v !== cachedVersion) {
+        // incremental: the same ledger at a later revision — patch what is kept with the events.
+        const events = changes && main === cachedState && cachedParts ? changes(cachedVersion) : undefined;
+        const kept = events && events.every((e) => partitionNeutral.has(e.collection)) ? cachedParts : null;
+        if (kept) {
+          for (const part of kept.values()) {
+            for (const [asOf, e] of part.months) {
+              if (!e.live) {
+                part.months.delete(asOf);
+                continue;
+              }
+              e.live.apply(part.state, events!);
+              e.index = e.live.index;
+            }
+          }
+        }
         cachedState = main;
         cachedVersion = v;
-        cachedParts = null;
+        cachedParts = kept;
         others.clear();
       }
       if (cachedParts) return cachedParts;
@@ -128,7 +162,16 @@ export function createViewEngine(version?: () => number): ViewEngine {
     return e;
   }
 
+  /** The month's live evaluation, made on first use of its findings (only with a change feed). */
+  const liveAt = (part: Partition, asOf: string): IncrementalEvaluation | undefined => {
+    if (!version || !changes) return undefined;
+    const e = at(part, asOf);
+    return (e.live ??= new IncrementalEvaluation(part.state, asOf, { office: part.self, index: e.index }));
+  };
+
   const findingsAt = (part: Partition, asOf: string): Finding[] => {
+    const live = liveAt(part, asOf);
+    if (live) return live.findings();
     const e = at(part, asOf);
     return (e.findings ??= evaluateIndex(e.index));
   };
@@ -145,6 +188,8 @@ export function createViewEngine(version?: () => number): ViewEngine {
       if (subject) {
         const part = partitionOfSubject(r.main, subject);
         if (named !== undefined && part.office !== named) return [];
+        const live = liveAt(part, asOf);
+        if (live) return live.findings(subject);
         const e = at(part, asOf);
         return e.findings ? e.findings.filter((f) => sameSubject(f, subject)) : evaluateIndex(e.index, { subjects: [subject] });
       }

@@ -14,7 +14,7 @@ export async function cmdDocket(run: Run): Promise<number> {
   const asOf = monthFlag(run, 'as-of');
   const path = filePath(run, out);
   return withStore(run, async (store) => {
-    const engine = createViewEngine(() => store.revision);
+    const engine = createViewEngine(() => store.revision, (revision) => store.changesSince?.(revision));
     const office = officeFlag(run, store.state());
     // One office's partition: its cadres and units, its findings (views/officeScope.ts).
     const state = office ? engine.partition(store.state(), office.code) : store.state();
