@@ -13,6 +13,7 @@ import { lastMonthOf } from '../engine/periods';
 import type { GradeLimit } from '../policy';
 import { faultDeductionOf } from './faults';
 import { policyAt } from './ladder';
+import { withPoliciesOf } from './officeScope';
 
 type Allegation =
   | { collection: 'sanctions'; record: Sanction; kindLabel: Bilingual; date: string }
@@ -75,7 +76,9 @@ function cadreLedger(state: LedgerState, cadreId: string, withoutClearance: stri
 }
 
 /** What the record named by `clearance` applied from its date until the clearance's date. */
-export function clearanceEffectsOf(state: LedgerState, clearance: Clearance): ClearanceEffects | null {
+export function clearanceEffectsOf(whole: LedgerState, clearance: Clearance): ClearanceEffects | null {
+  // The policy of the cadre's own office (at the New Area: its township's timeline).
+  const state = withPoliciesOf(whole, { type: 'cadre', id: clearance.cadreId });
   const a = allegationOf(state, clearance.recordId);
   if (!a) return null;
   const until = clearance.date > a.date ? clearance.date : a.date;

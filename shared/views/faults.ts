@@ -10,6 +10,7 @@ import { distinctionsHold, faultBasis, faultBasisText, faultDecisionOf, faultFac
 import type { PolicyVersion } from '../policy';
 import { daysBetween } from './dates';
 import { policyAt } from './ladder';
+import { policiesBySubject } from './officeScope';
 
 /** The next step of the procedure, or null once filed. Steps are done in order. */
 export function awaitingStep(f: Pick<FaultRecord, 'steps'>): FaultStep | null {
@@ -75,6 +76,8 @@ export interface FaultListQuery {
 /** Faults with their procedure state, newest first; awaiting ones first when listing for the tracker. */
 export function faultRows(state: LedgerState, q: FaultListQuery): FaultRow[] {
   const annulled = annulledIds(state.clearances.values());
+  // Each fault's deduction under its cadre's own office's policy (at the New Area, its township's).
+  const policies = policiesBySubject(state);
   const rows: FaultRow[] = [];
   for (const f of state.faults.values()) {
     if (f.date > q.refDate) continue;
@@ -99,7 +102,7 @@ export function faultRows(state: LedgerState, q: FaultListQuery): FaultRow[] {
       lastStep: last,
       lastStepOn,
       daysWaiting: Math.max(0, daysBetween(lastStepOn ?? f.date, q.refDate)),
-      deduction: faultDeductionOf(f, policyAt(state, f.date.slice(0, 7)), cleared),
+      deduction: faultDeductionOf(f, policyAt(policies({ type: 'cadre', id: f.cadreId }), f.date.slice(0, 7)), cleared),
     });
   }
   return rows.sort(faultOrder);

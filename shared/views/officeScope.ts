@@ -147,10 +147,23 @@ function timelineIsWhole(state: LedgerState, timeline: readonly PolicyVersion[])
  * ledger itself or one of its partitions (a copy would look like another ledger to its cache).
  */
 export function withPoliciesOf(state: LedgerState, subject: { type: 'cadre' | 'unit'; id: string }): LedgerState {
+  return policiesBySubject(state)(subject);
+}
+
+/** withPoliciesOf for many subjects of one ledger (a list's rows): one timeline per office. */
+export function policiesBySubject(state: LedgerState): (subject: { type: 'cadre' | 'unit'; id: string }) => LedgerState {
   const selfCode = selfCodeOf(state);
-  if (!selfCode) return state;
-  const timeline = policyTimelineOf(state, ownerOfSubject(state, subject, selfCode));
-  return timelineIsWhole(state, timeline) ? state : { ...state, policies: new Map(timeline.map((p) => [p.id, p])) };
+  if (!selfCode || state.policies.size === 0) return () => state;
+  const byOffice = new Map<string, LedgerState>();
+  return (subject) => {
+    const office = ownerOfSubject(state, subject, selfCode);
+    let s = byOffice.get(office);
+    if (!s) {
+      const timeline = policyTimelineOf(state, office);
+      byOffice.set(office, (s = timelineIsWhole(state, timeline) ? state : { ...state, policies: new Map(timeline.map((p) => [p.id, p])) }));
+    }
+    return s;
+  };
 }
 
 /**

@@ -13,6 +13,7 @@ import { joinLabels, measureLabels } from '../engine/labels';
 import { reascendState } from '../engine/rules/rehab.reascend';
 import { addDays, addMonths } from './dates';
 import { policyAt } from './ladder';
+import { withPoliciesOf } from './officeScope';
 import type { ViewEngine } from './viewEngine';
 
 export class RehabInputError extends Error {
@@ -60,7 +61,7 @@ export function sourceMeasure(state: LedgerState, measureId: string): Measure {
 export function planDraftFromMeasure(state: LedgerState, measureId: string): PlanDraft {
   const m = sourceMeasure(state, measureId);
   const cadre = state.cadres.get(m.subjectId);
-  const policy = policyAt(state, m.startsOn.slice(0, 7));
+  const policy = policyAt(withPoliciesOf(state, { type: 'cadre', id: m.subjectId }), m.startsOn.slice(0, 7));
   const scheduledReviews: string[] = [];
   for (let k = 6; k <= Math.max(6, policy.rehab.minMonthsSinceStart); k += 6) scheduledReviews.push(addMonths(m.startsOn, k));
   const label = measureLabels[m.kind].zh;
