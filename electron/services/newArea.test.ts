@@ -72,6 +72,23 @@ afterAll(async () => {
 });
 
 describe("the New Area's view of two townships", () => {
+  it('stays what a fresh evaluation gives after the New Area records about a township cadre', async () => {
+    // Warm the cached (incremental) evaluation of each township, then write at the New Area.
+    for (const t of towns) await at.xq['findings.list']({ asOf: ASOF, office: t.code }, call);
+    const cadre = [...xq.store.state().cadres.keys()].find((id) => id.startsWith('XZ02.'))!;
+    await xq.store.commit(
+      [{ type: 'put', collection: 'sanctions', record: { id: 'S000901', cadreId: cadre, kind: 'party.warning', decidedOn: '2026-05-06', reason: '新区查处' } }],
+      { user: 'tester', command: 'test' },
+    );
+    const fresh = handlers(xq);
+    for (const t of towns) {
+      const live = await at.xq['findings.list']({ asOf: ASOF, office: t.code }, call);
+      expect(live).toEqual(await fresh['findings.list']({ asOf: ASOF, office: t.code }, call));
+    }
+    expect((await at.xq['findings.list']({ asOf: ASOF, office: 'XZ02' }, call)).items.some((f) => f.evidence.recordIds.includes('S000901'))).toBe(true);
+    await xq.store.commit([{ type: 'remove', collection: 'sanctions', id: 'S000901' }], { user: 'tester', command: 'test' });
+  });
+
   it('lists the offices it holds (sync.scopes), and cadre and unit rows carry their office', async () => {
     const scopes = await at.xq['sync.scopes']({}, call);
     expect(scopes.self).toEqual({ code: 'XQ', name: '新区党工委办公室' });
