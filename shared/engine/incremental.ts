@@ -62,7 +62,9 @@ const ruleRank = new Map<string, number>(ruleOrder.map((r, i) => [r, i]));
 /** Whether a finding shows the rank evidence of month `month` ('YYYY-MM'). */
 function citesMonth(f: Finding, month: string): boolean {
   const months = (f.evidence as { months?: readonly RankEvidence[] }).months;
-  if (!months) return false;
+  if (!months || !months.length) return false;
+  // Evidence runs up to the as-of month, the month most writes land in: look at the end first.
+  if (months[months.length - 1].month === month) return true;
   for (const e of months) if (e.month === month) return true;
   return false;
 }
