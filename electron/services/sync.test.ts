@@ -44,6 +44,9 @@ describe('sync service', () => {
     expect(rows.find((r) => r.code === 'XZ01')).toMatchObject({ certifiedUntil: '2026-12-31', held: { 'XZ01/1': 1 }, openConflicts: 0 });
     expect(await xq.h['sync.conflicts']({}, call)).toEqual([]);
 
+    // The transfer dialog's receiving offices: every office trusted here, held data or not.
+    expect((await xz.h['sync.scopes']({}, call)).trusted).toEqual([{ code: 'XQ', name: '新区党工委办公室' }]);
+    expect((await xq.h['sync.scopes']({}, call)).trusted).toEqual([{ code: 'XZ01', name: '青山镇' }]); // certifying trusts it
     const moved = await xz.h['sync.transfer']({ cadreId: 'C00001', to: 'XQ', on: '2024-06-15', note: '调任' }, call);
     expect(moved.office).toBe('XQ');
     const back = await xz.h['sync.export']({ to: 'XQ', selection: { kind: 'unacknowledged' }, encrypt: true }, call);

@@ -4,7 +4,7 @@ import { localizeId, qualifyId } from '../../shared/sync/ids';
 import type { Owner } from '../../shared/sync/records';
 import { certifyOffice, createOffice, officeIdentity, trustFile } from '../sync/ceremony';
 import { exportPackage, importPackages, listConflicts, listOffices, resolveConflict } from '../sync/exchange';
-import { identityOf, metaId, metaOf, requireIdentity, type OwnFeed } from '../sync/office';
+import { identityOf, metaId, metaOf, officeName, requireIdentity, type OwnFeed } from '../sync/office';
 import { officesOf, selfOfficeOf } from '../../shared/views/officeScope';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
@@ -71,7 +71,14 @@ export function syncHandlers(ctx: ServiceContext): HandlerGroup<SyncEndpoint> {
     'sync.offices': async () => listOffices(ctx.store.state()),
     'sync.scopes': async () => {
       const state = ctx.store.state();
-      return { self: selfOfficeOf(state), offices: officesOf(state).filter((o) => o.code !== '') };
+      const trusted: Array<{ code: string; name: string }> = [];
+      state.syncMeta.forEach((r) => {
+        if (!r.id.startsWith(metaId.trust(''))) return;
+        const code = r.id.slice(metaId.trust('').length);
+        trusted.push({ code, name: officeName(state, code) });
+      });
+      trusted.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      return { self: selfOfficeOf(state), offices: officesOf(state).filter((o) => o.code !== ''), trusted };
     },
     'sync.transfer': async ({ cadreId, to, on, note }, call) => {
       const state = ctx.store.state();

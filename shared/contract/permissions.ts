@@ -178,7 +178,7 @@ export const endpointAccess: Record<string, EndpointAccess> = {
   'sync.conflicts': { permission: 'settings.manage' },
   'sync.resolve': { permission: 'settings.manage' },
   'sync.offices': { permission: 'settings.manage' },
-  'sync.transfer': { permission: 'settings.manage' },
+  'sync.transfer': { permission: 'ledger.review' },
 
   // Policy versions (docs/POLICY.md): every reader sees them; a new version is the committee's
   // decision, entered by the reviewer (审核), not the administrator (三员分立) or the clerk.
@@ -210,7 +210,7 @@ export const cliCommandAccess: Record<string, EndpointAccess> = {
   office: { permission: 'settings.manage' },
   'export-package': { permission: 'settings.manage', audit: 'export' },
   'import-package': { permission: 'settings.manage' },
-  transfer: { permission: 'settings.manage' },
+  transfer: { permission: 'ledger.review' },
   // list/show/export read; issue and withdraw call policy.issue / policy.withdraw (ledger.review).
   policy: read,
 };

@@ -90,6 +90,8 @@ export const officeScopeSchema = z.object({
 export const officeScopesSchema = z.object({
   self: z.object({ code: z.string(), name: z.string() }).nullable(),
   offices: z.array(officeScopeSchema),
+  /** Every office this one trusts (the receiving offices of a transfer), whether or not the ledger holds its data. */
+  trusted: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
 });
 export type OfficeScopes = z.infer<typeof officeScopesSchema>;
 

@@ -10,7 +10,6 @@ import { useTranslation } from 'react-i18next';
 import type { Ownership } from '../../../shared/contract/casefile';
 import { api } from '../../api/client';
 import { DateField } from '../../app/DateField';
-import { useOfficeScope } from '../../app/officeScope';
 import { hrefOf } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { useSession } from '../session/store';
@@ -18,12 +17,11 @@ import { RecordModal, useRequired } from './forms';
 
 /** The offices a cadre can go to: every office this one knows (trusts), itself and the current owner left out. */
 function useReceivingOffices(owner: string) {
-  const offices = useQuery('sync.offices', {});
-  const scope = useOfficeScope();
-  // sync.offices lists every trusted office (the role that transfers may read it); the scopes
-  // stand in while it loads.
-  const rows = offices.data?.map((o) => ({ code: o.code, name: o.name, self: o.self })) ?? scope.offices;
-  return { loading: !offices.data && !offices.error, options: rows.filter((o) => !o.self && o.code !== owner) };
+  // sync.scopes (readable by every role that reads the ledger) lists every office this one trusts.
+  const scopes = useQuery('sync.scopes', {});
+  const self = scopes.data?.self?.code;
+  const rows = scopes.data?.trusted ?? [];
+  return { loading: !scopes.data && !scopes.error, options: rows.filter((o) => o.code !== self && o.code !== owner) };
 }
 
 export function TransferModal({ cadre, ownership, onClose }: { cadre: { id: string; name: string }; ownership: Ownership; onClose(): void }) {
