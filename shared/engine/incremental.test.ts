@@ -160,6 +160,13 @@ const baseLedger = fc
   .map(({ scores, records, grades }) => {
     const b = new LedgerBuilder();
     for (const u of unitIds) b.unit(u);
+    // Bystanders: a group of their own that no write touches, so that a write affects few of the
+    // subjects and the findings are spliced rather than evaluated in one pass.
+    b.unit('U5');
+    for (let i = 1; i <= 14; i++) {
+      b.cadre(`Z${i}`, { peerGroup: 'G4', unitId: 'U5' });
+      months.forEach((m, k) => b.score(`Z${i}`, m, 40 + ((i * 7 + k * 3) % 50)));
+    }
     cadreIds.forEach((id, i) => {
       b.cadre(id, { peerGroup: CADRES[id][0], unitId: CADRES[id][1] });
       months.forEach((m, k) => {
@@ -317,6 +324,29 @@ describe('incremental evaluation, focused', () => {
     expect(json(inc.findings())).toBe(json(evaluate(state, '2025-12')));
     commitTo(state, inc, [remove('clearances', 'K1')]);
     expect(inc.index.rankEvidence(0, monthIndex('2025-12'))?.score).toBe(10);
+    expect(json(inc.findings())).toBe(json(evaluate(state, '2025-12')));
+  });
+
+  it('a rank-only change re-runs only the rules citing the month, and the subject keeps its findings in order', () => {
+    // C1 tops the group all year (a raise streak citing 2025-12) and has a sanction whose period
+    // ended unreleased (sanction.release-due, a rule after raise.* in the order, kept as it is).
+    const b = new LedgerBuilder().unit('U1');
+    for (let i = 1; i <= 9; i++) b.cadre(`C${i}`, { peerGroup: 'G' });
+    for (let m = 0; m < 12; m++) {
+      const month = addMonthsToMonth('2025-01', m);
+      for (let i = 1; i <= 9; i++) if (!(i === 9 && m === 11)) b.score(`C${i}`, month, i === 1 ? 100 : 50 + i);
+    }
+    b.sanction('S1', 'C1', 'admin.warning', '2024-01-10');
+    const state = b.state;
+    const inc = new IncrementalEvaluation(state, '2025-12');
+    expect(inc.findings({ type: 'cadre', id: 'C1' }).map((f) => f.rule)).toEqual(['raise.top-third-streak', 'sanction.release-due']);
+    // C9's December score: the group grows to 9 — C1's rank evidence shows n = 9, its third stays.
+    commitTo(state, inc, [put('scores', { id: 'C9:2025-12', cadreId: 'C9', month: '2025-12', score: 55 })]);
+    expect(inc.rebuilds).toBe(1);
+    const c1 = inc.findings({ type: 'cadre', id: 'C1' });
+    expect(c1.map((f) => f.rule)).toEqual(['raise.top-third-streak', 'sanction.release-due']);
+    expect((c1[0].evidence as { months: { n: number }[] }).months.at(-1)!.n).toBe(9);
+    expect(json(c1)).toBe(json(evaluate(state, '2025-12', { subjects: [{ type: 'cadre', id: 'C1' }] })));
     expect(json(inc.findings())).toBe(json(evaluate(state, '2025-12')));
   });
 
