@@ -337,12 +337,14 @@ describe('incremental evaluation, focused', () => {
       for (let i = 1; i <= 9; i++) if (!(i === 9 && m === 11)) b.score(`C${i}`, month, i === 1 ? 100 : 50 + i);
     }
     b.sanction('S1', 'C1', 'admin.warning', '2024-01-10');
+    b.peers('H', '2025-01', 12, 14); // bystanders: few of the subjects are affected (the splice path)
     const state = b.state;
     const inc = new IncrementalEvaluation(state, '2025-12');
     expect(inc.findings({ type: 'cadre', id: 'C1' }).map((f) => f.rule)).toEqual(['raise.top-third-streak', 'sanction.release-due']);
     // C9's December score: the group grows to 9 — C1's rank evidence shows n = 9, its third stays.
     commitTo(state, inc, [put('scores', { id: 'C9:2025-12', cadreId: 'C9', month: '2025-12', score: 55 })]);
     expect(inc.rebuilds).toBe(1);
+    expect(inc.lastApply.subjects).toBeLessThan(12);
     const c1 = inc.findings({ type: 'cadre', id: 'C1' });
     expect(c1.map((f) => f.rule)).toEqual(['raise.top-third-streak', 'sanction.release-due']);
     expect((c1[0].evidence as { months: { n: number }[] }).months.at(-1)!.n).toBe(9);
