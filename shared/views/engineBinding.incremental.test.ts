@@ -7,6 +7,7 @@ import { addMonthsToMonth } from '../engine/calendar';
 import { LedgerBuilder } from '../engine/testkit';
 import { applyEvent, put, type LedgerEvent } from '../ledger/events';
 import { createViewEngine } from './engineBinding';
+import { LedgerBuilder as ViewsLedgerBuilder } from './testing';
 
 function ledger() {
   const b = new LedgerBuilder().unit('U1').unit('U2');
@@ -80,5 +81,40 @@ describe('view engine with a change feed', () => {
     s.commit(put('scores', { id: 'C1:2025-12', cadreId: 'C1', month: '2025-12', score: 99 }));
     expect(json(engine.evaluate(s.state, '2025-12'))).toBe(json(evaluate(s.state, '2025-12')));
     expect(engine.index(s.state, '2025-12', { cadreId: 'C1' })).not.toBe(index);
+  });
+
+  it('a ledger of several offices: each partition stays live across record and score writes', () => {
+    const b = new ViewsLedgerBuilder()
+      .add('syncMeta', { id: 'identity', data: { code: 'XQ', name: '新区党工委办公室' } })
+      .add('syncMeta', { id: 'trust/XZ01', data: { code: 'XZ01', name: '青山镇', anchor: false } })
+      .add('syncMeta', { id: 'trust/XZ02', data: { code: 'XZ02', name: '绿水镇', anchor: false } })
+      .unit('XZ01.U0001', '青山镇党政办')
+      .unit('XZ02.U0001', '绿水镇党政办');
+    for (const office of ['XZ01', 'XZ02']) {
+      for (let i = 1; i <= 6; i++) {
+        const id = `${office}.C0000${i}`;
+        b.cadre(id, { unitId: `${office}.U0001`, peerGroup: `${office}.乡镇干部` });
+        for (let m = 0; m < 6; m++) b.score(id, addMonthsToMonth('2025-07', m), i === 1 ? 10 : 50 + i * (office === 'XZ01' ? 1 : 2));
+      }
+    }
+    const state = b.state;
+    const journal: LedgerEvent[] = [];
+    const commit = (...events: LedgerEvent[]) => {
+      for (const e of events) {
+        applyEvent(state, e);
+        journal.push(e);
+      }
+    };
+    const engine = createViewEngine(() => journal.length, (revision) => journal.slice(revision));
+    // The reference: the same binding without caches (every partition evaluated afresh).
+    const fresh = () => createViewEngine();
+    expect(engine.offices(state)).toEqual(['XZ01', 'XZ02']);
+    expect(json(engine.evaluate(state, '2025-12'))).toBe(json(fresh().evaluate(state, '2025-12')));
+    const index = engine.index(state, '2025-12', { cadreId: 'XZ01.C00001' });
+    commit(put('scores', { id: 'XZ01.C00001:2025-12', cadreId: 'XZ01.C00001', month: '2025-12', score: 99 }));
+    commit(put('measures', { id: 'XZ02.M1', subjectType: 'cadre', subjectId: 'XZ02.C00001', kind: 'reminderTalk', startsOn: '2025-12-02', note: '' }));
+    expect(json(engine.evaluate(state, '2025-12'))).toBe(json(fresh().evaluate(state, '2025-12')));
+    expect(json(engine.evaluate(state, '2025-12', undefined, 'XZ02'))).toBe(json(fresh().evaluate(state, '2025-12', undefined, 'XZ02')));
+    expect(engine.index(state, '2025-12', { cadreId: 'XZ01.C00001' })).toBe(index);
   });
 });
