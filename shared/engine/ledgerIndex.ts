@@ -107,6 +107,9 @@ function kindBits(segments: Segments<Measure>, subjects: number): Uint32Array {
   return bits;
 }
 const barMeasureMask = kindMask(['admonishment', 'demotion', 'removal']);
+/** One empty list for every cadre without periods or bars (most cadres), not a new array each: read-only by contract (not frozen: a frozen array would make the readers polymorphic). */
+const noPeriods: readonly ImpactPeriod[] = [];
+const noBars: readonly PromotionBar[] = [];
 
 /**
  * The scores as a ScoreTable the index can read in place: the state's own table, unless it holds
@@ -817,7 +820,7 @@ export class LedgerIndex {
     let p = this.periodCache[c];
     if (!p) {
       const list = this.sanctions.of(c);
-      p = list ? impactPeriods(list, this.policyAt, this.byRecordId) : [];
+      p = list ? impactPeriods(list, this.policyAt, this.byRecordId) : (noPeriods as ImpactPeriod[]);
       this.periodCache[c] = p;
     }
     return p;
@@ -827,7 +830,7 @@ export class LedgerIndex {
     let b = this.barCache[c];
     if (!b) {
       const barMeasures = this.cadreHas(c, barMeasureMask);
-      b = this.sanctions.count(c) || barMeasures ? promotionBars(this.impactPeriodsOf(c), barMeasures ? this.measuresOf(c)! : [], this.policyAt, this.byRecordId) : [];
+      b = this.sanctions.count(c) || barMeasures ? promotionBars(this.impactPeriodsOf(c), barMeasures ? this.measuresOf(c)! : [], this.policyAt, this.byRecordId) : (noBars as PromotionBar[]);
       this.barCache[c] = b;
     }
     return b;
