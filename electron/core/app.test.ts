@@ -66,7 +66,7 @@ describe('openCore', () => {
     expect(await a.call('units.create', { name: '党政办' })).toMatchObject({ ok: true, revision: 1 });
     await a.close();
     const b = await core({ dataDir });
-    expect(await b.call('units.list', {})).toEqual({ ok: true, value: [{ id: 'U0001', name: '党政办', cadreCount: 0 }], revision: 1 });
+    expect(await b.call('units.list', {})).toEqual({ ok: true, value: [{ id: 'U0001', name: '党政办', cadreCount: 0, office: '' }], revision: 1 });
     const info = await b.call('session.info', {});
     expect(info).toMatchObject({
       ok: true,
