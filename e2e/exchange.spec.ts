@@ -6,32 +6,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { callHost, expect as baseExpect, screenshotPath, spawnHost, test, valueOf } from './fixtures';
+import { expect as baseExpect, screenshotPath, test } from './fixtures';
+import { addMonths, townshipBesideNewArea } from './offices';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 180_000 });
 
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
-}
-
 test('a township’s sanction reaches the New Area, and the New Area’s edit comes back as a conflict', async ({ page, ledger, browser }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'cadre-e2e-township-'));
-  let log = '';
-  const township = await spawnHost({ LEDGER_DATA_DIR: dir, LEDGER_USER: 'e2e', LEDGER_CHECK_OUTPUT: '1', PORT: '0' }, (s) => (log += s));
-  const tc = async <T,>(name: string, input: unknown = {}) => valueOf<T>(name, await callHost<T>(township, name, input));
+  // Downloaded packages go here (the stick).
+  const dir = mkdtempSync(join(tmpdir(), 'cadre-e2e-stick-'));
+  const township = await townshipBesideNewArea(ledger);
+  const tc = township.call;
   const nc = ledger.call;
+  const today = township.today;
   const context = await browser.newContext({ viewport: { width: 1366, height: 650 }, acceptDownloads: true });
   try {
-    // The ceremony, through the same endpoints the 身份与证书 tab uses.
-    await nc('sync.createOffice', { code: 'XQ', name: '新区党工委办公室' });
-    await tc('sync.createOffice', { code: 'XZ01', name: '青山镇' });
-    const today = (await nc<{ today: string }>('session.info')).today;
-    const certificate = await nc<{ text: string }>('sync.certify', { text: (await tc<{ text: string }>('sync.identity')).text, validFrom: today, validTo: addMonths(today, 36) });
-    await tc('sync.trust', { text: (await nc<{ text: string }>('sync.identity')).text });
-    await tc('sync.trust', { text: certificate.text });
-
     // The township's records.
     const unit = await tc<{ id: string }>('units.create', { name: '青山镇党政办' });
     const cadre = await tc<Record<string, unknown> & { id: string }>('cadres.create', {
@@ -99,8 +88,7 @@ test('a township’s sanction reaches the New Area, and the New Area’s edit co
     expect(await tc<{ position: string }>('cadres.get', { id: cadre.id })).toMatchObject({ position: '党委副书记' });
   } finally {
     await context.close();
-    township.child.kill('SIGTERM');
-    await new Promise((r) => township.child.once('exit', r));
+    await township.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -9,16 +9,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { callHost, expect as baseExpect, screenshotPath, spawnHost, test, valueOf } from './fixtures';
+import { expect as baseExpect, screenshotPath, test } from './fixtures';
+import { addMonths, townshipBesideNewArea } from './offices';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 90_000 });
 test.use({ viewport: { width: 1366, height: 650 } });
-
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
-}
 
 /** The window (1366×650) and, for pages taller than it, the full page. */
 async function shots(page: Page, name: string, full = true) {
@@ -37,20 +33,13 @@ async function chooseScope(page: Page, office: string) {
 }
 
 test('the New Area sees each township alone or all of them, and transfers a cadre it owns', async ({ page, ledger, browser }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'cadre-e2e-township-'));
-  let log = '';
-  const township = await spawnHost({ LEDGER_DATA_DIR: dir, LEDGER_USER: 'e2e', LEDGER_CHECK_OUTPUT: '1', PORT: '0' }, (s) => (log += s));
-  const tc = async <T,>(name: string, input: unknown = {}) => valueOf<T>(name, await callHost<T>(township, name, input));
+  // The package is written here (the stick).
+  const dir = mkdtempSync(join(tmpdir(), 'cadre-e2e-stick-'));
+  const township = await townshipBesideNewArea(ledger);
+  const tc = township.call;
   const nc = ledger.call;
+  const today = township.today;
   try {
-    // The certificate ceremony, through the endpoints of 身份与证书.
-    await nc('sync.createOffice', { code: 'XQ', name: '新区党工委办公室' });
-    await tc('sync.createOffice', { code: 'XZ01', name: '青山镇' });
-    const today = (await nc<{ today: string }>('session.info')).today;
-    const certificate = await nc<{ text: string }>('sync.certify', { text: (await tc<{ text: string }>('sync.identity')).text, validFrom: today, validTo: addMonths(today, 36) });
-    await tc('sync.trust', { text: (await nc<{ text: string }>('sync.identity')).text });
-    await tc('sync.trust', { text: certificate.text });
-
     // The township records a sanction and a probation, and exports (the file on the stick).
     const unit = await tc<{ id: string }>('units.create', { name: '青山镇党政办' });
     const cadre = await tc<{ id: string }>('cadres.create', { name: '周明', unitId: unit.id, peerGroup: '乡镇干部', category: 'civilServant', position: '副镇长' });
@@ -194,8 +183,8 @@ test('the New Area sees each township alone or all of them, and transfers a cadr
       await context.close();
     }
   } finally {
-    township.child.kill('SIGTERM');
-    await new Promise((r) => township.child.once('exit', r));
+    const log = township.output();
+    await township.stop();
     rmSync(dir, { recursive: true, force: true });
     if (test.info().status !== test.info().expectedStatus) await test.info().attach('township-output.txt', { body: log, contentType: 'text/plain' });
   }

@@ -4,12 +4,10 @@
 // scored, and once issued the version is listed in force from its month and the month's findings
 // follow it. A version the New Area issues reaches a township (a second host) in a package and is
 // listed there as 新区下发, in force. Screenshots at 1366×650. Real renderer, core and store.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { defaultPolicy } from '../shared/policy/default';
-import { callHost, expect as baseExpect, screenshotPath, spawnHost, test, valueOf, type LedgerHost } from './fixtures';
+import { expect as baseExpect, screenshotPath, test, type LedgerHost } from './fixtures';
+import { townshipBesideNewArea } from './offices';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 120_000 });
@@ -132,20 +130,12 @@ test('lists the versions, reads one, and issues the next one in force from its m
 });
 
 test('a version the New Area issues is listed at the township as 新区下发, in force from its month', async ({ ledger, browser }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'cadre-e2e-policy-township-'));
-  const township = await spawnHost({ LEDGER_DATA_DIR: dir, LEDGER_USER: 'e2e', LEDGER_CHECK_OUTPUT: '1', PORT: '0' }, () => undefined);
-  const tc = async <T,>(name: string, input: unknown = {}) => valueOf<T>(name, await callHost<T>(township, name, input));
+  const township = await townshipBesideNewArea(ledger);
+  const tc = township.call;
   const nc = ledger.call;
+  const today = township.today;
   const context = await browser.newContext({ viewport: { width: 1366, height: 650 } });
   try {
-    // The ceremony, through the endpoints 数据交换 uses.
-    await nc('sync.createOffice', { code: 'XQ', name: '新区党工委办公室' });
-    await tc('sync.createOffice', { code: 'XZ01', name: '青山镇' });
-    const today = (await nc<{ today: string }>('session.info')).today;
-    const validTo = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
-    const certificate = await nc<{ text: string }>('sync.certify', { text: (await tc<{ text: string }>('sync.identity')).text, validFrom: today, validTo });
-    await tc('sync.trust', { text: (await nc<{ text: string }>('sync.identity')).text });
-    await tc('sync.trust', { text: certificate.text });
 
     // The New Area issues a version from this month and sends it.
     const month = today.slice(0, 7);
@@ -175,8 +165,6 @@ test('a version the New Area issues is listed at the township as 新区下发, i
     await page.screenshot({ path: screenshotPath('policy-township-en-1366x650') });
   } finally {
     await context.close();
-    township.child.kill('SIGTERM');
-    await new Promise((r) => township.child.once('exit', r));
-    rmSync(dir, { recursive: true, force: true });
+    await township.stop();
   }
 });
