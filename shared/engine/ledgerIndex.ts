@@ -257,6 +257,59 @@ function slotCadres(cadres: readonly Cadre[], table: ScoreTable, slotOf: Int32Ar
   return unslotted;
 }
 
+/**
+ * The measures of one subject type grouped by subject (stable, then by start date and id) and
+ * each subject's kind bits, in one pass over the collection's values: no callback or map lookup
+ * per record beyond the subject's own (measures are the largest per-subject list after grades).
+ */
+function groupMeasures(
+  all: readonly Measure[],
+  out: Set<string> | undefined,
+  index: LedgerIndex,
+  type: 'cadre' | 'unit',
+  subjects: number,
+): { segments: Segments<Measure>; kinds: Uint32Array } {
+  const keys = new Int32Array(all.length);
+  const start = new Int32Array(subjects + 1);
+  const kinds = new Uint32Array(subjects);
+  for (let j = 0; j < all.length; j++) {
+    const m = all[j];
+    const s = index.subjectOfMeasure(m, type, out);
+    keys[j] = s;
+    if (s < 0) continue;
+    start[s + 1]++;
+    kinds[s] |= kindBit.get(m.kind) ?? 0;
+  }
+  for (let s = 0; s < subjects; s++) start[s + 1] += start[s];
+  const next = start.slice(0, subjects);
+  const items = new Array<Measure>(start[subjects]);
+  for (let j = 0; j < all.length; j++) {
+    const s = keys[j];
+    if (s >= 0) items[next[s]++] = all[j];
+  }
+  const byId = index.byRecordId;
+  for (let s = 0; s < subjects; s++) {
+    const a = start[s];
+    const b = start[s + 1];
+    if (b - a > 48) {
+      const sorted = items.slice(a, b).sort((x, y) => byString(x.startsOn, y.startsOn) || byId(x.id, y.id));
+      for (let i = 0; i < sorted.length; i++) items[a + i] = sorted[i];
+      continue;
+    }
+    // Insertion sort by start date, then id: runs are short and usually in order already.
+    for (let i = a + 1; i < b; i++) {
+      const x = items[i];
+      let k = i - 1;
+      while (k >= a && (items[k].startsOn > x.startsOn || (items[k].startsOn === x.startsOn && byId(items[k].id, x.id) > 0))) {
+        items[k + 1] = items[k];
+        k--;
+      }
+      items[k + 1] = x;
+    }
+  }
+  return { segments: new Segments(items, start), kinds };
+}
+
 export class LedgerIndex {
   readonly kind = 'LedgerIndex' as const;
   readonly asOf?: Month;
@@ -514,18 +567,21 @@ export class LedgerIndex {
   }
 
   private measureLists(): void {
-    const cutoff = this.cutoff;
+    const all = valuesOf(this.state.measures);
     const out = this.annulledIn(this.state.measures);
-    const kept = (m: Measure) => m.startsOn <= cutoff && !out?.has(m.id);
-    const byStart = (a: Measure, b: Measure) => byString(a.startsOn, b.startsOn) || this.byRecordId(a.id, b.id);
-    const cadreOf = this.cadreLookup();
+    const cadres = groupMeasures(all, out, this, 'cadre', this.cadres.length);
+    const units = groupMeasures(all, out, this, 'unit', this.units.length);
     const lists = this.lists;
-    lists.cadreMeasures = groupBySubject(this.state.measures, this.cadres.length, (m) =>
-      m.subjectType === 'cadre' && kept(m) ? cadreOf(m.subjectId) : -1, byStart);
-    lists.unitMeasures = groupBySubject(this.state.measures, this.units.length, (m) =>
-      m.subjectType === 'unit' && kept(m) ? (this.unitIndex.get(m.subjectId) ?? -1) : -1, byStart);
-    lists.cadreMeasureKinds = kindBits(lists.cadreMeasures, this.cadres.length);
-    lists.unitMeasureKinds = kindBits(lists.unitMeasures, this.units.length);
+    lists.cadreMeasures = cadres.segments;
+    lists.unitMeasures = units.segments;
+    lists.cadreMeasureKinds = cadres.kinds;
+    lists.unitMeasureKinds = units.kinds;
+  }
+
+  /** Subject position of a measure kept in the lists (started by the cutoff, not cleared), else −1 (groupMeasures). */
+  subjectOfMeasure(m: Measure, type: 'cadre' | 'unit', out: Set<string> | undefined): number {
+    if (m.subjectType !== type || m.startsOn > this.cutoff || (out !== undefined && out.has(m.id))) return -1;
+    return type === 'cadre' ? this.positionOf(m.subjectId) : (this.unitIndex.get(m.subjectId) ?? -1);
   }
 
   /** Per cadre / per unit, by start date. */
