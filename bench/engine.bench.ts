@@ -18,11 +18,10 @@
 // Run: npx tsx bench/engine.bench.ts [cadres] [months]   (npm run bench runs it too)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { evaluate, evaluateIndex, LedgerIndex, ruleIds, type RuleId } from '../shared/engine';
 import { duckDbRules, runDuckDb } from './engine-duckdb';
 import { runJsonRulesEngine, type JsonRulesEngineRun } from './engine-jre';
+import { gc, median, timed } from './timing';
 import { generateInWorker } from './township-worker';
 
 const CADRES = Number(process.argv[2] ?? 50_000);
@@ -36,27 +35,10 @@ const GOAL_DUCKDB_RATIO = 3;
 const GOAL_LOADED_MB = 350;
 const GOAL_PEAK_MB = 500;
 
-// A full collection between runs, so that one run's garbage is not charged to the next (works
-// with or without --expose-gc).
-setFlagsFromString('--expose-gc');
-const gc = ((globalThis as { gc?: () => void }).gc ?? runInNewContext('gc')) as () => void;
+// Steady state: timed() forces no collection before each call (a full collection hands memory
+// back to the OS and the next run pays for the page faults again); warm-up runs come first, and
+// gc() runs between the measured parts, so one part's garbage is not charged to the next.
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-/**
- * Wall and CPU milliseconds of one call (CPU time is less disturbed by other processes). Steady
- * state: no forced collection before each call (a full collection hands memory back to the OS and
- * the next run pays for the page faults again); warm-up runs come first.
- */
-function timed<T>(task: () => T): { value: T; wall: number; cpu: number } {
-  const c = cpuMs();
-  const w = performance.now();
-  const value = task();
-  return { value, wall: performance.now() - w, cpu: cpuMs() - c };
-}
 
 // How busy is this machine? A fixed reference task, timed in this run.
 const reference = timed(() => {

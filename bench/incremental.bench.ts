@@ -9,12 +9,11 @@
 //
 // Run: npx tsx bench/incremental.bench.ts [cadres] [months] [writes]   (npm run bench -- incremental)
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Finding } from '../shared/domain/findings';
 import { applyEvent, put, type LedgerEvent } from '../shared/ledger/events';
 import { evaluate } from '../shared/engine';
 import { IncrementalEvaluation } from '../shared/engine/incremental';
+import { gc, median, p90, timed } from './timing';
 import { generateInWorker } from './township-worker';
 
 const CADRES = Number(process.argv[2] ?? 50_000);
@@ -24,21 +23,6 @@ const WARMUP = 8;
 const END = '2025-12';
 const GOAL_MS = 10;
 
-setFlagsFromString('--expose-gc');
-const gc = ((globalThis as { gc?: () => void }).gc ?? runInNewContext('gc')) as () => void;
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-function timed<T>(task: () => T): { value: T; wall: number; cpu: number } {
-  const c = cpuMs();
-  const w = performance.now();
-  const value = task();
-  return { value, wall: performance.now() - w, cpu: cpuMs() - c };
-}
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
-const p90 = (xs: number[]) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.9) - 1)];
 const ms = (x: number) => x.toFixed(2).padStart(8);
 
 /** A deterministic generator (the writes are the same in every run). */
