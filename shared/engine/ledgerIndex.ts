@@ -63,12 +63,17 @@ function byGlobalId(self: string): (a: string, b: string) => number {
   };
 }
 const qualifiedId = /^[A-Z][A-Z0-9]{1,11}\./;
-/** A Map's values as an array, without an iterator result per entry. */
+/**
+ * A Map's values as an array. Array.from over the values iterator is a builtin's loop (no
+ * iterator result reaches JS); `new Array(size)` filled by forEach was ~15× slower at 229,405
+ * grades: V8 gives an array made with a length above 100,000 dictionary (slow) elements.
+ */
 function valuesOf<T>(map: ReadonlyMap<string, T>): T[] {
-  const out = new Array<T>(map.size);
-  let i = 0;
-  map.forEach((v) => (out[i++] = v));
-  return out;
+  return Array.from(map.values());
+}
+/** An array of `n` slots (n ≤ like.length) with fast elements, to be overwritten (see valuesOf). */
+function slotsLike<T>(like: readonly T[], n: number): T[] {
+  return like.slice(0, n);
 }
 /** Sorts by id in place unless already in id order (the usual case: ids are issued in order). */
 function sortedById<T extends { id: string }>(list: T[]): T[] {
@@ -282,7 +287,7 @@ function groupMeasures(
   }
   for (let s = 0; s < subjects; s++) start[s + 1] += start[s];
   const next = start.slice(0, subjects);
-  const items = new Array<Measure>(start[subjects]);
+  const items = slotsLike(all, start[subjects]);
   for (let j = 0; j < all.length; j++) {
     const s = keys[j];
     if (s >= 0) items[next[s]++] = all[j];
@@ -308,6 +313,62 @@ function groupMeasures(
     }
   }
   return { segments: new Segments(items, start), kinds };
+}
+
+/**
+ * Grades per cadre, oldest year first (stable, then by id), in one pass over the collection's
+ * values like groupMeasures. A grade sheet comes in cadre order: the last cadre and the next two
+ * are tried before the slot map.
+ */
+function groupGrades(all: readonly AnnualGrade[], out: Set<string> | undefined, index: LedgerIndex, year: number): Segments<AnnualGrade> {
+  const { cadres } = index;
+  const C = cadres.length;
+  const keys = new Int32Array(all.length);
+  const start = new Int32Array(C + 1);
+  let lastId = '';
+  let lastPos = -1;
+  for (let j = 0; j < all.length; j++) {
+    const g = all[j];
+    let s = -1;
+    if (g.year <= year && (out === undefined || !out.has(g.id))) {
+      const id = g.cadreId;
+      if (id !== lastId) {
+        lastId = id;
+        const next = lastPos + 1;
+        lastPos = next < C && cadres[next].id === id ? next : next + 1 < C && cadres[next + 1].id === id ? next + 1 : index.positionOf(id);
+      }
+      s = lastPos;
+    }
+    keys[j] = s;
+    if (s >= 0) start[s + 1]++;
+  }
+  for (let s = 0; s < C; s++) start[s + 1] += start[s];
+  const next = start.slice(0, C);
+  const items = slotsLike(all, start[C]);
+  for (let j = 0; j < all.length; j++) {
+    const s = keys[j];
+    if (s >= 0) items[next[s]++] = all[j];
+  }
+  const byId = index.byRecordId;
+  for (let s = 0; s < C; s++) {
+    const a = start[s];
+    const b = start[s + 1];
+    if (b - a > 48) {
+      const sorted = items.slice(a, b).sort((x, y) => x.year - y.year || byId(x.id, y.id));
+      for (let i = 0; i < sorted.length; i++) items[a + i] = sorted[i];
+      continue;
+    }
+    for (let i = a + 1; i < b; i++) {
+      const x = items[i];
+      let k = i - 1;
+      while (k >= a && (items[k].year > x.year || (items[k].year === x.year && byId(items[k].id, x.id) > 0))) {
+        items[k + 1] = items[k];
+        k--;
+      }
+      items[k + 1] = x;
+    }
+  }
+  return new Segments(items, start);
 }
 
 export class LedgerIndex {
@@ -608,12 +669,7 @@ export class LedgerIndex {
 
   /** Per cadre, oldest year first. */
   get grades(): Segments<AnnualGrade> {
-    if (this.lists.grades) return this.lists.grades;
-    const year = this.cutoffYear;
-    const out = this.annulledIn(this.state.grades);
-    const cadreOf = this.cadreLookup();
-    return (this.lists.grades = groupBySubject(this.state.grades, this.cadres.length, (g) =>
-      g.year <= year && !out?.has(g.id) ? cadreOf(g.cadreId) : -1, (a, b) => a.year - b.year || this.byRecordId(a.id, b.id)));
+    return (this.lists.grades ??= groupGrades(valuesOf(this.state.grades), this.annulledIn(this.state.grades), this, this.cutoffYear));
   }
 
   get faults(): Segments<FaultRecord> {
