@@ -253,11 +253,17 @@ function placeCadres(
 /** Each cadre's score column, and slot → position; returns the cadres without a slot (id → position). */
 function slotCadres(cadres: readonly Cadre[], table: ScoreTable, slotOf: Int32Array, positionOfSlot: Int32Array): Map<string, number> | undefined {
   let unslotted: Map<string, number> | undefined;
+  // Slots are given in the order cadres first get a score, usually id order: the slot after the
+  // last one found is tried before the table's map (slots are never reused, so ids[slot] === id
+  // means slotOf(id) === slot).
+  let last = 0;
   for (let i = 0; i < cadres.length; i++) {
-    const slot = table.slotOf(cadres[i].id);
+    const id = cadres[i].id;
+    const slot = table.cadreOfSlot(last + 1) === id ? last + 1 : table.slotOf(id);
+    if (slot !== 0) last = slot;
     slotOf[i] = slot;
     if (slot !== 0) positionOfSlot[slot] = i;
-    else (unslotted ??= new Map()).set(cadres[i].id, i);
+    else (unslotted ??= new Map()).set(id, i);
   }
   return unslotted;
 }
