@@ -59,6 +59,11 @@ describe('safe entry', () => {
     const saved = await call('records.put', { collection: 'measures', record: { subjectType: 'cadre', subjectId: 'C1', kind: 'transitionalPlacement', startsOn: '2024-03-10' } });
     expect(saved.value.record.reviewOn).toBe(shown.value.reviewOn);
     expect(await call('records.measureDefaults', { kind: 'reminderTalk', startsOn: '2024-03-10' })).toMatchObject({ ok: true, value: { reviewOn: null } });
+    // A default past the last planned year (2100) is left out, not an invalid date (found by the fuzz bench).
+    expect(await call('records.measureDefaults', { kind: 'transitionalPlacement', startsOn: '2100-12-31' })).toMatchObject({ ok: true, value: { reviewOn: null } });
+    const late = await call('records.put', { collection: 'measures', record: { subjectType: 'cadre', subjectId: 'C1', kind: 'transitionalPlacement', startsOn: '2100-12-31' } });
+    expect(late).toMatchObject({ ok: true });
+    expect(late.value.record.reviewOn).toBeUndefined();
   });
 
   it('a team measure names members of that team only', async () => {

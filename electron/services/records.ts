@@ -16,8 +16,7 @@ import { put, type LedgerEvent } from '../../shared/ledger/events';
 import { nextSequentialId } from '../../shared/ledger/ids';
 import { checkClearanceTarget, checkReferences, lookupIn } from '../../shared/ledger/references';
 import { changedFields, correctEvents, createEvents, revisionsOf, RevisionIds, voidEvents, type Stamp } from '../../shared/ledger/revisions';
-import { addMonths } from '../../shared/views/dates';
-import { policyAt } from '../../shared/views/ladder';
+import { withPlacementReview } from '../../shared/views/placementReview';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
 /** The id a record is keyed by when it is about a cadre+month, cadre+year or plan+date. */
@@ -111,12 +110,6 @@ export const stampOf = (ctx: ServiceContext, user: string): Stamp => {
   return { by: user, at: now.toISOString(), date: todayOf(now) };
 };
 
-/** A transitional placement without a review date gets one from policy (reviewWindows.placementReviewMonths). */
-export function withPlacementReview(state: LedgerState, m: Measure): Measure {
-  if (m.kind !== 'transitionalPlacement' || m.reviewOn) return m;
-  const months = policyAt(state, m.startsOn.slice(0, 7)).reviewWindows.placementReviewMonths ?? 6;
-  return { ...m, reviewOn: addMonths(m.startsOn, months) };
-}
 
 /**
  * What a form's record must satisfy beyond its schema: references, date order, a clearance's

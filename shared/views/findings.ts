@@ -7,7 +7,7 @@ import { annulledIds } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
 import { addDays, addMonths, previousMonth, recordingDate } from './dates';
 import { nextSequentialId } from '../ledger/ids';
-import { policyAt } from './ladder';
+import { withPlacementReview } from './placementReview';
 import type { ViewEngine } from './viewEngine';
 
 /** Ladder lengths used when a suggestion names a measure but no end (DOMAIN.md §4.3). */
@@ -137,16 +137,12 @@ export function measureFromFinding(
   const { id, ...fields } = overrides;
   const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   const draft = { ...(suggested ?? { subjectType: finding.subject.type, subjectId: finding.subject.id, startsOn: refDate, note: '' }), ...defined } as MeasureDraft;
-  const measure = {
+  // A transitional placement gets its review date from policy when none is given (the tracker reminds).
+  return withPlacementReview(state, {
     ...draft,
     id: id ?? nextSequentialId(state.measures.keys(), 'M'),
     findingKey: finding.key,
-  } as Measure;
-  // A transitional placement gets its review date from policy when none is given (the tracker reminds).
-  if (measure.kind === 'transitionalPlacement' && !measure.reviewOn && measure.startsOn) {
-    measure.reviewOn = addMonths(measure.startsOn, policyAt(state, measure.startsOn.slice(0, 7)).reviewWindows.placementReviewMonths ?? 6);
-  }
-  return measure;
+  } as Measure);
 }
 
 /**
