@@ -3,7 +3,7 @@
 // period and promotion bar. Real renderer, real core, real store on disk.
 import type { Page } from '@playwright/test';
 import { lastDayOfPeriod } from '../shared/views/dates';
-import { expect as baseExpect, screenshotPath, test, type LedgerHost } from './fixtures';
+import { chooseOption, expect as baseExpect, type LedgerHost, screenshotPath, test } from './fixtures';
 
 // These machines are shared and often loaded: waits are generous, the steps themselves are quick.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -33,11 +33,6 @@ async function pickDate(page: Page, testId: string, value: string) {
   await input.click();
   await input.fill(value);
   await input.press('Enter');
-}
-
-async function chooseOption(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
 }
 
 test('scores → reminder-talk finding → talk recorded from it; a sanction bars promotion', async ({ page, ledger }) => {

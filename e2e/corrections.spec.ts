@@ -4,7 +4,7 @@
 // from the 影响期满待解除 finding; a sanction cleared (已澄清) with its bar lifted and the list of
 // what it applied while it stood. Real renderer, real core, real store on disk.
 import type { Page } from '@playwright/test';
-import { expect as baseExpect, screenshotPath, test, type LedgerHost } from './fixtures';
+import { chooseOption, expect as baseExpect, type LedgerHost, screenshotPath, test } from './fixtures';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -14,11 +14,6 @@ function addMonths(date: string, n: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const last = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
   return new Date(Date.UTC(y, m - 1 + n, Math.min(d, last))).toISOString().slice(0, 10);
-}
-
-async function chooseOption(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
 }
 
 /** Both sizes the office uses: the 1366×650 browser area, and the whole page. */

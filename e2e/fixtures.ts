@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import type { Envelope } from '../shared/contract';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -156,3 +156,19 @@ export const test = base.extend<{ ledger: LedgerHost }>({
 export const screenshotPath = (name: string) => join(repoRoot, 'e2e', 'screenshots', `${name}.png`);
 
 export { expect };
+
+/**
+ * Picks an option of the antd Select with data-testid `testId` and waits until the select shows
+ * it. The open list can still be re-rendering (its animation, a filter) when the option is
+ * clicked, and the click then lands on nothing: the pick is retried until the value shows.
+ */
+export async function chooseOption(page: Page, testId: string, label: string | RegExp) {
+  const select = page.getByTestId(testId);
+  const field = page.locator(`.ant-select[data-testid="${testId}"], .ant-select:has([data-testid="${testId}"])`).first();
+  const list = page.locator('.ant-select-dropdown:visible');
+  await expect(async () => {
+    if (!(await list.count())) await select.click();
+    await list.locator('.ant-select-item-option').filter({ hasText: label }).first().click({ timeout: 3_000 });
+    await expect(field).toContainText(label, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}

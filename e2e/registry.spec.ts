@@ -2,16 +2,11 @@
 // officer creates units and cadres in Chinese, searches, opens a case file, switches language,
 // reloads, restarts the host; invalid input shows on the fields; drafts survive a reload.
 import type { Page } from '@playwright/test';
-import { expect as baseExpect, screenshotPath, test } from './fixtures';
+import { chooseOption, expect as baseExpect, screenshotPath, test } from './fixtures';
 
 // Two cores shared with other work: waits are on DOM state, with room for a slow machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 240_000 });
-
-async function pickOption(page: Page, testId: string, optionText: string | RegExp) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
-}
 
 async function createCadre(
   page: Page,
@@ -21,10 +16,10 @@ async function createCadre(
   await page.getByTestId('cadre-new').click();
   await expect(page.getByTestId('cadre-form')).toBeVisible();
   await page.getByTestId('cadre-name').fill(c.name);
-  await pickOption(page, 'cadre-unit', c.unit);
+  await chooseOption(page, 'cadre-unit', c.unit);
   await page.getByTestId('cadre-peer-group').locator('input').fill(c.peerGroup);
   await page.getByTestId('cadre-position').fill(c.position);
-  await pickOption(page, 'cadre-category', c.category);
+  await chooseOption(page, 'cadre-category', c.category);
   const appointed = page.locator('input[data-testid=cadre-appointed], [data-testid=cadre-appointed] input');
   await appointed.fill(c.appointedOn);
   await page.getByTestId('cadre-save').click();
@@ -78,7 +73,7 @@ test('create a unit and three cadres in Chinese, search, open a case file, switc
   await page.screenshot({ path: screenshotPath('cadres-search'), fullPage: true, animations: 'disabled' });
 
   // Filter by unit as well
-  await pickOption(page, 'filter-unit', '石洞镇人民政府');
+  await chooseOption(page, 'filter-unit', '石洞镇人民政府');
   await expect(page.getByTestId('cadre-count')).toHaveText('显示 1 / 3 条');
 
   // Open a case file from the list
@@ -115,7 +110,7 @@ test('an invalid cadre shows field-level messages from the contract', async ({ p
   await expect(page.getByTestId('cadre-form')).toBeVisible();
 
   // Missing name
-  await pickOption(page, 'cadre-unit', '石洞镇人民政府');
+  await chooseOption(page, 'cadre-unit', '石洞镇人民政府');
   await page.getByTestId('cadre-peer-group').locator('input').fill('站所负责人');
   await page.getByTestId('cadre-save').click();
   const nameItem = page.locator('.ant-form-item').filter({ has: page.getByTestId('cadre-name') });
@@ -157,7 +152,7 @@ test('a half-filled cadre form survives a reload as a draft', async ({ page, led
   await expect(page.getByTestId('cadre-position')).toHaveValue('综治办主任');
 
   // Finishing and saving clears the draft
-  await pickOption(page, 'cadre-unit', '石洞镇人民政府');
+  await chooseOption(page, 'cadre-unit', '石洞镇人民政府');
   await page.getByTestId('cadre-peer-group').locator('input').fill('站所负责人');
   await page.getByTestId('cadre-save').click();
   await expect(page.getByTestId('casefile-name')).toHaveText('王芳');
