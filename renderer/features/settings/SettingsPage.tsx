@@ -1,4 +1,5 @@
 // 设置: language, who is working, where the data is, the demo township, and 备份与恢复.
+import { FileProtectOutlined, SwapOutlined } from '@ant-design/icons';
 import { Card, Descriptions, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../app/routes';
@@ -7,8 +8,7 @@ import { DemoSwitch } from '../session/DemoSwitch';
 import { useCan, useSession } from '../session/store';
 import { UsersPanel } from '../session/UsersPanel';
 import { BackupPanel } from './BackupPanel';
-import { ExchangeLink } from '../exchange/ExchangeLink';
-import { PolicyLink } from '../policy/PolicyLink';
+import { SettingsLink } from './SettingsLink';
 
 export default function SettingsPage(_: PageProps) {
   const { t, i18n } = useTranslation('settings');
@@ -45,8 +45,8 @@ export default function SettingsPage(_: PageProps) {
       <UsersPanel />
       <DemoSwitch />
       {can('backup.manage') && <BackupPanel />}
-      {can('settings.manage') && <ExchangeLink />}
-      {can('ledger.read') && <PolicyLink />}
+      {can('settings.manage') && <SettingsLink ns="exchange" path="/exchange" icon={<SwapOutlined />} testId="exchange" />}
+      {can('ledger.read') && <SettingsLink ns="policy" path="/policy" icon={<FileProtectOutlined />} testId="policy" />}
     </Space>
   );
 }
