@@ -192,10 +192,12 @@ const yearLabels: Record<string, Bilingual> = { sameYear: { zh: '当年', en: 't
 
 function limitText(rule: unknown): Bilingual {
   if (typeof rule === 'string') return limitLabels[rule] ?? { zh: rule, en: rule };
-  const r = (rule ?? {}) as { sameYear?: string; nextYear?: string };
+  const r = (rule ?? {}) as Record<string, string | undefined>;
   const parts: Bilingual[] = [];
-  if (r.sameYear) parts.push({ zh: `当年${limitLabels[r.sameYear]?.zh ?? r.sameYear}`, en: `that year ${limitLabels[r.sameYear]?.en ?? r.sameYear}` });
-  if (r.nextYear) parts.push({ zh: `次年${limitLabels[r.nextYear]?.zh ?? r.nextYear}`, en: `next year ${limitLabels[r.nextYear]?.en ?? r.nextYear}` });
+  for (const [year, y] of Object.entries(yearLabels)) {
+    const limit = r[year];
+    if (limit) parts.push({ zh: `${y.zh}${limitLabels[limit]?.zh ?? limit}`, en: `${y.en} ${limitLabels[limit]?.en ?? limit}` });
+  }
   return parts.length ? { zh: parts.map((p) => p.zh).join('，'), en: parts.map((p) => p.en).join(', ') } : { zh: '无', en: 'none' };
 }
 
