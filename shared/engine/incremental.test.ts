@@ -12,7 +12,7 @@ import { addMonthsToMonth, monthIndex } from './calendar';
 import { evaluate, evaluateIndex, impactPeriodsOf, promotionBarsOf, rankHistory, unitRanking } from './index';
 import { IncrementalEvaluation } from './incremental';
 import { LedgerIndex } from './ledgerIndex';
-import { LedgerBuilder, withPolicy } from './testkit';
+import { LedgerBuilder, nineInOneGroup, withPolicy } from './testkit';
 
 // ---- the ledger ------------------------------------------------------------------------------------
 
@@ -256,24 +256,13 @@ describe('incremental evaluation equals full evaluation', () => {
 });
 
 describe('incremental evaluation, focused', () => {
-  /** A group of 9 in unit U1 and U2 scored 2025-01 … 2025-12, C1 at the bottom from July. */
-  function ledger(): LedgerState {
-    const b = new LedgerBuilder().unit('U1').unit('U2');
-    for (let i = 1; i <= 9; i++) b.cadre(`C${i}`, { peerGroup: 'G', unitId: i <= 4 ? 'U1' : 'U2' });
-    for (let m = 0; m < 12; m++) {
-      const month = addMonthsToMonth('2025-01', m);
-      for (let i = 1; i <= 9; i++) b.score(`C${i}`, month, i === 1 && m >= 6 ? 10 : 50 + i);
-    }
-    return b.state;
-  }
-
   function commitTo(state: LedgerState, inc: IncrementalEvaluation, events: LedgerEvent[]) {
     for (const e of events) applyEvent(state, e);
     return inc.apply(state, events);
   }
 
   it('a score correction re-ranks one peer-group month without a rebuild', () => {
-    const state = ledger();
+    const state = nineInOneGroup();
     const inc = new IncrementalEvaluation(state, '2025-12');
     expect(inc.findings({ type: 'cadre', id: 'C1' }).map((f) => f.rule)).toContain('warn.bottom-third-streak');
     // C9 stays first of the group: only its own findings can change.
@@ -287,7 +276,7 @@ describe('incremental evaluation, focused', () => {
   });
 
   it('a measure written re-evaluates its cadre only', () => {
-    const state = ledger();
+    const state = nineInOneGroup();
     const inc = new IncrementalEvaluation(state, '2025-12');
     const report = commitTo(state, inc, [put('measures', { id: 'M1', subjectType: 'cadre', subjectId: 'C1', kind: 'reminderTalk', startsOn: '2025-12-05', note: '' })]);
     expect(report).toEqual({ rebuilt: false, subjects: 1 });
@@ -296,7 +285,7 @@ describe('incremental evaluation, focused', () => {
   });
 
   it('a team measure re-evaluates its unit; a score after the as-of month changes nothing', () => {
-    const state = ledger();
+    const state = nineInOneGroup();
     const inc = new IncrementalEvaluation(state, '2025-06');
     expect(commitTo(state, inc, [put('measures', { id: 'M2', subjectType: 'unit', subjectId: 'U1', kind: 'probation', startsOn: '2025-03-01', note: '', memberIds: ['C2'] })])).toEqual({ rebuilt: false, subjects: 1 });
     expect(commitTo(state, inc, [put('scores', { id: 'C2:2025-12', cadreId: 'C2', month: '2025-12', score: 1 })])).toEqual({ rebuilt: false, subjects: 0 });
@@ -304,7 +293,7 @@ describe('incremental evaluation, focused', () => {
   });
 
   it('structural writes rebuild: a new cadre, a unit, a policy version, a score in a new month', () => {
-    const state = ledger();
+    const state = nineInOneGroup();
     const inc = new IncrementalEvaluation(state, '2025-12');
     expect(commitTo(state, inc, [put('cadres', cadreRecord('C10', 'G', 'U2'))]).rebuilt).toBe(true);
     expect(commitTo(state, inc, [put('units', { id: 'U3', name: '单位U3' })]).rebuilt).toBe(true);
@@ -317,7 +306,7 @@ describe('incremental evaluation, focused', () => {
   });
 
   it('a clearance of a score blanks it in the patched rows, and its removal brings it back', () => {
-    const state = ledger();
+    const state = nineInOneGroup();
     const inc = new IncrementalEvaluation(state, '2025-12');
     expect(commitTo(state, inc, [put('clearances', { id: 'K1', cadreId: 'C1', recordId: 'C1:2025-12', date: '2025-12-20', note: '', kind: 'revocation' })]).rebuilt).toBe(false);
     expect(inc.index.rankEvidence(0, monthIndex('2025-12'))).toBeUndefined();
@@ -353,7 +342,7 @@ describe('incremental evaluation, focused', () => {
   });
 
   it('another state object is evaluated afresh; the findings returned are copies', () => {
-    const state = ledger();
+    const state = nineInOneGroup();
     const inc = new IncrementalEvaluation(state, '2025-12');
     const mine = inc.findings();
     mine.length = 0;

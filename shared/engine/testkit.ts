@@ -137,6 +137,17 @@ export class LedgerBuilder {
   }
 }
 
+/** A peer group G of 9 (C1–C4 in unit U1, C5–C9 in U2) scored 2025-01 … 2025-12; C1 at the bottom from July. */
+export function nineInOneGroup(): LedgerState {
+  const b = new LedgerBuilder().unit('U1').unit('U2');
+  for (let i = 1; i <= 9; i++) b.cadre(`C${i}`, { peerGroup: 'G', unitId: i <= 4 ? 'U1' : 'U2' });
+  for (let m = 0; m < 12; m++) {
+    const month = addMonthsToMonth('2025-01', m);
+    for (let i = 1; i <= 9; i++) b.score(`C${i}`, month, i === 1 && m >= 6 ? 10 : 50 + i);
+  }
+  return b.state;
+}
+
 /** Findings of one rule. */
 export function ofRule(findings: readonly Finding[], rule: string): Finding[] {
   return findings.filter((f) => f.rule === rule);

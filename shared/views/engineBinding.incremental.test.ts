@@ -4,24 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../engine';
 import { addMonthsToMonth } from '../engine/calendar';
-import { LedgerBuilder } from '../engine/testkit';
+import { nineInOneGroup } from '../engine/testkit';
 import { applyEvent, put, type LedgerEvent } from '../ledger/events';
 import { createViewEngine } from './engineBinding';
 import { LedgerBuilder as ViewsLedgerBuilder } from './testing';
 
-function ledger() {
-  const b = new LedgerBuilder().unit('U1').unit('U2');
-  for (let i = 1; i <= 9; i++) b.cadre(`C${i}`, { peerGroup: 'G', unitId: i <= 4 ? 'U1' : 'U2' });
-  for (let m = 0; m < 12; m++) {
-    const month = addMonthsToMonth('2025-01', m);
-    for (let i = 1; i <= 9; i++) b.score(`C${i}`, month, i === 1 && m >= 6 ? 10 : 50 + i);
-  }
-  return b.state;
-}
-
 /** A store's part: a journal, its revision and its change feed. */
 function store() {
-  const state = ledger();
+  const state = nineInOneGroup();
   const journal: LedgerEvent[] = [];
   let feed = true;
   return {
