@@ -4,7 +4,7 @@
 // single-user ledger runs as the OS user, as before. The command's permission comes from the one
 // table (shared/contract/permissions.ts, cliCommandAccess).
 import { userInfo } from 'node:os';
-import type { SessionInfo } from '../../shared/contract';
+import type { Envelope, SessionInfo } from '../../shared/contract';
 import { LedgerError } from '../../shared/contract/errors';
 import { cliCommandAccess, permissionLabels } from '../../shared/contract/permissions';
 import { auditEntry } from '../core/auth/accounts';
@@ -125,4 +125,16 @@ export async function auditCli(s: SignedIn, command: string, target?: string): P
   const access = cliCommandAccess[command];
   if (!access?.audit) return;
   await s.core.ctx.session!.audit([auditEntry({ user: s.user, action: `cli.${command}`, result: 'ok', detail: access.audit, ...(target ? { target } : {}) }, s.core.ctx.now())]);
+}
+
+/**
+ * An endpoint's answer, or its refusal as a LedgerError whose message lists every field (the CLI
+ * prints the message only). `where` names a field's path for the reader (default: the path).
+ */
+export function valueOrThrow<T>(env: Envelope<unknown>, where: (path: string, lang: 'zh' | 'en') => string = (path) => path): T {
+  if (env.ok) return env.value as T;
+  const fields = env.error.fields ?? [];
+  const zh = fields.map((f) => `\n  ${f.path ? `${where(f.path, 'zh')}：` : ''}${f.message.zh}`).join('');
+  const en = fields.map((f) => `\n  ${f.path ? `${where(f.path, 'en')}: ` : ''}${f.message.en}`).join('');
+  throw new LedgerError(env.error.code, { zh: env.error.message.zh + zh, en: env.error.message.en + en });
 }

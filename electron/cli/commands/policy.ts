@@ -8,7 +8,7 @@ import type { IssuePolicyOutput, PolicyList, PolicyRow } from '../../../shared/c
 import type { Bilingual } from '../../../shared/domain/primitives';
 import type { PolicyVersion } from '../../../shared/policy';
 import { policyPathLabel, policySections, policyFieldOf, policyValueText, valueAt } from '../../../shared/policy/labels';
-import { CLI_SESSION, auditCli, signIn } from '../access';
+import { CLI_SESSION, auditCli, signIn, valueOrThrow } from '../access';
 import { exitCodes, UsageError } from '../io';
 import { dataDir, filePath, monthFlag, onlyFlags, type Run } from '../run';
 
@@ -21,20 +21,11 @@ const usageError = () => new UsageError({ zh: `用法：cadre-ledger --data 目�
 async function callAs<T>(run: Run, name: string, input: unknown, task: (call: <R>(n: string, i: unknown) => Promise<R>) => Promise<T>): Promise<T> {
   const s = await signIn(run, dataDir(run), 'policy');
   try {
-    const call = async <R>(n: string, i: unknown): Promise<R> => {
-      const env = (await s.core.call(n, i, { session: CLI_SESSION })) as
-        | { ok: true; value: R }
-        | { ok: false; error: { code: string; message: Bilingual; fields?: Array<{ path: string; message: Bilingual }> } };
-      if (env.ok) return env.value;
-      const fields = env.error.fields ?? [];
-      const where = (path: string, lang: 'zh' | 'en') => {
-        const label = policyPathLabel(path.replace(/^document\./, ''))[lang];
-        return label === path.replace(/^document\./, '') ? path : lang === 'zh' ? `${label}（${path}）` : `${label} (${path})`;
-      };
-      const zh = fields.map((f) => `\n  ${f.path ? `${where(f.path, 'zh')}：` : ''}${f.message.zh}`).join('');
-      const en = fields.map((f) => `\n  ${f.path ? `${where(f.path, 'en')}: ` : ''}${f.message.en}`).join('');
-      throw new LedgerError(env.error.code as never, { zh: env.error.message.zh + zh, en: env.error.message.en + en });
+    const where = (path: string, lang: 'zh' | 'en') => {
+      const label = policyPathLabel(path.replace(/^document\./, ''))[lang];
+      return label === path.replace(/^document\./, '') ? path : lang === 'zh' ? `${label}（${path}）` : `${label} (${path})`;
     };
+    const call = async <R>(n: string, i: unknown): Promise<R> => valueOrThrow<R>(await s.core.call(n, i, { session: CLI_SESSION }), where);
     const result = await task(call);
     await auditCli(s, 'policy', name);
     return result;

@@ -6,11 +6,10 @@
 // office's to set — it owns the cadre from now on and edits it with cadres.update, and its units
 // and peer groups are its own (the sending township does not hold them). Until then the cadre keeps
 // its old unit and peer group, which at the receiving office rank it among no one else.
-import { LedgerError } from '../../../shared/contract/errors';
 import { dateSchema, type Bilingual } from '../../../shared/domain/primitives';
 import { officeCodeSchema } from '../../../shared/sync/schema';
 import { officeNameOf } from '../../../shared/views/officeScope';
-import { CLI_SESSION, auditCli, signIn } from '../access';
+import { CLI_SESSION, auditCli, signIn, valueOrThrow } from '../access';
 import { exitCodes, UsageError } from '../io';
 import { dataDir, onlyFlags, positionals, type Run } from '../run';
 
@@ -35,15 +34,7 @@ export async function cmdTransfer(run: Run): Promise<number> {
 
   const s = await signIn(run, dataDir(run), 'transfer');
   try {
-    const env = (await s.core.call('sync.transfer', { cadreId, to, on, note }, { session: CLI_SESSION })) as
-      | { ok: true; value: { cadreId: string; office: string } }
-      | { ok: false; error: { code: string; message: Bilingual; fields?: Array<{ path: string; message: Bilingual }> } };
-    if (!env.ok) {
-      const fields = env.error.fields ?? [];
-      const zh = fields.map((f) => `\n  ${f.path}：${f.message.zh}`).join('');
-      const en = fields.map((f) => `\n  ${f.path}: ${f.message.en}`).join('');
-      throw new LedgerError(env.error.code as never, { zh: env.error.message.zh + zh, en: env.error.message.en + en });
-    }
+    valueOrThrow(await s.core.call('sync.transfer', { cadreId, to, on, note }, { session: CLI_SESSION }));
     const state = s.store.state();
     const name = state.cadres.get(cadreId)?.name ?? cadreId;
     const office = officeNameOf(state, to);
