@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { LedgerError } from '../../shared/contract/errors';
 import type { LedgerState } from '../../shared/ledger/collections';
 import { put, type LedgerEvent } from '../../shared/ledger/events';
+import { officeNameOf } from '../../shared/views/officeScope';
 import {
   certificateBodySchema,
   type Certificate,
@@ -187,8 +188,5 @@ export function senderKeys(
   return { ok: true, name: cert.body.name, signKey: cert.body.signKey };
 }
 
-export function officeName(state: LedgerState, code: string): string {
-  const self = identityOf(state);
-  if (self?.code === code) return self.name;
-  return metaOf<TrustRecord>(state, metaId.trust(code))?.name ?? code;
-}
+/** An office's name: this office's identity, a trusted office's record, else its code (the views' one rule). */
+export const officeName = officeNameOf;
