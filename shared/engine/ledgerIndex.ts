@@ -291,6 +291,17 @@ function groupMeasures(
     start[s + 1]++;
     kinds[s] |= kindBit.get(m.kind) ?? 0;
   }
+  const byId = index.byRecordId;
+  return { segments: segmentsByKey(all, keys, start, (x, y) => byString(x.startsOn, y.startsOn) || byId(x.id, y.id)), kinds };
+}
+
+/**
+ * The records placed by subject (`keys[j]`, -1: left out; `start[s + 1]` holds subject s's count)
+ * and each subject's run put in `order` (stable): runs are short and usually in order already, so
+ * short ones get an insertion sort. Turns `start` into the runs' offsets.
+ */
+function segmentsByKey<T>(all: readonly T[], keys: Int32Array, start: Int32Array, order: (x: T, y: T) => number): Segments<T> {
+  const subjects = start.length - 1;
   for (let s = 0; s < subjects; s++) start[s + 1] += start[s];
   const next = start.slice(0, subjects);
   const items = slotsLike(all, start[subjects]);
@@ -298,27 +309,25 @@ function groupMeasures(
     const s = keys[j];
     if (s >= 0) items[next[s]++] = all[j];
   }
-  const byId = index.byRecordId;
   for (let s = 0; s < subjects; s++) {
     const a = start[s];
     const b = start[s + 1];
     if (b - a > 48) {
-      const sorted = items.slice(a, b).sort((x, y) => byString(x.startsOn, y.startsOn) || byId(x.id, y.id));
+      const sorted = items.slice(a, b).sort(order);
       for (let i = 0; i < sorted.length; i++) items[a + i] = sorted[i];
       continue;
     }
-    // Insertion sort by start date, then id: runs are short and usually in order already.
     for (let i = a + 1; i < b; i++) {
       const x = items[i];
       let k = i - 1;
-      while (k >= a && (items[k].startsOn > x.startsOn || (items[k].startsOn === x.startsOn && byId(items[k].id, x.id) > 0))) {
+      while (k >= a && order(items[k], x) > 0) {
         items[k + 1] = items[k];
         k--;
       }
       items[k + 1] = x;
     }
   }
-  return { segments: new Segments(items, start), kinds };
+  return new Segments(items, start);
 }
 
 /**
@@ -348,33 +357,8 @@ function groupGrades(all: readonly AnnualGrade[], out: Set<string> | undefined, 
     keys[j] = s;
     if (s >= 0) start[s + 1]++;
   }
-  for (let s = 0; s < C; s++) start[s + 1] += start[s];
-  const next = start.slice(0, C);
-  const items = slotsLike(all, start[C]);
-  for (let j = 0; j < all.length; j++) {
-    const s = keys[j];
-    if (s >= 0) items[next[s]++] = all[j];
-  }
   const byId = index.byRecordId;
-  for (let s = 0; s < C; s++) {
-    const a = start[s];
-    const b = start[s + 1];
-    if (b - a > 48) {
-      const sorted = items.slice(a, b).sort((x, y) => x.year - y.year || byId(x.id, y.id));
-      for (let i = 0; i < sorted.length; i++) items[a + i] = sorted[i];
-      continue;
-    }
-    for (let i = a + 1; i < b; i++) {
-      const x = items[i];
-      let k = i - 1;
-      while (k >= a && (items[k].year > x.year || (items[k].year === x.year && byId(items[k].id, x.id) > 0))) {
-        items[k + 1] = items[k];
-        k--;
-      }
-      items[k + 1] = x;
-    }
-  }
-  return new Segments(items, start);
+  return segmentsByKey(all, keys, start, (x, y) => x.year - y.year || byId(x.id, y.id));
 }
 
 export class LedgerIndex {
