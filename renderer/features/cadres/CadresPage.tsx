@@ -47,14 +47,14 @@ interface Column {
   track: string;
 }
 const allColumns: readonly Column[] = [
-  { key: 'id', sort: 'id', track: 'minmax(140px, 0.9fr)' },
+  { key: 'id', sort: 'id', track: 'minmax(156px, 0.9fr)' },
   { key: 'name', sort: 'name', track: 'minmax(88px, 0.8fr)' },
   // Only when the ledger holds several offices (the New Area): the township that owns the cadre.
-  // 128 px holds 新区党工委办公室 (8 characters) whole at 1366 px; id and rank gave the room.
+  // 128 px holds 新区党工委办公室 (8 characters) whole at 1366 px; unit, position and rank gave the room.
   { key: 'office', sort: 'office', track: 'minmax(128px, 0.8fr)' },
-  { key: 'unitId', sort: 'unit', track: 'minmax(150px, 1.6fr)' },
+  { key: 'unitId', sort: 'unit', track: 'minmax(142px, 1.6fr)' },
   { key: 'peerGroup', sort: 'peerGroup', track: 'minmax(116px, 1.1fr)' },
-  { key: 'position', track: 'minmax(110px, 1.1fr)' },
+  { key: 'position', track: 'minmax(102px, 1.1fr)' },
   { key: 'rankLevel', track: 'minmax(76px, 0.8fr)' },
   { key: 'category', sort: 'category', track: 'minmax(104px, 0.9fr)' },
   { key: 'leader', track: 'minmax(72px, 0.5fr)' },
