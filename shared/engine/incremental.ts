@@ -24,7 +24,7 @@ import type { LedgerEvent } from '../ledger/events';
 import type { PolicyVersion } from '../policy/schema';
 import { monthIndex } from './calendar';
 import { parseScoreMonth, ScoreTable } from './columns/scoreTable';
-import { evaluateIndex, ruleIds, type RuleId } from './index';
+import { compareFindings, evaluateIndex, ruleIds, type RuleId } from './index';
 import { LedgerIndex, type IncrementalCollection } from './ledgerIndex';
 
 export interface IncrementalOptions {
@@ -48,10 +48,6 @@ const unread: ReadonlySet<string> = new Set<CollectionName>(['dismissals', 'revi
 /** A batch larger than this (an import) is cheaper to evaluate afresh. */
 const MAX_EVENTS = 5_000;
 
-/** The order of evaluate(): rule, subject type, subject id, key. */
-function compareFindings(a: Finding, b: Finding): number {
-  return cmp(a.rule, b.rule) || cmp(a.subject.type, b.subject.type) || cmp(a.subject.id, b.subject.id) || cmp(a.key, b.key);
-}
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

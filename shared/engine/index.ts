@@ -30,7 +30,8 @@ export interface EvaluateOptions {
   rules?: readonly RuleId[];
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+/** The order of evaluate()'s findings: rule, subject type, subject id, key. */
+export function compareFindings(a: Finding, b: Finding): number {
   return (
     cmp(a.rule, b.rule) || cmp(a.subject.type, b.subject.type) || cmp(a.subject.id, b.subject.id) || cmp(a.key, b.key)
   );

@@ -18,7 +18,7 @@ import type { Finding, RankEvidence } from '../domain/findings';
 import type { Subject } from '../domain/records';
 import type { CollectionName, LedgerState } from '../ledger/collections';
 import type { LedgerEvent } from '../ledger/events';
-import { evaluateIndex, impactPeriodsOf, LedgerIndex, promotionBarsOf, rankHistory, unitRanking } from '../engine';
+import { compareFindings, evaluateIndex, impactPeriodsOf, LedgerIndex, promotionBarsOf, rankHistory, unitRanking } from '../engine';
 import { monthIndex } from '../engine/calendar';
 import { IncrementalEvaluation } from '../engine/incremental';
 import { ownerOfSubject, partitionFor, partitionLedger, selfCodeOf } from './officeScope';
@@ -51,11 +51,6 @@ interface Partition {
   state: LedgerState;
   months: Map<string, Evaluation>;
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** The engine's own order of findings (shared/engine/index.ts evaluateIndex). */
-const compareFindings = (a: Finding, b: Finding) =>
-  cmp(a.rule, b.rule) || cmp(a.subject.type, b.subject.type) || cmp(a.subject.id, b.subject.id) || cmp(a.key, b.key);
 
 const sameSubject = (f: Finding, s: Subject) => f.subject.type === s.type && f.subject.id === s.id;
 
