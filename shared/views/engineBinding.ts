@@ -71,7 +71,7 @@ export function createViewEngine(version?: () => number, changes?: (revision: nu
     if (version) {
       const v = version();
       if (main !== cachedState || v !== cachedVersion) {
-        // incremental: the same ledger at a later revision — patch what is kept with the events.
+        // The same ledger at a later revision: patch what is kept with the events.
         const events = changes && main === cachedState && cachedParts ? changes(cachedVersion) : undefined;
         const kept = events && events.every((e) => partitionNeutral.has(e.collection)) ? cachedParts : null;
         if (kept) {
@@ -147,9 +147,8 @@ export function createViewEngine(version?: () => number, changes?: (revision: nu
   function at(part: Partition, asOf: string): Evaluation {
     let e = part.months.get(asOf);
     if (!e) {
-      // incremental: a partition's index (and, on first use, its full findings) for an as-of month
-      // is made here, once per store revision. An incremental evaluation would keep this entry
-      // current across writes instead of building it afresh.
+      // A partition's index for an as-of month is made here: once per store revision, or once
+      // while a live evaluation (liveAt) keeps the entry current across writes (partitionsOf).
       e = { index: new LedgerIndex(part.state, { asOf, office: part.self }) };
       if (part.months.size >= KEEP) part.months.delete(part.months.keys().next().value!);
       part.months.set(asOf, e);
