@@ -87,13 +87,13 @@ export function holdsOneOffice(state: LedgerState): boolean {
   // A foreign record's id has the origin's code and a dot; a plain id has none. Only such ids and
   // transferred ones need a closer look.
   const owners = state.owners.size > 0;
-  for (const id of state.cadres.keys()) {
-    if ((id.indexOf('.') >= 0 || (owners && state.owners.has(id))) && ownerOf(state, 'cadres', id, self) !== self) return false;
-  }
-  for (const id of state.units.keys()) {
-    if ((id.indexOf('.') >= 0 || (owners && state.owners.has(id))) && ownerOf(state, 'units', id, self) !== self) return false;
-  }
-  return true;
+  const allOwn = (collection: 'cadres' | 'units') => {
+    for (const id of state[collection].keys()) {
+      if ((id.indexOf('.') >= 0 || (owners && state.owners.has(id))) && ownerOf(state, collection, id, self) !== self) return false;
+    }
+    return true;
+  };
+  return allOwn('cadres') && allOwn('units');
 }
 
 export interface OfficeHolding extends OfficeName {
