@@ -19,6 +19,7 @@ import { lastDayOf, monthIndex } from '../shared/engine/calendar';
 import type { LedgerState } from '../shared/ledger/collections';
 import { defaultPolicy } from '../shared/policy/default';
 import type { PolicyVersion } from '../shared/policy/schema';
+import { median } from './timing';
 
 export const duckDbRules = [
   'raise.top-third-streak',
@@ -295,7 +296,6 @@ export async function runDuckDb(state: LedgerState, asOf: Month, options: { runs
       queryRuns.push(ms);
       cpuRuns.push((used.user + used.system) / 1000);
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     return { prepareMs, loadMs, queryMs: median(queryRuns), queryCpuMs: median(cpuRuns), queryRuns, fired, threads };
   } finally {
     db.closeSync();

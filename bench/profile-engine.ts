@@ -15,6 +15,7 @@ import { Session } from 'node:inspector';
 import { isMainThread } from 'node:worker_threads';
 import { evaluate, evaluateIndex, LedgerIndex, ruleIds, type RuleId } from '../shared/engine';
 import { duckDbRules } from './engine-duckdb';
+import { cpuMs, median } from './timing';
 import { generateInWorker } from './township-worker';
 
 // Guarded: bundled for profiling (esbuild, for line numbers), this file is also the generator worker's entry.
@@ -26,10 +27,6 @@ if (isMainThread) {
   const END = '2025-12';
   const gc = (globalThis as { gc?: () => void }).gc;
 
-  const cpuMs = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
   const highWaterMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
   const resetHighWater = () => writeFileSync('/proc/self/clear_refs', '5');
 
@@ -95,7 +92,6 @@ if (isMainThread) {
     writeFileSync('/tmp/engine.heapprofile', JSON.stringify(profile));
     allocProf.disconnect();
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`runs (wall ms): ${walls.map((x) => x.toFixed(0)).join(' ')}`);
   console.log(`runs (cpu ms):  ${cpus.map((x) => x.toFixed(0)).join(' ')}`);
   console.log(
