@@ -4,8 +4,8 @@ import { localizeId, qualifyId } from '../../shared/sync/ids';
 import type { Owner } from '../../shared/sync/records';
 import { certifyOffice, createOffice, officeIdentity, trustFile } from '../sync/ceremony';
 import { exportPackage, importPackages, listConflicts, listOffices, resolveConflict } from '../sync/exchange';
-import { identityOf, metaId, metaOf, officeName, requireIdentity, type OwnFeed } from '../sync/office';
-import { officesOf, selfOfficeOf } from '../../shared/views/officeScope';
+import { identityOf, metaId, metaOf, requireIdentity, type OwnFeed } from '../sync/office';
+import { officesOf, selfOfficeOf, trustedOfficeList } from '../../shared/views/officeScope';
 import { todayOf, type HandlerGroup, type ServiceContext } from './context';
 
 type SyncEndpoint =
@@ -71,14 +71,7 @@ export function syncHandlers(ctx: ServiceContext): HandlerGroup<SyncEndpoint> {
     'sync.offices': async () => listOffices(ctx.store.state()),
     'sync.scopes': async () => {
       const state = ctx.store.state();
-      const trusted: Array<{ code: string; name: string }> = [];
-      state.syncMeta.forEach((r) => {
-        if (!r.id.startsWith(metaId.trust(''))) return;
-        const code = r.id.slice(metaId.trust('').length);
-        trusted.push({ code, name: officeName(state, code) });
-      });
-      trusted.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-      return { self: selfOfficeOf(state), offices: officesOf(state).filter((o) => o.code !== ''), trusted };
+      return { self: selfOfficeOf(state), offices: officesOf(state).filter((o) => o.code !== ''), trusted: trustedOfficeList(state) };
     },
     'sync.transfer': async ({ cadreId, to, on, note }, call) => {
       const state = ctx.store.state();

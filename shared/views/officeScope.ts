@@ -37,9 +37,16 @@ interface TrustData {
 function trustedOffices(state: LedgerState): TrustData[] {
   const out: TrustData[] = [];
   state.syncMeta.forEach((r, id) => {
-    if (id.startsWith('trust/')) out.push(r.data as TrustData);
+    if (id.startsWith('trust/')) out.push({ ...(r.data as TrustData), code: id.slice('trust/'.length) });
   });
   return out;
+}
+
+/** Every office this one trusts, by code (a transfer's receiving offices), whether or not the ledger holds its data. */
+export function trustedOfficeList(state: LedgerState): Array<{ code: string; name: string }> {
+  return trustedOffices(state)
+    .map((t) => ({ code: t.code as string, name: officeNameOf(state, t.code as string) }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /**
