@@ -149,7 +149,11 @@ function scoreTableOf(scores: LedgerState['scores'], cadreIndexOf: () => Readonl
   return table;
 }
 
-/** Per unit: the month's scores summed in hundredths (integers: exact, no division per score) and counted. */
+/**
+ * Per unit: the month's scores summed in hundredths (integers: exact, no division per score) and
+ * counted. Cadres are in id order, so a unit's members mostly come one after another: the sum is
+ * kept in locals while the unit stays the same (no store and reload of sum[u] per cadre).
+ */
 function unitSums(
   row16: Uint16Array | undefined,
   row64: Float64Array | undefined,
@@ -160,22 +164,49 @@ function unitSums(
 ): void {
   sum.fill(0);
   const C = unitOf.length;
+  let u = -1;
+  let s = 0;
+  let n = 0;
   if (row16) {
     for (let c = 0; c < C; c++) {
-      const u = unitOf[c];
+      const cu = unitOf[c];
+      if (cu !== u) {
+        if (u >= 0) {
+          sum[u] += s;
+          count[u] += n;
+        }
+        u = cu;
+        s = 0;
+        n = 0;
+      }
       const h = row16[slotOf[c]];
-      if (u < 0 || h === NO_SCORE) continue;
-      sum[u] += h;
-      count[u]++;
+      if (h !== NO_SCORE) {
+        s += h;
+        n++;
+      }
     }
-    return;
+  } else {
+    for (let c = 0; c < C; c++) {
+      const cu = unitOf[c];
+      if (cu !== u) {
+        if (u >= 0) {
+          sum[u] += s;
+          count[u] += n;
+        }
+        u = cu;
+        s = 0;
+        n = 0;
+      }
+      const x = row64![slotOf[c]];
+      if (x === x) {
+        s += x * 100;
+        n++;
+      }
+    }
   }
-  for (let c = 0; c < C; c++) {
-    const u = unitOf[c];
-    const s = row64![slotOf[c]];
-    if (u < 0 || s !== s) continue;
-    sum[u] += s * 100;
-    count[u]++;
+  if (u >= 0) {
+    sum[u] += s;
+    count[u] += n;
   }
 }
 
@@ -197,8 +228,18 @@ function unitMeans(sum: Float64Array, count: Int32Array, minScored: number, mean
   return n;
 }
 
+/** thirdOf for every ranked unit, with the month's cut-offs worked out once. */
 function unitThirds(rank: Int32Array, ids: Int32Array, n: number, ranking: PolicyVersion['ranking'], third: Uint8Array): void {
-  for (let i = 0; i < n; i++) third[ids[i]] = thirdOf(rank[ids[i]], n, ranking);
+  if (n < ranking.minGroupSize) {
+    for (let i = 0; i < n; i++) third[ids[i]] = THIRD_NONE;
+    return;
+  }
+  const k = thirdSize(n, ranking.thirdsDivisor);
+  const bottom = n - k;
+  for (let i = 0; i < n; i++) {
+    const r = rank[ids[i]];
+    third[ids[i]] = r <= k ? THIRD_TOP : r > bottom ? THIRD_BOTTOM : THIRD_MIDDLE;
+  }
 }
 
 /** Units by position (id order). */
