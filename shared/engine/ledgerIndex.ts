@@ -761,6 +761,8 @@ export class LedgerIndex {
 
   /** The version in force in a month index: newest with effectiveFrom ≤ month; before the first version, the first. */
   policyAtIndex(month: number): PolicyVersion {
+    // One version (most ledgers): it is in force in every month — no month to work out.
+    if (this.policies.length === 1) return this.policies[0];
     let p = this.policyCache.get(month);
     if (p) return p;
     p = this.policies[0];
@@ -769,7 +771,7 @@ export class LedgerIndex {
     return p;
   }
 
-  policyAt = (month: Month): PolicyVersion => this.policyAtIndex(monthIndex(month));
+  policyAt = (month: Month): PolicyVersion => (this.policies.length === 1 ? this.policies[0] : this.policyAtIndex(monthIndex(month)));
 
   // ---- ranking --------------------------------------------------------------------------------
 
