@@ -34,11 +34,19 @@ export function explainNotImproved(f: NotImprovedFacts): Bilingual {
   };
 }
 
-/** The step after the probation step, and every kind at or after it (for "already escalated"). */
-function nextSteps(ladder: readonly (readonly MeasureKind[])[]): { next: readonly MeasureKind[]; later: Set<MeasureKind> } | undefined {
+/**
+ * The step after the probation step, and the kinds that show the office has escalated already:
+ * every kind at or after that step, and the "transitional placement or stronger" kinds of
+ * place.bottom-third-long (§4.2 "as above": rank reassignment and immediate exit are off the
+ * ladder but stronger than a placement; DECISIONS.md, audit 16 A).
+ */
+function nextSteps(
+  ladder: readonly (readonly MeasureKind[])[],
+  stronger: readonly MeasureKind[],
+): { next: readonly MeasureKind[]; later: Set<MeasureKind> } | undefined {
   const at = ladder.findIndex((step) => step.includes('probation'));
   if (at < 0 || at + 1 >= ladder.length) return undefined;
-  return { next: ladder[at + 1], later: new Set(ladder.slice(at + 1).flat()) };
+  return { next: ladder[at + 1], later: new Set([...ladder.slice(at + 1).flat(), ...stronger]) };
 }
 
 function check(
@@ -76,8 +84,8 @@ export const probationNotImproved: Rule = {
   title: { zh: '观察期满未改进，建议升级措施', en: 'Probation not improved: escalate' },
   run(ctx) {
     const { index } = ctx;
-    const cadreSteps = nextSteps(ctx.policy.ladder.cadre);
-    const unitSteps = nextSteps(ctx.policy.ladder.unit);
+    const cadreSteps = nextSteps(ctx.policy.ladder.cadre, ctx.policy.actedMeasures.place);
+    const unitSteps = nextSteps(ctx.policy.ladder.unit, ctx.policy.actedMeasures.place);
     if (cadreSteps) {
       for (let ci = 0; ci < ctx.cadres.length; ci++) {
         const c = ctx.cadres[ci];
