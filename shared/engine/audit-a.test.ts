@@ -499,3 +499,34 @@ describe('rehab.checkin-due', () => {
     expect(about(base().clear('X', 'R', 'A', 'revocation').evaluate('2026-03'), RULE, 'A')).toHaveLength(0);
   });
 });
+
+describe('rehabilitation plans as they stood at M (§4.1a: records dated after M are not seen)', () => {
+  const top = () => nine(12, '2025-07').pattern('A', '2025-07', 'TTTTTTTTTTTT').measure('D', 'A', 'transitionalPlacement', '2025-01-15');
+  const review = (date: string, result: 'positive' | 'negative') => ({ date, result, evidence: '表现良好', by: '' });
+
+  it('rehab.reascend: a plan completed after M was not completed at M', () => {
+    const b = top().plan('R', 'A', 'D', '2025-01-20', { status: 'completed', outcome: 'roseAgain', closedOn: '2026-05-10' });
+    expect(about(b.evaluate('2026-04'), 'rehab.reascend', 'A')).toHaveLength(0);
+    expect(about(b.evaluate('2026-05'), 'rehab.reascend', 'A')).toHaveLength(1);
+  });
+
+  it('rehab.reascend: a positive review held after M does not count at M; one held by M does', () => {
+    const b = top().plan('R', 'A', 'D', '2025-01-20', { status: 'active', lastReview: 'positive', reviews: [review('2025-11-30', 'negative'), review('2026-05-02', 'positive')] });
+    expect(about(b.evaluate('2026-04'), 'rehab.reascend', 'A')).toHaveLength(0);
+    expect(about(b.evaluate('2026-05'), 'rehab.reascend', 'A')).toHaveLength(1);
+    const earlier = top().plan('R', 'A', 'D', '2025-01-20', { status: 'active', lastReview: 'negative', reviews: [review('2026-02-01', 'positive'), review('2026-05-02', 'negative')] });
+    expect(about(earlier.evaluate('2026-04'), 'rehab.reascend', 'A')).toHaveLength(1);
+    expect(about(earlier.evaluate('2026-05'), 'rehab.reascend', 'A')).toHaveLength(0);
+  });
+
+  it('rehab.checkin-due: a plan closed after M was still active at M', () => {
+    const b = new LedgerBuilder().cadre('A').measure('D', 'A', 'demotion', '2025-12-01').plan('R', 'A', 'D', '2025-12-01', { status: 'closed', closedOn: '2026-06-01' });
+    expect(about(b.evaluate('2026-03'), 'rehab.checkin-due', 'A')).toHaveLength(1);
+    expect(about(b.evaluate('2026-06'), 'rehab.checkin-due', 'A')).toHaveLength(0);
+  });
+
+  it('an imported plan (status and last review without dates) is used as recorded', () => {
+    const b = top().plan('R', 'A', 'D', '2025-01-20', { status: 'active', lastReview: 'positive' });
+    expect(about(b.evaluate('2026-03'), 'rehab.reascend', 'A')).toHaveLength(1);
+  });
+});

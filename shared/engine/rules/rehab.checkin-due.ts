@@ -3,6 +3,7 @@
 // the first talk is due N days after it.
 import type { Bilingual, IsoDate } from '../../domain/primitives';
 import { addDays, daysBetween } from '../calendar';
+import { planAsOf } from '../planAsOf';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 
 export interface CheckInFacts {
@@ -35,7 +36,9 @@ export const rehabCheckinDue: Rule = {
       const c = ctx.cadres[ci];
       const plans = index.plansOf(c);
       if (!plans) continue;
-      for (const plan of plans) {
+      for (const recorded of plans) {
+        // A plan closed after M was still active in M.
+        const plan = planAsOf(recorded, index.cutoffDay);
         if (plan.status !== 'active') continue;
         const checkIns = index.checkInsByPlan.get(plan.id);
         const last = checkIns?.[checkIns.length - 1];

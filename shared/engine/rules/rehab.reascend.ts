@@ -12,6 +12,7 @@ import { hasExited } from '../facts';
 import { measureLabels } from '../labels';
 import { kindMask, type LedgerIndex } from '../ledgerIndex';
 import { barsInMonth, type PromotionBar } from '../periods';
+import { planAsOf } from '../planAsOf';
 import type { PolicyVersion } from '../../policy/schema';
 import { THIRD_TOP } from '../ranking';
 import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
@@ -55,7 +56,7 @@ export interface ReascendState {
   promotion?: Measure;
   /** The qualifying plan (linked or started on/after the measure; completed or last review positive). */
   plan?: RehabPlan;
-  /** Every plan for the measure (linked or started on/after it), whatever its state. */
+  /** Every plan for the measure (linked or started on/after it), whatever its state, as it stood at M (planAsOf). */
   plans: RehabPlan[];
   topMonths: number;
   needTopMonths: number;
@@ -96,7 +97,7 @@ export function reascendState(index: LedgerIndex, c: number, month: number, asOf
     state.promotion = index.measuresOf(c)!.find((m) => m.kind === 'promotion' && m.startsOn >= from);
     if (state.promotion && !full) return state;
     if (hasPlans) {
-      state.plans = index.plansOf(c)!.filter((pl) => pl.measureId === latest.id || pl.startsOn >= from);
+      for (const pl of index.plansOf(c)!) if (pl.measureId === latest.id || pl.startsOn >= from) state.plans.push(planAsOf(pl, index.cutoffDay));
       state.plan = state.plans.filter((pl) => pl.status === 'completed' || pl.lastReview === 'positive').pop();
     }
     if (!state.plan && !full) return state;
