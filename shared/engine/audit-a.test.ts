@@ -34,6 +34,16 @@ describe('§4.1 thirds at the boundaries (through the rules)', () => {
     expect(f.evidence.months!.map((e) => [e.rank, e.n, e.third])).toEqual([[7, 9, 'bottom'], [7, 9, 'bottom'], [7, 9, 'bottom']]);
   });
 
+  it('the same boundaries with scores that are not hundredths (the float path of the ranking)', () => {
+    const b = nine();
+    flat(b, 'G-F3', '2026-01', 3, 62.125); // the filler at 62 now at 62.125
+    expect(about(flat(b, 'A', '2026-01', 3, 62.125).evaluate('2026-03'), WARN, 'A')).toHaveLength(0); // tie at rank 6
+    const c = nine();
+    flat(c, 'G-F3', '2026-01', 3, 62.125);
+    const [f] = about(flat(c, 'A', '2026-01', 3, 62.124).evaluate('2026-03'), WARN, 'A');
+    expect(f.evidence.months!.map((e) => [e.rank, e.third])).toEqual([[7, 'bottom'], [7, 'bottom'], [7, 'bottom']]);
+  });
+
   it('n = 10: k = ceil(10/3) = 4, so rank 4 is top and rank 7 bottom', () => {
     const ten = () => new LedgerBuilder().peers('G', '2026-01', 12, 9).cadre('A');
     // Fillers 60…68: A at 65.5 has 68, 67, 66 above → rank 4.
@@ -230,6 +240,19 @@ describe('team.low-ranking', () => {
     const [f] = about(b.evaluate('2026-02'), RULE, 'T');
     expect(f.evidence.months!.map((e) => [e.rank, e.n])).toEqual([[5, 6], [5, 6]]);
     expect(about(b.evaluate('2026-02'), RULE, 'S')).toHaveLength(0);
+  });
+
+  it('a cleared score leaves the unit mean: T with one scored cadre left is not ranked that month', () => {
+    const b = units(50, 3).clear('X', 'T-2:2026-03', 'T-2');
+    expect(about(b.evaluate('2026-02'), RULE, 'T')).toHaveLength(1);
+    expect(about(b.evaluate('2026-03'), RULE, 'T')).toHaveLength(0);
+    // A cleared high score of a two-cadre unit's third member: the mean is of the other two.
+    const c = units(null);
+    c.cadre('T-3', { unitId: 'T' });
+    flat(flat(flat(c, 'T-1', '2026-01', 3, 65), 'T-2', '2026-01', 3, 65), 'T-3', '2026-01', 3, 100); // mean 76.67: rank 4
+    expect(about(c.evaluate('2026-02'), RULE, 'T')).toHaveLength(0);
+    c.clear('X1', 'T-3:2026-01', 'T-3').clear('X2', 'T-3:2026-02', 'T-3');
+    expect(about(c.evaluate('2026-02'), RULE, 'T')[0].evidence.months!.map((e) => e.score)).toEqual([65, 65]);
   });
 
   it('fewer than 3 ranked units have no thirds', () => {
