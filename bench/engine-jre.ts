@@ -4,8 +4,9 @@
 // timed once as "index + ranking"; the rules are JSON conditions over facts — small functions
 // reading the index — with every comparison, threshold and and/or in the JSON, thresholds read
 // from the same policy document. Where a rule is about a quantity over records (the raises since
-// a streak began, the strictest grade limit, a unit's excellent quota, the later rungs of the
-// ladder) a fact computes that quantity and the JSON compares it.
+// a streak began, the strictest grade limit, a unit's excellent quota, the measures that show a
+// probation was escalated, a rehabilitation plan's status and last review as they stood on a day)
+// a fact computes that quantity and the JSON compares it.
 //
 // The engine runs once per cadre and per unit, and once per record for the rules that judge one
 // record at a time (a probation or placement, an impact period, a fault, a rehabilitation plan),
@@ -97,7 +98,8 @@ function jsonRules(ctx: RuleContext): JsonRule[] {
       is('measureOutcome', 'none'),
       { fact: 'measureLastDay', operator: 'onOrBefore', value: ctx.lastDay },
       is('thirdInMeasureLastMonth', 'bottom'),
-      is('laterLadderStepsSinceStart', 0),
+      // Not once the office has escalated: a later rung, or a "placement or stronger" kind (§4.2).
+      is('escalationsSinceStart', 0, { alsoKinds: p.actedMeasures.place }),
     ]),
     rule('cadre', 'trial.review', [
       is('trialOutcome', 'none'),
@@ -148,14 +150,21 @@ function jsonRules(ctx: RuleContext): JsonRule[] {
     rule('cadre', 'rehab.reascend', [
       { fact: 'monthsSinceRehabMeasure', operator: 'greaterThanInclusive', value: p.rehab.minMonthsSinceStart },
       is('promotionsSinceRehabMeasure', 0),
-      // A plan for that measure (or started since) completed or with a positive last review.
-      { any: [{ fact: 'rehabPlanStatuses', operator: 'contains', value: 'completed' }, { fact: 'rehabPlanReviews', operator: 'contains', value: 'positive' }] } as TopLevelCondition,
+      // A plan for that measure (or started since) completed or with a positive last review, as
+      // it stood on M's last day.
+      {
+        any: [
+          { fact: 'rehabPlanStatusesOn', params: { day: ctx.lastDay }, operator: 'contains', value: 'completed' },
+          { fact: 'rehabPlanReviewsOn', params: { day: ctx.lastDay }, operator: 'contains', value: 'positive' },
+        ],
+      } as TopLevelCondition,
       { fact: 'topMonthsInWindow', params: { months: p.rehab.windowMonths }, operator: 'greaterThanInclusive', value: p.rehab.topThirdMonths },
       is('barred', false),
       is('exited', false),
     ]),
     rule('plan', 'rehab.checkin-due', [
-      first(is('planStatus', 'active')),
+      // Active in M: active now, or closed after M's last day.
+      first({ any: [is('planStatus', 'active'), { fact: 'planClosedOn', operator: 'after', value: ctx.lastDay }] } as TopLevelCondition),
       { fact: 'lastContact', operator: 'onOrBefore', value: addDays(ctx.lastDay, -p.reviewWindows.checkInDays) },
     ]),
   ];
@@ -252,16 +261,16 @@ function addFacts(engine: Engine, index: LedgerIndex, ctx: RuleContext): void {
     const m = monthIndex(lastDay);
     return thirdName((await a.factValue<SubjectType>('subjectType')) === 'cadre' ? thirdIn(index.thirds, s, m) : index.unitThirdAt(s, m));
   });
-  // Measures of the ladder's rungs after the probation's, recorded since the probation began
-  // (null when the ladder has no rung to escalate to).
-  fact('laterLadderStepsSinceStart', async (_, a) => {
+  // Measures of the ladder's rungs after the probation's, or of the kinds `alsoKinds`, recorded
+  // since the probation began (null when the ladder has no rung to escalate to).
+  fact('escalationsSinceStart', async (params, a) => {
     const m = await measure(a);
     const type = await a.factValue<SubjectType>('subjectType');
     const s = await a.factValue<number>('subject');
     const ladder = policy.ladder[type];
     const at = ladder.findIndex((step) => step.includes('probation'));
     if (at < 0 || at + 1 >= ladder.length) return null;
-    const later: readonly MeasureKind[] = ladder.slice(at + 1).flat();
+    const later: readonly MeasureKind[] = [...ladder.slice(at + 1).flat(), ...(params.alsoKinds as MeasureKind[])];
     const measures = type === 'cadre' ? index.measuresOf(s) : index.unitMeasuresOf(s);
     return measures?.filter((x) => later.includes(x.kind) && x.startsOn >= m.startsOn).length ?? 0;
   });
@@ -288,10 +297,22 @@ function addFacts(engine: Engine, index: LedgerIndex, ctx: RuleContext): void {
     const m = await rehabMeasure(a);
     return m ? (index.plansOf(await cadreOf(a))?.filter((pl) => pl.measureId === m.id || pl.startsOn >= m.startsOn) ?? []) : [];
   });
-  fact('rehabPlanStatuses', async (_, a) => (await a.factValue<RehabPlan[]>('rehabPlans')).map((pl) => pl.status));
-  fact('rehabPlanReviews', async (_, a) => (await a.factValue<RehabPlan[]>('rehabPlans')).map((pl) => pl.lastReview ?? 'none'));
+  // Each plan as it stood on `day` (§4.1a, DECISIONS.md 161): closed after the day, it was still
+  // active; with dated reviews, its last review is the latest held by the day (a same-day pair:
+  // the later entry; none held: none). A plan without those dates (imported) counts as recorded.
+  const plans = (a: Almanac) => a.factValue<RehabPlan[]>('rehabPlans');
+  const statusOn = (pl: RehabPlan, day: IsoDate) => (pl.closedOn && pl.closedOn > day ? 'active' : pl.status);
+  const reviewOn = (pl: RehabPlan, day: IsoDate) => {
+    if (!pl.reviews?.some((r) => r.date > day)) return pl.lastReview ?? 'none';
+    let last: { date: IsoDate; result: string } | undefined;
+    for (const r of pl.reviews) if (r.date <= day && (!last || r.date >= last.date)) last = r;
+    return last?.result ?? 'none';
+  };
+  fact('rehabPlanStatusesOn', async (params, a) => (await plans(a)).map((pl) => statusOn(pl, params.day)));
+  fact('rehabPlanReviewsOn', async (params, a) => (await plans(a)).map((pl) => reviewOn(pl, params.day)));
   const plan = (a: Almanac) => a.factValue<RehabPlan>('plan');
   fact('planStatus', async (_, a) => (await plan(a)).status);
+  fact('planClosedOn', async (_, a) => (await plan(a)).closedOn ?? null);
   // The latest check-in since the plan began, else the plan's start.
   fact('lastContact', async (_, a) => {
     const pl = await plan(a);
@@ -306,6 +327,7 @@ const isDate = (v: unknown) => typeof v === 'string';
 const operators = [
   new Operator<IsoDate, IsoDate>('onOrBefore', (a, b) => a <= b, isDate),
   new Operator<IsoDate, IsoDate>('onOrAfter', (a, b) => a >= b, isDate),
+  new Operator<IsoDate, IsoDate>('after', (a, b) => a > b, isDate),
   new Operator<number, number>('multipleOf', (a, b) => a % b === 0, (v) => typeof v === 'number'),
 ];
 
