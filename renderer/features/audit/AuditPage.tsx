@@ -156,7 +156,7 @@ export default function AuditPage(_: PageProps) {
         data-testid="audit-table"
         columns={[
           { title: t('col.seq'), dataIndex: 'seq', width: 70 },
-          { title: t('col.at'), dataIndex: 'at', width: 160, render: (at: string) => new Date(at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { hour12: false }) },
+          { title: t('col.at'), dataIndex: 'at', width: 172, render: (at: string) => <span className="cell-nowrap">{new Date(at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { hour12: false })}</span> },
           { title: t('col.user'), dataIndex: 'user', width: 110, ellipsis: true },
           {
             title: t('col.command'),

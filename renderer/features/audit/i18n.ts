@@ -84,7 +84,7 @@ export default {
     restoreTag: 'Restored from {{from}}',
     restoreDetail: 'Restored from {{from}} to event #{{restoredRevision}}; replaced the chain head {{replacedHead}} at event #{{replacedRevision}}; the replaced data: {{safetyBackup}}',
     chain: {
-      intact: 'Audit chain intact: {{records}} records, {{restores}} restore(s). Head:',
+      intact: 'Audit chain intact: {{records}} record(s), {{restores}} restore(s). Head:',
       headHint: 'The current chain head: write it into the minutes as an external witness; a later verify must still pass through it.',
       broken: 'The audit chain has a problem: the first bad record is in {{file}} at event #{{seq}}.',
     },

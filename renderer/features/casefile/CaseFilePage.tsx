@@ -274,11 +274,15 @@ function Header({ data, onTransfer }: { data: CaseFile; onTransfer?: () => void 
         <Descriptions.Item label={tf('field.unitId')}>
           <span data-testid="casefile-unit">{data.unit?.name ?? c.unitId}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={tf('field.position')}>{c.position || '—'}</Descriptions.Item>
-        <Descriptions.Item label={tf('field.rankLevel')}>{c.rankLevel || '—'}</Descriptions.Item>
+        <Descriptions.Item label={tf('field.position')}>
+          <span className="cell-nowrap">{c.position || '—'}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={tf('field.rankLevel')}>
+          <span className="cell-nowrap">{c.rankLevel || '—'}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={tf('field.category')}>{td(`category.${c.category}`)}</Descriptions.Item>
         <Descriptions.Item label={tf('field.peerGroup')}>
-          {c.peerGroup}
+          <span className="cell-nowrap">{c.peerGroup}</span>
           <Typography.Text type="secondary">
             {p.open}
             {t('header.peerGroupSize', { n: data.peerGroupSize })}
@@ -286,8 +290,14 @@ function Header({ data, onTransfer }: { data: CaseFile; onTransfer?: () => void 
           </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={tf('field.leader')}>{c.leader ? tc('common.yes') : tc('common.no')}</Descriptions.Item>
-        <Descriptions.Item label={tf('field.appointedOn')}>{c.appointedOn ?? '—'}</Descriptions.Item>
-        {c.trialEndsOn && <Descriptions.Item label={tf('field.trialEndsOn')}>{c.trialEndsOn}</Descriptions.Item>}
+        <Descriptions.Item label={tf('field.appointedOn')}>
+          <span className="cell-nowrap">{c.appointedOn ?? '—'}</span>
+        </Descriptions.Item>
+        {c.trialEndsOn && (
+          <Descriptions.Item label={tf('field.trialEndsOn')}>
+            <span className="cell-nowrap">{c.trialEndsOn}</span>
+          </Descriptions.Item>
+        )}
         {latest && (
           <Descriptions.Item label={t('header.latestRank')}>
             {latest.month}

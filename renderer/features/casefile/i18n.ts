@@ -502,7 +502,7 @@ export default {
       why: 'Why',
       evidence: 'Evidence',
       suggestion: 'Suggestion',
-      act: 'Record the suggested measure',
+      act: 'Record measure',
       dismiss: 'Dismiss',
       dismissTitle: 'Dismiss this finding',
       dismissReason: 'Reason',

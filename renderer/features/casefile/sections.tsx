@@ -85,13 +85,20 @@ export function WayBackSection({ wayBack, findings, subjectName, onChanged }: { 
 
 // ---- plans ----------------------------------------------------------------------------------------
 
-export function PlanStatusTag({ row }: { row: PlanRow }) {
+/** `wrap`: in a narrow table column the outcome may go onto a second line inside the tag. */
+export function PlanStatusTag({ row, wrap = false }: { row: PlanRow; wrap?: boolean }) {
   const { t } = useTranslation('casefile');
   const color = row.plan.status === 'active' ? 'green' : row.plan.status === 'completed' ? 'blue' : 'default';
   return (
-    <Tag color={color} data-testid="plan-status">
+    <Tag color={color} data-testid="plan-status" style={wrap ? { whiteSpace: 'normal', marginInlineEnd: 0 } : undefined}>
       {t(`rehabStatus.${row.plan.status}`)}
-      {row.plan.outcome ? `${t('punct.open')}${t(`rehabOutcome.${row.plan.outcome}`)}${t('punct.close')}` : ''}
+      {/* A wrapping tag breaks before the outcome only, not inside a word. */}
+      {row.plan.outcome && (
+        <>
+          <wbr />
+          <span className="cell-nowrap">{`${t('punct.open')}${t(`rehabOutcome.${row.plan.outcome}`)}${t('punct.close')}`}</span>
+        </>
+      )}
     </Tag>
   );
 }

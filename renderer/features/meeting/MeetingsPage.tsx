@@ -205,6 +205,8 @@ export default function MeetingsPage() {
       <MeetingTabs active="meetings" />
       <Card
         data-testid="meetings"
+        // The subtitle wraps under the title (a card title is cut at one line otherwise; English is long).
+        styles={{ title: { whiteSpace: 'normal' } }}
         title={
           <Space wrap>
             <Typography.Title level={4} style={{ margin: 0 }}>

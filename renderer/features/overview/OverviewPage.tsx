@@ -19,6 +19,7 @@ import { hrefOf } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
 import { FindingActions, useRuleName } from '../casefile/FindingsPanel';
+import { KeepDates } from '../casefile/KeepDates';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,7 +33,7 @@ function SubjectLink({ f }: { f: FindingRow }) {
     );
   }
   return (
-    <Space size={4} className="cell-nowrap">
+    <Space size={4} wrap>
       <a href={hrefOf(`/tracker?unit=${encodeURIComponent(f.subject.id)}`)} data-testid="overview-subject">
         {f.subjectName}
       </a>
@@ -121,12 +122,16 @@ export default function OverviewPage() {
     {
       title: t('why'),
       key: 'why',
-      render: (_, f) => <span style={{ fontSize: 13 }}>{pick(f.explanation, i18n.language)}</span>,
+      render: (_, f) => (
+        <span style={{ fontSize: 13 }}>
+          <KeepDates text={pick(f.explanation, i18n.language)} />
+        </span>
+      ),
     },
     {
       title: t('actions'),
       key: 'actions',
-      width: 152,
+      width: 164,
       className: 'no-print',
       render: (_, f) => (
         <FindingActions

@@ -2,7 +2,7 @@
 // header's month marked, a version read as sections with each threshold named, and — for the
 // reviewer — 发布新版本 from the version in force and 撤回 of one not yet in force.
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Space, Spin, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, ConfigProvider, Descriptions, Empty, Form, Input, Modal, Space, Spin, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyRow } from '../../../shared/contract/policy';
@@ -30,8 +30,11 @@ function issuerName(row: PolicyRow, t: (k: string, o?: Record<string, unknown>) 
   return t('nameCode', { name: row.issuer.name, code: row.issuer.code });
 }
 
-// The section under the tabs scrolls, so that the page fits 1366×650.
-const sectionBody = { maxHeight: 'calc(100vh - 430px)', minHeight: 120, overflow: 'auto' } as const;
+// The sections are tabs on the left (ten do not fit in a row beside the version list at 1366 px:
+// antd hid the rest in a “…” menu), with short names and compact rows so the list fits 650 px in
+// height; a section's full title heads its pane, which scrolls.
+const sectionBody = { maxHeight: 'calc(100vh - 390px)', minHeight: 200, overflow: 'auto' } as const;
+const compactTabs = { components: { Tabs: { verticalItemPadding: '5px 12px', verticalItemMargin: '0' } } };
 
 /** One version, read as the sections of DOMAIN.md §4, each threshold named in the UI language. */
 function VersionDetail({ row, onWithdraw, canReview }: { row: PolicyRow; onWithdraw(): void; canReview: boolean }) {
@@ -62,13 +65,13 @@ function VersionDetail({ row, onWithdraw, canReview }: { row: PolicyRow; onWithd
         )
       }
     >
-      <Descriptions size="small" column={2} styles={{ label: { width: 100 } }} style={{ marginBottom: 8 }}>
+      <Descriptions size="small" column={3} styles={{ label: { width: 90 } }} style={{ marginBottom: 4 }}>
         <Descriptions.Item label={t('col.from')}>{spanOf(row, t)}</Descriptions.Item>
         <Descriptions.Item label={t('issuer')}>{issuerName(row, t)}</Descriptions.Item>
         <Descriptions.Item label={t('basedOn')}>{row.basedOnId ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('issuedBy')}>{row.issuedBy ? t('byOn', { by: row.issuedBy, date: row.issuedAt?.slice(0, 10) }) : '—'}</Descriptions.Item>
         <Descriptions.Item label={t('note')} span={2}>
-          <Typography.Text ellipsis={{ tooltip: row.note }} style={{ maxWidth: 560 }}>
+          <Typography.Text ellipsis={{ tooltip: row.note }} style={{ maxWidth: 360 }}>
             {row.note || t('noNote')}
           </Typography.Text>
         </Descriptions.Item>
@@ -76,40 +79,46 @@ function VersionDetail({ row, onWithdraw, canReview }: { row: PolicyRow; onWithd
       {!doc ? (
         <Spin />
       ) : (
-        <Tabs
-          size="small"
-          data-testid="policy-sections"
-          items={[
-            ...(changes.length
-              ? [
-                  {
-                    key: 'changes',
-                    label: t('changesTab', { n: changes.length }),
-                    children: (
-                      <div style={sectionBody} data-testid="policy-changes">
-                        <ChangeList changes={changes} />
-                      </div>
-                    ),
-                  },
-                ]
-              : []),
-            ...policySections.map((s) => ({
-              key: s.id,
-              label: pick(s.title, lang),
-              children: (
-                <div style={sectionBody} data-testid={`policy-section-${s.id}`}>
-                  <Descriptions size="small" column={1} bordered styles={{ label: { width: '48%' } }}>
-                    {s.fields.map((f) => (
-                      <Descriptions.Item key={f.path} label={pick(f.label, lang)}>
-                        {pick(policyValueText(f, valueAt(doc, f.keys)), lang)}
-                      </Descriptions.Item>
-                    ))}
-                  </Descriptions>
-                </div>
-              ),
-            })),
-          ]}
-        />
+        <ConfigProvider theme={compactTabs}>
+          <Tabs
+            size="small"
+            tabPosition="left"
+            data-testid="policy-sections"
+            items={[
+              ...(changes.length
+                ? [
+                    {
+                      key: 'changes',
+                      label: t('changesTab', { n: changes.length }),
+                      children: (
+                        <div style={sectionBody} data-testid="policy-changes">
+                          <ChangeList changes={changes} />
+                        </div>
+                      ),
+                    },
+                  ]
+                : []),
+              ...policySections.map((s) => ({
+                key: s.id,
+                label: <span title={pick(s.title, lang)}>{t(`sectionTab.${s.id}`, { defaultValue: pick(s.title, lang) })}</span>,
+                children: (
+                  <div style={sectionBody} data-testid={`policy-section-${s.id}`}>
+                    <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>
+                      {pick(s.title, lang)}
+                    </Typography.Text>
+                    <Descriptions size="small" column={1} bordered styles={{ label: { width: '48%' } }}>
+                      {s.fields.map((f) => (
+                        <Descriptions.Item key={f.path} label={pick(f.label, lang)}>
+                          {pick(policyValueText(f, valueAt(doc, f.keys)), lang)}
+                        </Descriptions.Item>
+                      ))}
+                    </Descriptions>
+                  </div>
+                ),
+              })),
+            ]}
+          />
+        </ConfigProvider>
       )}
     </Card>
   );
@@ -225,7 +234,7 @@ export default function PolicyPage(_: PageProps) {
                       <Typography.Text strong className="cell-nowrap">
                         {r.version}
                       </Typography.Text>
-                      <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 118, display: 'block' }} ellipsis={{ tooltip: r.id }}>
+                      <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 104, display: 'block' }} ellipsis={{ tooltip: r.id }}>
                         {r.id}
                       </Typography.Text>
                     </Space>

@@ -31,6 +31,18 @@ export default {
     withdrawnItem: '{{version}}（{{id}}，原定 {{from}} 起）：{{reason}} —— {{by}}，{{date}}',
     changesTitle: '相对依据版本的改动',
     changesTab: '改动（{{n}}）',
+    // Short names of the sections for the tabs (the full title heads the section).
+    sectionTab: {
+      ranking: '排名与三分位',
+      streaks: '连续排名规则',
+      periods: '观察期与复核',
+      impact: '处分影响期',
+      effects: '处分效果',
+      faults: '容错纠错扣减',
+      annual: '年度考核规则',
+      candidates: '提拔与重新使用',
+      ladder: '措施阶梯',
+    },
     noChanges: '这是默认规则，没有依据版本。',
     issue: {
       open: '发布新版本',
@@ -98,6 +110,17 @@ export default {
     withdrawnItem: '{{version}} ({{id}}, was to start {{from}}): {{reason}} — {{by}}, {{date}}',
     changesTitle: 'Changes against the version it is based on',
     changesTab: 'Changes ({{n}})',
+    sectionTab: {
+      ranking: 'Ranking, thirds',
+      streaks: 'Streak rules',
+      periods: 'Probation, trial',
+      impact: 'Sanction periods',
+      effects: 'Sanction effects',
+      faults: 'Fault deductions',
+      annual: 'Annual rules',
+      candidates: 'Promotion',
+      ladder: 'The ladder',
+    },
     noChanges: 'This is the default policy: it is based on no other version.',
     issue: {
       open: 'Issue a new version',

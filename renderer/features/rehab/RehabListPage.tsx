@@ -16,6 +16,7 @@ import type { PageProps } from '../../app/routes';
 import { hrefOf, navigate } from '../../app/router';
 import { useQuery } from '../../db/cache';
 import { pick } from '../../i18n';
+import { KeepDates } from '../casefile/KeepDates';
 import { PlanStatusTag } from '../casefile/sections';
 
 function filtersFrom(q: Record<string, string>): PlanFilters {
@@ -148,6 +149,7 @@ export default function RehabListPage({ query }: PageProps) {
             rowKey={(r) => r.plan.id}
             dataSource={d.items}
             pagination={d.items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            // The widths add up to the 1084 px a table has at 1366 px: a date, a tag and each English header on one line.
             scroll={{ x: 1000 }}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={why(filtered ? t('emptyFiltered') : t('empty'))} /> }}
             data-testid="rehab-table"
@@ -156,15 +158,15 @@ export default function RehabListPage({ query }: PageProps) {
               {
                 title: t('col.cadre'),
                 key: 'cadre',
-                width: 90,
+                width: 72,
                 render: (_, r) => <a href={hrefOf(`/cadres/${encodeURIComponent(r.plan.cadreId)}`)}>{r.cadreName}</a>,
               },
-              { title: t('col.unit'), key: 'unit', width: 100, render: (_, r) => r.unitName ?? '—' },
-              { title: t('col.measure'), key: 'measure', width: 90, render: (_, r) => (r.measureKind ? tk(`measureKind.${r.measureKind}`) : '—') },
+              { title: t('col.unit'), key: 'unit', width: 108, render: (_, r) => r.unitName ?? '—' },
+              { title: t('col.measure'), key: 'measure', width: 100, render: (_, r) => (r.measureKind ? tk(`measureKind.${r.measureKind}`) : '—') },
               {
                 title: t('col.assignment'),
                 key: 'assignment',
-                width: 200,
+                width: 152,
                 render: (_, r) => (
                   <span>
                     {tk(`assignment.${r.plan.assignment}`)}
@@ -175,16 +177,16 @@ export default function RehabListPage({ query }: PageProps) {
                   </span>
                 ),
               },
-              { title: t('col.mentor'), key: 'mentor', width: 100, render: (_, r) => r.plan.mentor || '—' },
-              { title: t('col.lastCheckIn'), key: 'last', width: 96, render: (_, r) => r.lastCheckIn ?? '—' },
+              { title: t('col.mentor'), key: 'mentor', width: 90, render: (_, r) => r.plan.mentor || '—' },
+              { title: t('col.lastCheckIn'), key: 'last', width: 126, render: (_, r) => <span className="cell-nowrap">{r.lastCheckIn ?? '—'}</span> },
               {
                 title: t('col.nextCheckIn'),
                 key: 'next',
-                width: 136,
+                width: 124,
                 render: (_, r) =>
                   r.nextCheckIn ? (
                     <span data-testid="rehab-next-checkin">
-                      {r.nextCheckIn}
+                      <span className="cell-nowrap">{r.nextCheckIn}</span>
                       {r.checkInOverdue && (
                         <Tag color="red" style={{ marginLeft: 4 }}>
                           {t('overdue')}
@@ -195,11 +197,11 @@ export default function RehabListPage({ query }: PageProps) {
                     '—'
                   ),
               },
-              { title: t('col.status'), key: 'status', width: 110, render: (_, r) => <PlanStatusTag row={r} /> },
+              { title: t('col.status'), key: 'status', width: 128, render: (_, r) => <PlanStatusTag row={r} wrap /> },
               {
                 title: t('col.eligibility'),
                 key: 'eligible',
-                width: 124,
+                width: 104,
                 render: (_, r) =>
                   r.eligible ? (
                     <Tag color="green" data-testid="rehab-eligible">
@@ -207,14 +209,14 @@ export default function RehabListPage({ query }: PageProps) {
                     </Tag>
                   ) : (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.earliestDate ? t('earliest', { date: r.earliestDate }) : t('notYet')}
+                      {r.earliestDate ? <KeepDates text={t('earliest', { date: r.earliestDate })} /> : t('notYet')}
                     </Typography.Text>
                   ),
               },
               {
                 title: t('col.actions'),
                 key: 'actions',
-                width: 60,
+                width: 80,
                 fixed: 'right',
                 render: (_, r) => (
                   <a href={hrefOf(`/rehab/${encodeURIComponent(r.plan.id)}`)} data-testid="rehab-view">

@@ -110,7 +110,7 @@ export default {
     col: {
       cadre: 'Cadre',
       unit: 'Unit',
-      measure: 'From measure',
+      measure: 'Measure',
       assignment: 'Assignment',
       mentor: 'Mentor',
       startsOn: 'Start',

@@ -33,7 +33,7 @@ export function FaultsDueCard({ faults }: { faults: FaultRow[] }) {
             render: (_, r) => <a href={hrefOf(`/cadres/${encodeURIComponent(r.fault.cadreId)}`)}>{r.cadreName}</a>,
           },
           { title: t('col.unit'), key: 'unit', width: 120, render: (_, r) => r.unitName ?? '—' },
-          { title: t('faults.date'), key: 'date', width: 100, render: (_, r) => r.fault.date },
+          { title: t('faults.date'), key: 'date', width: 100, render: (_, r) => <span className="cell-nowrap">{r.fault.date}</span> },
           { title: t('faults.description'), key: 'description', render: (_, r) => <Typography.Text ellipsis={{ tooltip: r.fault.description }}>{r.fault.description || '—'}</Typography.Text> },
           {
             title: t('faults.lastStep'),
@@ -44,14 +44,14 @@ export function FaultsDueCard({ faults }: { faults: FaultRow[] }) {
           {
             title: t('faults.awaiting'),
             key: 'awaiting',
-            width: 90,
+            width: 110,
             render: (_, r) => (r.awaiting ? <Tag color="orange">{tk(`fault.step.${r.awaiting}`)}</Tag> : '—'),
           },
           { title: t('faults.waiting'), key: 'waiting', width: 90, align: 'right', render: (_, r) => t('daysLeft', { n: r.daysWaiting }) },
           {
             title: t('col.actions'),
             key: 'actions',
-            width: 110,
+            width: 160,
             render: (_, r) =>
               r.awaiting ? (
                 <Button size="small" onClick={() => setStepping({ faultId: r.fault.id, step: r.awaiting!, minDate: r.lastStepOn ?? r.fault.date })} data-testid="fault-due-step">

@@ -133,7 +133,7 @@ export default function TrackerPage({ query }: PageProps) {
       : []),
     { title: t('col.unit'), dataIndex: 'unitName', key: 'unit', render: (v: string | null) => v ?? '—' },
     { title: t('col.kind'), dataIndex: 'kind', key: 'kind', render: (k: TrackerItem['kind']) => t(`kind.${k}`) },
-    { title: t('col.startsOn'), dataIndex: 'startsOn', key: 'startsOn', render: (v: string | null) => v ?? '—' },
+    { title: t('col.startsOn'), dataIndex: 'startsOn', key: 'startsOn', render: (v: string | null) => <span className="cell-nowrap">{v ?? '—'}</span> },
     {
       title: t('col.reviewDate'),
       key: 'reviewDate',
@@ -144,7 +144,7 @@ export default function TrackerPage({ query }: PageProps) {
           </Tag>
         ) : i.reviewDate ? (
           <span data-testid="review-date">
-            {i.reviewDate}
+            <span className="cell-nowrap">{i.reviewDate}</span>
             {i.reviewDateDefaulted && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {' '}
@@ -162,8 +162,9 @@ export default function TrackerPage({ query }: PageProps) {
       title: t('col.daysLeft'),
       key: 'daysLeft',
       align: 'right' as const,
-      render: (_: unknown, i: TrackerItem) =>
-        i.daysLeft === null ? '—' : i.daysLeft < 0 ? t('daysOverdue', { n: -i.daysLeft }) : t('daysLeft', { n: i.daysLeft }),
+      render: (_: unknown, i: TrackerItem) => (
+        <span className="cell-nowrap">{i.daysLeft === null ? '—' : i.daysLeft < 0 ? t('daysOverdue', { n: -i.daysLeft }) : t('daysLeft', { n: i.daysLeft })}</span>
+      ),
     },
     {
       title: t('col.status'),
@@ -422,7 +423,7 @@ function TeamViewCard({
   return (
     <Card title={t('teamView.title')} data-testid="team-view">
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xl={11}>
           <Typography.Title level={5} style={{ marginTop: 0 }}>
             {t('teamView.ranking', { month: team.month })}
           </Typography.Title>
@@ -438,7 +439,7 @@ function TeamViewCard({
               ...(officeOf
                 ? [{ title: t('col.office'), key: 'office', render: (_: unknown, r: { unitId: string }) => <span className="cell-nowrap">{officeOf(r.unitId)}</span> }]
                 : []),
-              { title: t('teamView.rank'), dataIndex: 'rank', width: 64 },
+              { title: t('teamView.rank'), dataIndex: 'rank', width: 56 },
               {
                 title: t('teamView.unit'),
                 dataIndex: 'unitName',
@@ -449,17 +450,19 @@ function TeamViewCard({
                   </Space>
                 ),
               },
-              { title: t('teamView.mean'), dataIndex: 'mean', render: (m: number) => m.toFixed(2), align: 'right' },
-              { title: t('teamView.scored'), dataIndex: 'scoredCadres', align: 'right' },
+              // Headers on one line (月均分 and 参评人数 wrapped when the unit took every pixel); the unit's name takes the rest.
+              { title: t('teamView.mean'), dataIndex: 'mean', width: 72, render: (m: number) => m.toFixed(2), align: 'right' },
+              { title: t('teamView.scored'), dataIndex: 'scoredCadres', width: 76, align: 'right' },
               {
                 title: t('teamView.third'),
                 dataIndex: 'third',
+                width: 104,
                 render: (th: string) => <Tag color={th === 'top' ? 'green' : th === 'bottom' ? 'red' : undefined}>{tk(`third.${th}`)}</Tag>,
               },
             ]}
           />
         </Col>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xl={13}>
           <Typography.Title level={5} style={{ marginTop: 0 }}>
             {t('teamView.underWatch')}
           </Typography.Title>
