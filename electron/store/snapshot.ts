@@ -19,15 +19,20 @@ import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { GradeTable, gradeOfCode } from '../../shared/engine/columns/gradeTable';
 import { ScoreTable, scoreMonthName, parseScoreMonth, NO_SCORE, type ScoreColumnRow } from '../../shared/engine/columns/scoreTable';
+import { annualGradeId, type AnnualGrade } from '../../shared/domain/records';
 import { collectionNames, emptyLedgerState, type CollectionName, type LedgerState } from '../../shared/ledger/collections';
 import { seal, unseal } from './crypto';
 import { encodeFrame, FrameReader } from './frame';
 import { atomicWriteFile, fileSource, type StoreFs } from './fsio';
 
-/** Written: v2 (scores as columns). Read: v1 and v2. */
-export const SNAPSHOT_VERSION = 2;
-export const SNAPSHOT_VERSIONS_READ = [1, 2];
+/**
+ * Written: v3 (scores as columns; grades in a canonical order — cadres by id, years ascending —
+ * since the grades are columns too and their own order depends on their history). Read: v1–v3.
+ */
+export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSIONS_READ = [1, 2, 3];
 export const SNAPSHOT_DIR = 'snapshots';
 const CHUNK_RECORDS = 2000;
 
@@ -118,10 +123,27 @@ function* scoreChunks(scores: LedgerState['scores']): Generator<StateChunk> {
   yield* jsonChunks('scores', table.overflowRecords().values());
 }
 
+/**
+ * The grades as JSON records in the table's canonical order (columns(): cadres by id, years
+ * ascending), then the overflow records: the same grades give the same bytes whatever their history.
+ */
+function* gradeRecords(grades: LedgerState['grades']): Generator<AnnualGrade> {
+  const table = grades instanceof GradeTable ? grades : GradeTable.from(grades);
+  const { cadres, rows } = table.columns();
+  for (let i = 0; i < cadres.length; i++) {
+    for (const row of rows) {
+      const grade = gradeOfCode[row.codes[i]];
+      if (grade) yield { id: annualGradeId(cadres[i], row.year), cadreId: cadres[i], year: row.year, grade };
+    }
+  }
+  yield* table.overflowRecords().values();
+}
+
 /** The state as the deterministic sequence of chunks that snapshots store and verify hashes. */
 export function* stateChunks(state: LedgerState): Generator<StateChunk> {
   for (const c of collectionNames) {
     if (c === 'scores') yield* scoreChunks(state.scores);
+    else if (c === 'grades') yield* jsonChunks(c, gradeRecords(state.grades));
     else yield* jsonChunks(c, (state[c] as Map<string, unknown>).values());
   }
 }

@@ -15,7 +15,7 @@ import { genesisHash, scanJournal, type CipherContext, type JournalDamage, type 
 import { acquireLock } from './lock';
 import { HEAD_FILE, JOURNAL_FILE, META_BACKUP_FILE, META_FILE, parseMeta, readMeta, type StoreMeta } from './meta';
 import { CURRENT_STORE_VERSION, detectVersion } from './migrations';
-import { listSnapshots, readSnapshot, readSnapshotHeader, stateDigest, type SnapshotHeader } from './snapshot';
+import { listSnapshots, readSnapshot, readSnapshotHeader, SNAPSHOT_VERSION, stateDigest, type SnapshotHeader } from './snapshot';
 import { noStoreError } from './errors';
 
 export type VerifyProblemKind =
@@ -318,12 +318,12 @@ function checkSnapshot(
   }
   let digest: string;
   try {
-    // A v2 snapshot's digest is that of the ledger's canonical chunks. A v1 snapshot (scores as
-    // JSON records, in the order they were put) is checked by its content: the ledger it holds,
-    // serialized the v2 way, against the replayed one.
-    const v1 = h.v === 1;
-    const read = readSnapshot(join(dir, s.file), { storeId: ctx.storeId, key: ctx.key }, v1);
-    digest = v1 ? stateDigest(read.state!) : read.digest;
+    // A v3 snapshot's digest is that of the ledger's canonical chunks. An older one (v1: scores as
+    // JSON records in the order they were put; v2: grades in the order they were put) is checked
+    // by its content: the ledger it holds, serialized the current way, against the replayed one.
+    const byContent = h.v < SNAPSHOT_VERSION;
+    const read = readSnapshot(join(dir, s.file), { storeId: ctx.storeId, key: ctx.key }, byContent);
+    digest = byContent ? stateDigest(read.state!) : read.digest;
   } catch (e) {
     bad((e as Error).message, (e as Error).message);
     return;

@@ -7,6 +7,7 @@ import { gradeLabels, measureLabels, sanctionLabels } from '../engine/labels';
 import type { LedgerState } from '../ledger/collections';
 import { categoryLabels, chineseDate, unitNameOf } from './text';
 import { notFound } from './errors';
+import { gradesOfCadre } from '../engine/columns/gradeTable';
 
 /** Measures that belong in 奖惩情况: rewards and the penalties and organisational actions. */
 const rewardKinds: MeasureKind[] = ['commendation', 'merit3', 'salaryRaise'];
@@ -44,8 +45,8 @@ export function cadreFacts(state: LedgerState, cadreId: string, options: { today
   if (!cadre) throw notFound({ zh: '干部', en: 'cadre' }, cadreId, 'cadreId');
   const annulled = annulledIds(state.clearances.values());
   const todayYear = Number(options.today.slice(0, 4));
-  const grades = [...state.grades.values()]
-    .filter((g) => g.cadreId === cadreId && !annulled.has(g.id) && g.year <= todayYear)
+  const grades = gradesOfCadre(state.grades, cadreId)
+    .filter((g) => !annulled.has(g.id) && g.year <= todayYear)
     .sort((a, b) => a.year - b.year)
     .slice(-(options.years ?? 3))
     .map((g) => `${g.year}年度${gradeLabels[g.grade].zh}`);

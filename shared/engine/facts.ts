@@ -3,6 +3,7 @@
 import type { AnnualGrade, AnnualGradeValue, Measure, MeasureKind, MeasureOutcome } from '../domain/records';
 import type { IsoDate } from '../domain/primitives';
 import { monthIndex } from './calendar';
+import { gradeCode } from './columns/gradeTable';
 import { kindMask, type LedgerIndex } from './ledgerIndex';
 import { scheduledLastDay } from './periods';
 import { THIRD_BOTTOM } from './ranking';
@@ -18,25 +19,24 @@ export const gradeOrder: Record<Exclude<AnnualGradeValue, 'ungraded'>, number> =
 
 /** "Last graded year" at `year`: the latest year ≤ year with a grade other than ungraded. */
 export function lastGraded(index: LedgerIndex, c: number, year: number): AnnualGrade | undefined {
-  const { items, start } = index.grades;
-  for (let i = start[c + 1] - 1; i >= start[c]; i--) {
-    const g = items[i];
-    if (g.year <= year && g.grade !== 'ungraded') return g;
-  }
-  return undefined;
+  return index.lastGradedAt(c, year);
 }
 
 /** The cadre's grade record for `year`, if any (and not cleared). */
 export function gradeOf(index: LedgerIndex, c: number, year: number): AnnualGrade | undefined {
-  const { items, start } = index.grades;
-  for (let i = start[c + 1] - 1; i >= start[c]; i--) if (items[i].year === year) return items[i];
-  return undefined;
+  return index.gradeAt(c, year);
+}
+
+/** The cadre's grade for `year` (the value only: a rule deciding on it needs no record). */
+export function gradeValueOf(index: LedgerIndex, c: number, year: number): AnnualGradeValue | undefined {
+  return index.gradeValueAt(c, year);
 }
 
 /** How many consecutive years ending at `year` have grade `grade`. */
 export function gradeRun(index: LedgerIndex, c: number, year: number, grade: AnnualGradeValue): number {
+  const code = gradeCode[grade];
   let n = 0;
-  while (gradeOf(index, c, year - n)?.grade === grade) n++;
+  while (index.gradeCodeAt(c, year - n) === code) n++;
   return n;
 }
 

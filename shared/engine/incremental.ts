@@ -221,6 +221,7 @@ export class IncrementalEvaluation {
 
     for (const [collection, ids] of records) {
       const touched = index.refreshRecords(collection, ids);
+      if (!touched) return false;
       for (const c of touched.cadres) {
         cadres.add(c);
         // The excellent quota of a unit counts its members' grades.

@@ -6,6 +6,7 @@ import type { RankEvidence } from '../domain/findings';
 import type { IsoDate, Month } from '../domain/primitives';
 import type {
   AnnualGrade,
+  AnnualGradeValue,
   Cadre,
   CheckIn,
   Clearance,
@@ -16,7 +17,7 @@ import type {
   Sanction,
   Unit,
 } from '../domain/records';
-import { measureKinds, type MeasureKind } from '../domain/records';
+import { annualGradeId, measureKinds, type MeasureKind } from '../domain/records';
 import type { LedgerState } from '../ledger/collections';
 import { defaultPolicy } from '../policy/default';
 import { sortPolicyVersions } from '../policy/index';
@@ -24,7 +25,8 @@ import type { PolicyVersion } from '../policy/schema';
 import { lastDayOf, monthFromIndex, monthIndex } from './calendar';
 import { impactPeriods, promotionBars, type ImpactPeriod, type PromotionBar } from './periods';
 import { competitionRanksByKey, rankInAscending, THIRD_BOTTOM, THIRD_MIDDLE, THIRD_NONE, THIRD_TOP, thirdOf, thirdSize, type ThirdCode } from './ranking';
-import { NO_SCORE, parseScoreMonth, ScoreTable } from './columns/scoreTable';
+import { gradeCode, gradeOfCode, GradeTable, NO_GRADE, YEAR_CEILING, YEAR_FLOOR } from './columns/gradeTable';
+import { NO_SCORE, NO_SLOT, parseScoreMonth, ScoreTable } from './columns/scoreTable';
 import { groupBySubject, Segments } from './segments';
 import type { ThirdMatrix } from './streaks';
 
@@ -372,34 +374,90 @@ function segmentsByKey<T>(all: readonly T[], keys: Int32Array, start: Int32Array
 }
 
 /**
- * Grades per cadre, oldest year first (stable, then by id), in one pass over the collection's
- * values like groupMeasures. A grade sheet comes in cadre order: the last cadre and the next two
- * are tried before the slot map.
+ * The grades as an index reads them (see LedgerIndex.gradeAt): per year in [base, base + span) —
+ * years up to the as-of year — one code per cadre position (gradeCode; NO_GRADE: none or cleared),
+ * year-major (codes[(year − base) × cadres + c]), and the records, made or kept when first asked
+ * for. `byRecord`: read record by record (a plain Map, or a table with overflow records), which an
+ * incremental update does not patch.
  */
-function groupGrades(all: readonly AnnualGrade[], out: Set<string> | undefined, index: LedgerIndex, year: number): Segments<AnnualGrade> {
-  const { cadres } = index;
-  const C = cadres.length;
-  const keys = new Int32Array(all.length);
-  const start = new Int32Array(C + 1);
-  let lastId = '';
-  let lastPos = -1;
-  for (let j = 0; j < all.length; j++) {
-    const g = all[j];
-    let s = -1;
-    if (g.year <= year && (out === undefined || !out.has(g.id))) {
-      const id = g.cadreId;
-      if (id !== lastId) {
-        lastId = id;
-        const next = lastPos + 1;
-        lastPos = next < C && cadres[next].id === id ? next : next + 1 < C && cadres[next + 1].id === id ? next + 1 : index.positionOf(id);
-      }
-      s = lastPos;
-    }
-    keys[j] = s;
-    if (s >= 0) start[s + 1]++;
+export interface GradeView {
+  base: number;
+  span: number;
+  codes: Uint8Array;
+  records: ((AnnualGrade | undefined)[] | undefined)[];
+  byRecord: boolean;
+}
+
+/** A code for a grade value outside annualGrades (a record read as it is): a grade, not ungraded. */
+const OTHER_GRADE = 255;
+const UNGRADED = gradeCode.ungraded;
+
+/** `cadreId:year` → its parts (the id every writer gives a grade: annualGradeId), else undefined. */
+function gradeIdParts(id: string): { cadreId: string; year: number } | undefined {
+  const i = id.lastIndexOf(':');
+  if (i <= 0) return undefined;
+  const year = Number(id.slice(i + 1));
+  return Number.isInteger(year) && String(year) === id.slice(i + 1) ? { cadreId: id.slice(0, i), year } : undefined;
+}
+
+/**
+ * Each cadre position's slot in the grade table (NO_SLOT: none). Slots are given in the order
+ * cadres first get a grade — a grade sheet is in id order — so the slot after the last one found
+ * is tried before the table's map (as slotCadres does for the scores).
+ */
+function gradeSlots(cadres: readonly Cadre[], table: GradeTable): Int32Array {
+  const slots = new Int32Array(cadres.length);
+  let last = 0;
+  for (let i = 0; i < cadres.length; i++) {
+    const id = cadres[i].id;
+    const slot = last + 1 < table.slots && table.cadreOfSlot(last + 1) === id ? last + 1 : table.slotOf(id);
+    if (slot !== NO_SLOT) last = slot;
+    slots[i] = slot;
   }
-  const byId = index.byRecordId;
-  return segmentsByKey(all, keys, start, (x, y) => x.year - y.year || byId(x.id, y.id));
+  return slots;
+}
+
+/** One year of the table (codes by slot) into the view's row at `offset` (codes by position). */
+function copyGradeRow(row: Uint8Array, slots: Int32Array, codes: Uint8Array, offset: number): void {
+  for (let c = 0; c < slots.length; c++) {
+    const s = slots[c];
+    codes[offset + c] = s === NO_SLOT ? NO_GRADE : row[s];
+  }
+}
+
+/**
+ * The grades read record by record: kept when of a cadre of the index, of a year by the as-of
+ * year, not cleared. Two records for one cadre and year (only a hand-made journal has them: every
+ * writer gives a grade the id cadreId:year) — the one last in id order counts, for every rule
+ * (DECISIONS 190).
+ */
+function readGradeRecords(grades: ReadonlyMap<string, AnnualGrade>, index: LedgerIndex, upTo: number): GradeView {
+  const C = index.cadres.length;
+  const kept: { c: number; r: AnnualGrade }[] = [];
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  grades.forEach((r) => {
+    const y = r.year;
+    if (!Number.isInteger(y) || y > upTo || y < YEAR_FLOOR || y >= YEAR_CEILING || index.annulled.has(r.id)) return;
+    const c = index.positionOf(r.cadreId);
+    if (c < 0) return;
+    kept.push({ c, r });
+    if (y < min) min = y;
+    if (y > max) max = y;
+  });
+  if (!kept.length) return { base: 0, span: 0, codes: new Uint8Array(0), records: [], byRecord: true };
+  const span = max - min + 1;
+  const codes = new Uint8Array(C * span);
+  const records: (AnnualGrade | undefined)[][] = [];
+  for (let y = 0; y < span; y++) records.push(new Array<AnnualGrade | undefined>(C).fill(undefined));
+  for (const { c, r } of kept) {
+    const y = r.year - min;
+    const was = records[y][c];
+    if (was && index.byRecordId(was.id, r.id) > 0) continue;
+    records[y][c] = r;
+    codes[y * C + c] = gradeCode[r.grade] ?? OTHER_GRADE;
+  }
+  return { base: min, span, codes, records, byRecord: true };
 }
 
 export class LedgerIndex {
@@ -461,7 +519,6 @@ export class LedgerIndex {
     unitMeasures?: Segments<Measure>;
     cadreMeasureKinds?: Uint32Array;
     unitMeasureKinds?: Uint32Array;
-    grades?: Segments<AnnualGrade>;
     faults?: Segments<FaultRecord>;
     plans?: Segments<RehabPlan>;
     checkInsByPlan?: Map<string, CheckIn[]>;
@@ -698,9 +755,122 @@ export class LedgerIndex {
     return this.lists.unitMeasureKinds!;
   }
 
-  /** Per cadre, oldest year first. */
-  get grades(): Segments<AnnualGrade> {
-    return (this.lists.grades ??= groupGrades(valuesOf(this.state.grades), this.annulledIn(this.state.grades), this, this.cutoffYear));
+  // ---- annual grades (columns: docs/COLUMNS.md) ---------------------------------------------------
+
+  private gradeView?: GradeView;
+
+  /**
+   * The grades, read on first use: the state's GradeTable rows up to the as-of year copied into
+   * the index (one byte per cadre and year; cleared grades blanked) — no record is read. A table
+   * holding overflow records that count, or a plain Map, is read record by record instead.
+   */
+  get grades(): Readonly<GradeView> {
+    return (this.gradeView ??= this.readGrades());
+  }
+
+  private readGrades(): GradeView {
+    const grades = this.state.grades;
+    if (!(grades instanceof GradeTable) || this.gradeOverflowCounts(grades)) return readGradeRecords(grades, this, this.cutoffYear);
+    const C = this.cadres.length;
+    const range = grades.yearRange(this.cutoffYear);
+    // The years held: from the first with a grade to the as-of year, so that a grade entered for
+    // a year not graded yet (the year's sheet, in its December) is a patch, not a rebuild.
+    const last = Number.isFinite(this.cutoffYear) ? Math.min(this.cutoffYear, YEAR_CEILING - 1) : range?.max;
+    const first = range ? range.min : last;
+    if (first === undefined || last === undefined || last < first) return { base: 0, span: 0, codes: new Uint8Array(0), records: [], byRecord: false };
+    const span = last - first + 1;
+    const codes = new Uint8Array(C * span);
+    const slots = gradeSlots(this.cadres, grades);
+    for (let y = 0; y < span; y++) {
+      const row = grades.row(first + y);
+      if (row) copyGradeRow(row, slots, codes, y * C);
+    }
+    // A cleared grade in the columns has the id cadreId:year: its cell is blanked.
+    for (const id of this.annulled) {
+      const at = gradeIdParts(id);
+      if (!at || !grades.has(id)) continue;
+      const c = this.positionOf(at.cadreId);
+      const y = at.year - first;
+      if (c >= 0 && y >= 0 && y < span) codes[y * C + c] = NO_GRADE;
+    }
+    return { base: first, span, codes, records: new Array<undefined>(span).fill(undefined), byRecord: false };
+  }
+
+  /** Whether the table holds a record outside its columns that is not cleared (then grades are read record by record). */
+  private gradeOverflowCounts(table: GradeTable): boolean {
+    for (const r of table.overflowRecords().values()) if (!this.annulled.has(r.id)) return true;
+    return false;
+  }
+
+  /** The cadre's grade code for `year` (gradeCode; NO_GRADE: none, cleared, or after the as-of year). */
+  gradeCodeAt(c: number, year: number): number {
+    const v = this.grades;
+    const y = year - v.base;
+    return y >= 0 && y < v.span ? v.codes[y * this.cadres.length + c] : NO_GRADE;
+  }
+
+  /** The cadre's grade value for `year` — what most rules ask first: no record is made for it. */
+  gradeValueAt(c: number, year: number): AnnualGradeValue | undefined {
+    const code = this.gradeCodeAt(c, year);
+    return code === OTHER_GRADE ? this.gradeAt(c, year)!.grade : gradeOfCode[code];
+  }
+
+  /** The cadre's grade record for `year` (made from the columns on first ask, then kept). */
+  gradeAt(c: number, year: number): AnnualGrade | undefined {
+    const v = this.grades;
+    const y = year - v.base;
+    if (y < 0 || y >= v.span) return undefined;
+    const C = this.cadres.length;
+    const code = v.codes[y * C + c];
+    if (code === NO_GRADE) return undefined;
+    const row = (v.records[y] ??= new Array<AnnualGrade | undefined>(C).fill(undefined));
+    let r = row[c];
+    if (!r) {
+      const cadreId = this.cadres[c].id;
+      r = row[c] = { id: annualGradeId(cadreId, year), cadreId, year, grade: gradeOfCode[code]! };
+    }
+    return r;
+  }
+
+  /** "Last graded year" at `year` (§4.1a): the cadre's latest grade of a year ≤ year other than ungraded. */
+  lastGradedAt(c: number, year: number): AnnualGrade | undefined {
+    const v = this.grades;
+    const C = this.cadres.length;
+    for (let y = Math.min(year - v.base, v.span - 1); y >= 0; y--) {
+      const code = v.codes[y * C + c];
+      if (code !== NO_GRADE && code !== UNGRADED) return this.gradeAt(c, v.base + y);
+    }
+    return undefined;
+  }
+
+  /**
+   * Re-reads grades `ids` (put, changed, removed, cleared or no longer cleared) into the index's
+   * copy of the columns; the cadres they belong to are added to `cadres`. False when a patch cannot
+   * express the change: the grades are read record by record (or must be now), or the year lies
+   * outside the years the index holds (then only a rebuild can follow).
+   */
+  private refreshGrades(ids: ReadonlySet<string>, cadres: Set<number>): boolean {
+    const view = this.gradeView;
+    if (!view) return true; // not read yet: read from the state when asked for
+    const table = this.state.grades;
+    if (view.byRecord || !(table instanceof GradeTable) || this.gradeOverflowCounts(table)) return false;
+    const C = this.cadres.length;
+    for (const id of ids) {
+      // Not cadreId:year: not a grade in the columns (a record of another collection cleared, or
+      // one kept outside the columns — which would have made the grades read record by record).
+      const at = gradeIdParts(id);
+      if (!at) continue;
+      const c = this.positionOf(at.cadreId);
+      if (c < 0 || at.year > this.cutoffYear) continue;
+      const y = at.year - view.base;
+      if (y < 0 || y >= view.span) return false;
+      const slot = table.slotOf(at.cadreId);
+      view.codes[y * C + c] = this.annulled.has(id) || slot === NO_SLOT ? NO_GRADE : table.codeAt(slot, at.year);
+      const row = view.records[y];
+      if (row) row[c] = undefined;
+      cadres.add(c);
+    }
+    return true;
   }
 
   get faults(): Segments<FaultRecord> {
@@ -1163,8 +1333,9 @@ export class LedgerIndex {
    * cleared or no longer cleared) into the lists built so far, with the builders' filters and order.
    * Answers the cadre and unit positions that held or now hold one of them; their cached periods
    * and bars are dropped. A list not built yet needs nothing: it is built from the state when read.
+   * Undefined when the index cannot be patched for them (grades: see refreshGrades).
    */
-  refreshRecords(collection: IncrementalCollection, ids: ReadonlySet<string>): { cadres: Set<number>; units: Set<number> } {
+  refreshRecords(collection: IncrementalCollection, ids: ReadonlySet<string>): { cadres: Set<number>; units: Set<number> } | undefined {
     const cadres = new Set<number>();
     const units = new Set<number>();
     const cutoff = this.cutoff;
@@ -1183,11 +1354,9 @@ export class LedgerIndex {
       case 'rehabPlans':
         lists.plans = this.resegment('plans', lists.plans, this.state.rehabPlans, ids, cadres, (p) => (kept(p.id, p.startsOn) ? cadreAt(p.cadreId) : -1), byDate((p) => p.startsOn));
         break;
-      case 'grades': {
-        const year = this.cutoffYear;
-        lists.grades = this.resegment('grades', lists.grades, this.state.grades, ids, cadres, (g) => (g.year <= year && !this.annulled.has(g.id) ? cadreAt(g.cadreId) : -1), (a, b) => a.year - b.year || this.byRecordId(a.id, b.id));
+      case 'grades':
+        if (!this.refreshGrades(ids, cadres)) return undefined;
         break;
-      }
       case 'measures': {
         const byStart = byDate<Measure>((m) => m.startsOn);
         lists.cadreMeasures = this.resegment('cadreMeasures', lists.cadreMeasures, this.state.measures, ids, cadres, (m) =>

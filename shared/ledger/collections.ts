@@ -20,6 +20,7 @@ import { meetingSchema } from '../domain/meetings';
 import { revisionSchema } from '../domain/revisions';
 import { policyVersionSchema } from '../policy/schema';
 import { ownerSchema, syncEntrySchema, syncHeadsSchema, syncMetaSchema, syncPendingSchema } from '../sync/records';
+import { GradeTable } from '../engine/columns/gradeTable';
 import { ScoreTable } from '../engine/columns/scoreTable';
 
 export const collectionSchemas = {
@@ -57,7 +58,8 @@ export type RecordOf<C extends CollectionName> = z.infer<(typeof collectionSchem
 
 /**
  * What the ledger's code reads and writes on a collection: a Map's surface. Every collection is a
- * Map except `scores`, a ScoreTable (columns, docs/COLUMNS.md) that answers the same calls.
+ * Map except `scores` and `grades`, a ScoreTable and a GradeTable (columns, docs/COLUMNS.md) that
+ * answer the same calls.
  */
 export interface LedgerCollection<T> extends ReadonlyMap<string, T> {
   set(id: string, record: T): this;
@@ -66,7 +68,7 @@ export interface LedgerCollection<T> extends ReadonlyMap<string, T> {
 }
 
 /** The collections held as columns rather than as a Map of objects. */
-type ColumnarCollection = 'scores';
+type ColumnarCollection = 'scores' | 'grades';
 
 /** The whole ledger in memory: what the store materializes from its journal and snapshots. */
 export type LedgerState = {
@@ -75,11 +77,11 @@ export type LedgerState = {
 
 export function emptyLedgerState(): LedgerState {
   const s = {} as Record<string, LedgerCollection<unknown>>;
-  for (const c of collectionNames) s[c] = c === 'scores' ? new ScoreTable() : new Map();
+  for (const c of collectionNames) s[c] = c === 'scores' ? new ScoreTable() : c === 'grades' ? new GradeTable() : new Map();
   return s as unknown as LedgerState;
 }
 
-/** A state from plain maps (tests, generated data): the scores become a ScoreTable. */
+/** A state from plain maps (tests, generated data): the scores and grades become columns. */
 export function ledgerStateOf(maps: { [C in CollectionName]?: ReadonlyMap<string, RecordOf<C>> | Iterable<RecordOf<C>> }): LedgerState {
   const s = emptyLedgerState() as unknown as Record<string, LedgerCollection<unknown>>;
   for (const c of collectionNames) {

@@ -11,6 +11,7 @@ import { policyAt } from './ladder';
 import { planRows, wayBackOf } from './rehab';
 import { cadreStatus } from '../domain/status';
 import type { LedgerState } from '../ledger/collections';
+import { gradesOfCadre } from '../engine/columns/gradeTable';
 import { scoresOfCadre } from '../engine/columns/scoreTable';
 import { lastDayOf, referenceDate } from './dates';
 import { withPoliciesOf } from './officeScope';
@@ -100,7 +101,7 @@ export function buildTimeline(
     const r = rankByMonth.get(s.month);
     push('scores', s, s.month, 'score', r && !clearedBy.has(s.id) ? { rank: { rank: r.rank, n: r.n, third: r.third } } : {});
   }
-  for (const g of state.grades.values()) if (g.cadreId === cadreId) push('grades', g, String(g.year), g.grade);
+  for (const g of gradesOfCadre(state.grades, cadreId)) push('grades', g, String(g.year), g.grade);
   for (const s of state.sanctions.values()) {
     if (s.cadreId !== cadreId) continue;
     const period = periodBySanction.get(s.id);

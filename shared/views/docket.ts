@@ -21,6 +21,7 @@ import { nextSequentialId } from '../ledger/ids';
 import { noticeKindOf } from '../documents/notices';
 import { addDays, addMonths, lastDayOfPeriod, referenceDate } from './dates';
 import type { ViewEngine } from './viewEngine';
+import { gradesOfCadre } from '../engine/columns/gradeTable';
 
 export const meetingTypeLabels: Record<MeetingType, Bilingual> = {
   partyWorkCommittee: { zh: '党工委会议', en: 'Party working committee meeting' },
@@ -435,8 +436,8 @@ export function caseFileSummary(state: LedgerState, engine: ViewEngine, cadreId:
   void today; // the summary is judged on the month's last day, as the case file is (DOMAIN.md §4.1a)
   const refDate = referenceDate(asOf);
   const annulled = annulledIds(state.clearances.values());
-  const grades = [...state.grades.values()]
-    .filter((g) => g.cadreId === cadreId && !annulled.has(g.id) && g.grade !== 'ungraded' && g.year <= Number(asOf.slice(0, 4)))
+  const grades = gradesOfCadre(state.grades, cadreId)
+    .filter((g) => !annulled.has(g.id) && g.grade !== 'ungraded' && g.year <= Number(asOf.slice(0, 4)))
     .sort((a, b) => b.year - a.year)
     .slice(0, 3)
     .map((g) => ({ year: g.year, grade: gradeLabels[g.grade].zh }));

@@ -2,7 +2,7 @@
 // for basically competent also an admonishment (诫勉).
 import type { Bilingual } from '../../domain/primitives';
 import { gradeLabels } from '../labels';
-import { gradeOf } from '../facts';
+import { gradeOf, gradeValueOf } from '../facts';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
@@ -26,9 +26,9 @@ export const annualBonusCancel: Rule = {
     if (!isAnnualEvaluation(ctx)) return;
     for (let ci = 0; ci < ctx.cadres.length; ci++) {
       const c = ctx.cadres[ci];
-      const g = gradeOf(ctx.index, c, ctx.year);
-      if (g?.grade !== 'basic' && g?.grade !== 'incompetent') continue;
-      const grade = g.grade;
+      const grade = gradeValueOf(ctx.index, c, ctx.year);
+      if (grade !== 'basic' && grade !== 'incompetent') continue;
+      const g = gradeOf(ctx.index, c, ctx.year)!;
       ctx.emit(
         makeFinding(
           ctx,

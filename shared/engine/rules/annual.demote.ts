@@ -1,7 +1,7 @@
 // annual.demote — grade incompetent for year Y → demote by one level. (When the previous year was
 // incompetent too, annual.dismiss fires as well; the explanation says so.)
 import type { Bilingual } from '../../domain/primitives';
-import { gradeRun, gradeOf } from '../facts';
+import { gradeRun, gradeOf, gradeValueOf } from '../facts';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
@@ -25,8 +25,8 @@ export const annualDemote: Rule = {
     const dismissYears = ctx.policy.annual.dismissIncompetentYears;
     for (let ci = 0; ci < ctx.cadres.length; ci++) {
       const c = ctx.cadres[ci];
-      const g = gradeOf(ctx.index, c, ctx.year);
-      if (g?.grade !== 'incompetent') continue;
+      if (gradeValueOf(ctx.index, c, ctx.year) !== 'incompetent') continue;
+      const g = gradeOf(ctx.index, c, ctx.year)!;
       const dismissalApplies = gradeRun(ctx.index, c, ctx.year, 'incompetent') >= dismissYears;
       ctx.emit(
         makeFinding(

@@ -1,7 +1,7 @@
 // annual.dismiss — incompetent for year Y and the years before it, N (policy: 2) in a row →
 // dismissal (辞退).
 import type { Bilingual } from '../../domain/primitives';
-import { gradeOf, gradeRun } from '../facts';
+import { gradeOf, gradeRun, gradeValueOf } from '../facts';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
@@ -20,7 +20,7 @@ export const annualDismiss: Rule = {
     const need = ctx.policy.annual.dismissIncompetentYears;
     for (let ci = 0; ci < ctx.cadres.length; ci++) {
       const c = ctx.cadres[ci];
-      if (gradeOf(ctx.index, c, ctx.year)?.grade !== 'incompetent') continue;
+      if (gradeValueOf(ctx.index, c, ctx.year) !== 'incompetent') continue;
       if (gradeRun(ctx.index, c, ctx.year, 'incompetent') < need) continue;
       const ids: string[] = [];
       for (let y = ctx.year - need + 1; y <= ctx.year; y++) ids.push(gradeOf(ctx.index, c, y)!.id);

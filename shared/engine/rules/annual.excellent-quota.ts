@@ -2,7 +2,7 @@
 // graded cadres (grades other than ungraded), rounded down but at least the policy minimum (1) →
 // reduce the excellent grades. A unit's cadres are those it holds now (cadre.unitId).
 import type { Bilingual } from '../../domain/primitives';
-import { gradeOf } from '../facts';
+import { gradeOf, gradeValueOf } from '../facts';
 import { makeFinding, unitSubject, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
@@ -40,10 +40,10 @@ export const annualExcellentQuota: Rule = {
       const members = index.unitMembers[u];
       for (let mi = 0; mi < members.length; mi++) {
         const c = members[mi];
-        const g = gradeOf(index, c, ctx.year);
-        if (!g || g.grade === 'ungraded') continue;
+        const grade = gradeValueOf(index, c, ctx.year);
+        if (!grade || grade === 'ungraded') continue;
         graded++;
-        if (g.grade === 'excellent') excellentIds.push(g.id);
+        if (grade === 'excellent') excellentIds.push(gradeOf(index, c, ctx.year)!.id);
       }
       const quota = excellentQuota(graded, percent, minimum);
       if (excellentIds.length <= quota) continue;

@@ -1,7 +1,7 @@
 // annual.excellent-reward — grade excellent for year Y (annual rules run as of the policy's
 // evaluation month of Y, December by default) → commendation (嘉奖).
 import type { Bilingual } from '../../domain/primitives';
-import { gradeOf } from '../facts';
+import { gradeOf, gradeValueOf } from '../facts';
 import { cadreSubject, makeFinding, type Rule, type RuleContext } from '../rule';
 
 /** Annual rules for year Y are evaluated only as of the evaluation month of Y. */
@@ -23,8 +23,8 @@ export const annualExcellentReward: Rule = {
     if (!isAnnualEvaluation(ctx)) return;
     for (let ci = 0; ci < ctx.cadres.length; ci++) {
       const c = ctx.cadres[ci];
-      const g = gradeOf(ctx.index, c, ctx.year);
-      if (g?.grade !== 'excellent') continue;
+      if (gradeValueOf(ctx.index, c, ctx.year) !== 'excellent') continue;
+      const g = gradeOf(ctx.index, c, ctx.year)!;
       ctx.emit(
         makeFinding(
           ctx,

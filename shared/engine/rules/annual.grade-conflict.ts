@@ -7,7 +7,7 @@ import type { Bilingual } from '../../domain/primitives';
 import type { AnnualGradeValue, MeasureKind } from '../../domain/records';
 import { kindMask } from '../ledgerIndex';
 import type { GradeLimit } from '../../policy/schema';
-import { gradeOf } from '../facts';
+import { gradeOf, gradeValueOf } from '../facts';
 import { gradeLabels, measureLabels, sanctionLabels } from '../labels';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
@@ -60,14 +60,14 @@ export const annualGradeConflict: Rule = {
       if (!index.sanctions.count(c) && !index.cadreHas(c, limitingMeasures)) continue;
       const sanctions = index.sanctionsOf(c);
       const measures = index.measuresOf(c);
-      const g = gradeOf(index, c, Y);
-      if (!g) continue;
+      const grade = gradeValueOf(index, c, Y);
+      if (!grade) continue;
       let limit: GradeLimit | undefined;
       const sources: GradeConflictFacts['sources'][number][] = [];
       const add = (l: GradeLimit | undefined, source: GradeConflictFacts['sources'][number]) => {
         if (!l) return;
         if (!limit || strictness[l] > strictness[limit]) limit = l;
-        if (violatesLimit(g.grade, l)) sources.push(source);
+        if (violatesLimit(grade, l)) sources.push(source);
       };
       for (const s of sanctions ?? []) {
         const y = Number(s.decidedOn.slice(0, 4));
@@ -84,8 +84,9 @@ export const annualGradeConflict: Rule = {
         const nextYear = y === Y - 1;
         add(nextYear ? rule.nextYear : rule.sameYear, { id: m.id, label: measureLabels[m.kind], date: m.startsOn, nextYear });
       }
-      if (!limit || !violatesLimit(g.grade, limit)) continue;
+      if (!limit || !violatesLimit(grade, limit)) continue;
       const finalLimit: GradeLimit = limit;
+      const g = gradeOf(index, c, Y)!;
       ctx.emit(
         makeFinding(
           ctx,

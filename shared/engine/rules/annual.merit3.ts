@@ -2,7 +2,7 @@
 // (记三等功). Each full run of N years earns one merit: a fourth excellent year does not earn a
 // second one, a sixth does.
 import type { Bilingual } from '../../domain/primitives';
-import { gradeOf, gradeRun } from '../facts';
+import { gradeOf, gradeRun, gradeValueOf } from '../facts';
 import { cadreSubject, makeFinding, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
@@ -21,7 +21,7 @@ export const annualMerit3: Rule = {
     const need = ctx.policy.annual.merit3Years;
     for (let ci = 0; ci < ctx.cadres.length; ci++) {
       const c = ctx.cadres[ci];
-      if (gradeOf(ctx.index, c, ctx.year)?.grade !== 'excellent') continue;
+      if (gradeValueOf(ctx.index, c, ctx.year) !== 'excellent') continue;
       const run = gradeRun(ctx.index, c, ctx.year, 'excellent');
       if (run < need || run % need !== 0) continue;
       const ids: string[] = [];
