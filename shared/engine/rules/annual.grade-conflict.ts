@@ -4,8 +4,8 @@
 // from party posts, party probation). With several limits the strictest applies:
 // incompetent > not graded > not excellent.
 import type { Bilingual } from '../../domain/primitives';
-import type { AnnualGradeValue, MeasureKind } from '../../domain/records';
-import { kindMask } from '../ledgerIndex';
+import type { AnnualGradeValue, Measure, MeasureKind, Sanction } from '../../domain/records';
+import { kindMask, type LedgerIndex } from '../ledgerIndex';
 import type { GradeLimit } from '../../policy/schema';
 import { gradeOf, gradeValueOf } from '../facts';
 import { gradeLabels, measureLabels, sanctionLabels } from '../labels';
@@ -46,6 +46,27 @@ export function explainGradeConflict(f: GradeConflictFacts): Bilingual {
   };
 }
 
+function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+/** The limit a sanction sets on the grade of year Y (decided in Y, or in Y − 1 for next-year limits), under the policy of its month. */
+function sanctionLimit(index: LedgerIndex, s: Sanction, Y: number): GradeLimit | undefined {
+  const y = yearOf(s.decidedOn);
+  if (y !== Y && y !== Y - 1) return undefined;
+  const rule = index.policyAt(s.decidedOn.slice(0, 7)).gradeLimits.sanctions[s.kind];
+  return y === Y - 1 ? rule.nextYear : rule.sameYear;
+}
+
+/** The limit a measure sets on the grade of year Y, likewise (measures without a limit: none). */
+function measureLimit(index: LedgerIndex, m: Measure, Y: number): GradeLimit | undefined {
+  const y = yearOf(m.startsOn);
+  if (y !== Y && y !== Y - 1) return undefined;
+  const rule = index.policyAt(m.startsOn.slice(0, 7)).gradeLimits.measures[m.kind];
+  if (!rule) return undefined;
+  return y === Y - 1 ? rule.nextYear : rule.sameYear;
+}
+
 export const annualGradeConflict: Rule = {
   id: 'annual.grade-conflict',
   title: { zh: '年度等次与处分冲突', en: 'Grade contradicts a sanction' },
@@ -62,29 +83,27 @@ export const annualGradeConflict: Rule = {
       const measures = index.measuresOf(c);
       const grade = gradeValueOf(index, c, Y);
       if (!grade) continue;
+      // First the strictest limit alone (most cadres checked have none that year, or a grade within
+      // it); the sources are listed only for a conflict.
       let limit: GradeLimit | undefined;
-      const sources: GradeConflictFacts['sources'][number][] = [];
-      const add = (l: GradeLimit | undefined, source: GradeConflictFacts['sources'][number]) => {
-        if (!l) return;
-        if (!limit || strictness[l] > strictness[limit]) limit = l;
-        if (violatesLimit(grade, l)) sources.push(source);
-      };
       for (const s of sanctions ?? []) {
-        const y = Number(s.decidedOn.slice(0, 4));
-        if (y !== Y && y !== Y - 1) continue;
-        const rule = index.policyAt(s.decidedOn.slice(0, 7)).gradeLimits.sanctions[s.kind];
-        const nextYear = y === Y - 1;
-        add(nextYear ? rule.nextYear : rule.sameYear, { id: s.id, label: sanctionLabels[s.kind], date: s.decidedOn, nextYear });
+        const l = sanctionLimit(index, s, Y);
+        if (l && (!limit || strictness[l] > strictness[limit])) limit = l;
       }
       for (const m of measures ?? []) {
-        const y = Number(m.startsOn.slice(0, 4));
-        if (y !== Y && y !== Y - 1) continue;
-        const rule = index.policyAt(m.startsOn.slice(0, 7)).gradeLimits.measures[m.kind];
-        if (!rule) continue;
-        const nextYear = y === Y - 1;
-        add(nextYear ? rule.nextYear : rule.sameYear, { id: m.id, label: measureLabels[m.kind], date: m.startsOn, nextYear });
+        const l = measureLimit(index, m, Y);
+        if (l && (!limit || strictness[l] > strictness[limit])) limit = l;
       }
       if (!limit || !violatesLimit(grade, limit)) continue;
+      const sources: GradeConflictFacts['sources'][number][] = [];
+      for (const s of sanctions ?? []) {
+        const l = sanctionLimit(index, s, Y);
+        if (l && violatesLimit(grade, l)) sources.push({ id: s.id, label: sanctionLabels[s.kind], date: s.decidedOn, nextYear: yearOf(s.decidedOn) === Y - 1 });
+      }
+      for (const m of measures ?? []) {
+        const l = measureLimit(index, m, Y);
+        if (l && violatesLimit(grade, l)) sources.push({ id: m.id, label: measureLabels[m.kind], date: m.startsOn, nextYear: yearOf(m.startsOn) === Y - 1 });
+      }
       const finalLimit: GradeLimit = limit;
       const g = gradeOf(index, c, Y)!;
       ctx.emit(
