@@ -331,6 +331,7 @@ for (const lang of ['zh', 'en'] as const) {
       ['rehab', '/rehab', page.getByTestId('rehab-row').first()],
       ['meetings', '/meeting', page.getByTestId('meeting-new')],
       ['statistics', '/meeting/statistics', page.getByTestId('meeting-table').locator('.ant-table-row').first()],
+      ['cadre-form', '/cadres/new', page.getByTestId('cadre-save')],
       ['import', '/import', page.getByTestId('import-kind')],
       ['audit', '/audit', page.getByTestId('audit-chain').first()],
       ['settings', '/settings', page.getByTestId('policy-open')],
@@ -343,9 +344,20 @@ for (const lang of ['zh', 'en'] as const) {
       await lookAt(page, `${lang}-${name}`, problems);
     }
 
+    // The preview of a file that cannot be imported says why.
+    await go(page, '/import');
+    await page.getByTestId('import-page').locator('input[type=file]').setInputFiles({
+      name: 'cadres.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('\uFEFF姓名,单位\n张三,中川镇财政所\n', 'utf8'),
+    });
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+    await lookAt(page, `${lang}-import-preview`, problems);
+
     // In English (the Chinese dialogs are walked above): the entry dialogs keep their buttons in view too.
     if (lang === 'en') {
       const submit = (d: Locator) => d.locator('button[type=submit], .ant-btn-primary').last();
+      await go(page, '/policy');
       await checkDialog(page, 'en-policy-issue', () => page.getByTestId('policy-issue-open').click(), (d) => d.getByTestId('policy-issue-next'), problems);
       await go(page, `/cadres/${someone}`);
       await expect(page.getByTestId('timeline-entry').first()).toBeVisible();

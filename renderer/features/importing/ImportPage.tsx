@@ -109,7 +109,7 @@ export default function ImportPage({ query }: PageProps) {
           disabled={phase.name !== 'choose'}
           style={{ width: 220 }}
           onChange={setKind}
-          options={importKinds.map((k) => ({ value: k, label: `${td(`importKind.${k}`)}（${k}）` }))}
+          options={importKinds.map((k) => ({ value: k, label: t('kindOption', { label: td(`importKind.${k}`), code: k }) }))}
         />
         <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate()} data-testid="import-template">
           {t('template')}

@@ -108,11 +108,14 @@ export default function TrackerPage({ query }: PageProps) {
       title: t('col.subject'),
       key: 'subject',
       render: (_: unknown, i: TrackerItem) => (
-        <Space size={4}>
+        // The name whole on its line; the tag goes under it when the column is narrow.
+        <Space size={4} wrap>
           {i.subject.type === 'cadre' ? (
-            <a href={hrefOf(`/cadres/${encodeURIComponent(i.subject.id)}`)}>{i.subjectName}</a>
+            <a href={hrefOf(`/cadres/${encodeURIComponent(i.subject.id)}`)} className="cell-nowrap">
+              {i.subjectName}
+            </a>
           ) : (
-            <span>{i.subjectName}</span>
+            <span className="cell-nowrap">{i.subjectName}</span>
           )}
           <Tag color={i.subject.type === 'unit' ? 'purple' : undefined}>{i.subject.type === 'unit' ? t('team') : t('person')}</Tag>
         </Space>
