@@ -321,6 +321,7 @@ for (const lang of ['zh', 'en'] as const) {
     const { latestScoredMonth } = await ledger.call<{ latestScoredMonth: string }>('session.info');
     const findings = await ledger.call<{ items: Array<{ subject: { type: string; id: string } }> }>('findings.list', { asOf: latestScoredMonth });
     const someone = findings.items.find((f) => f.subject.type === 'cadre')?.subject.id ?? cadres[0].id;
+    const plans = await ledger.call<{ items: Array<{ plan: { id: string } }> }>('rehab.list', { asOf: latestScoredMonth, filters: {} });
     const problems: string[] = [];
     const pages: Array<[name: string, path: string, ready: Locator]> = [
       ['overview', '/', page.getByTestId('overview-finding').first()],
@@ -329,6 +330,7 @@ for (const lang of ['zh', 'en'] as const) {
       ['units', '/units', page.getByTestId('unit-table').locator('.ant-table-row').first()],
       ['tracker', '/tracker', page.getByTestId('team-ranking-row').first()],
       ['rehab', '/rehab', page.getByTestId('rehab-row').first()],
+      ['rehab-plan', `/rehab/${plans.items[0].plan.id}`, page.getByTestId('plan-status').first()],
       ['meetings', '/meeting', page.getByTestId('meeting-new')],
       ['statistics', '/meeting/statistics', page.getByTestId('meeting-table').locator('.ant-table-row').first()],
       ['cadre-form', '/cadres/new', page.getByTestId('cadre-save')],
