@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../shared/contract';
+import { GradeTable } from '../../shared/engine/columns/gradeTable';
 import { put } from '../../shared/ledger/events';
 import { createDispatcher } from '../core/dispatcher';
 import { MemoryStore } from '../store/memory';
@@ -48,6 +49,16 @@ describe('records.put', () => {
   it('refuses a derived id that does not match the record', async () => {
     const env = await call({ collection: 'grades', record: { id: 'X', cadreId: 'C1', year: 2023, grade: 'excellent' } });
     expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'record.id' }] } });
+  });
+
+  it('holds a grade entered from the form in the grade columns (id first, as the schema lists it), also when replaced', async () => {
+    await call({ collection: 'grades', record: { cadreId: 'C1', year: 2023, grade: 'excellent' } });
+    await call({ collection: 'grades', record: { cadreId: 'C1', year: 2023, grade: 'competent' }, replace: true, reason: '录入错误' });
+    const grades = store.state().grades as GradeTable;
+    // A record out of the columns' key order would sit in the overflow, and one such record has
+    // every evaluation read all the ledger's grades record by record (and no incremental patch).
+    expect(grades.overflowRecords().size).toBe(0);
+    expect(grades.get('C1:2023')).toEqual({ id: 'C1:2023', cadreId: 'C1', year: 2023, grade: 'competent' });
   });
 
   it('numbers sanctions, measures and the rest with their prefix', async () => {

@@ -183,7 +183,9 @@ export function recordsHandlers(ctx: ServiceContext): HandlerGroup<RecordsEndpoi
         const prefix = recordIdPrefixes[collection as keyof typeof recordIdPrefixes];
         id = given.id ?? nextSequentialId(state[collection].keys(), prefix, 6);
       }
-      let record = { ...given, id } as RecordOf<PutCollection>;
+      // The id first, where the schema lists it: a grade in another key order is not held in the
+      // grade columns (GradeTable's overflow) and has every evaluation read grades record by record.
+      let record = { id, ...given } as RecordOf<PutCollection>;
       if (collection === 'measures') record = withPlacementReview(state, record as Measure);
 
       const existing = (state[collection] as Map<string, unknown>).get(id) as Record<string, unknown> | undefined;
