@@ -87,4 +87,14 @@ describe('grades as columns', () => {
     b.clear('CL9', extra.id, 'C1');
     expect(gradeOf(new LedgerIndex(b.state, { asOf: '2025-12' }), 1, 2025)?.grade).toBe('excellent');
   });
+
+  it('record by record, only a year with a grade gets a row of records (one grade of 1950 makes no 75 empty rows of every cadre)', () => {
+    const b = ledger([{ cadre: 0, year: 1950, grade: 'competent' }, { cadre: 1, year: 2025, grade: 'excellent' }]);
+    const index = new LedgerIndex(asPlainMap(b), { asOf: '2025-12' });
+    expect(index.grades.span).toBe(76);
+    expect(index.grades.records.filter((row) => row !== undefined)).toHaveLength(2);
+    expect(gradeOf(index, 0, 1950)?.grade).toBe('competent');
+    expect(gradeValueOf(index, 1, 2025)).toBe('excellent');
+    expect(gradeOf(index, 2, 1990)).toBeUndefined();
+  });
 });

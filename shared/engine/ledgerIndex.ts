@@ -448,13 +448,15 @@ function readGradeRecords(grades: ReadonlyMap<string, AnnualGrade>, index: Ledge
   if (!kept.length) return { base: 0, span: 0, codes: new Uint8Array(0), records: [], byRecord: true };
   const span = max - min + 1;
   const codes = new Uint8Array(C * span);
-  const records: (AnnualGrade | undefined)[][] = [];
-  for (let y = 0; y < span; y++) records.push(new Array<AnnualGrade | undefined>(C).fill(undefined));
+  // A row of records only for a year that has one: the years between (one grade of 1950 and the
+  // rest of 2025) cost a byte per cadre in `codes`, not an array slot.
+  const records = new Array<(AnnualGrade | undefined)[] | undefined>(span).fill(undefined);
   for (const { c, r } of kept) {
     const y = r.year - min;
-    const was = records[y][c];
+    const row = (records[y] ??= new Array<AnnualGrade | undefined>(C).fill(undefined));
+    const was = row[c];
     if (was && index.byRecordId(was.id, r.id) > 0) continue;
-    records[y][c] = r;
+    row[c] = r;
     codes[y * C + c] = gradeCode[r.grade] ?? OTHER_GRADE;
   }
   return { base: min, span, codes, records, byRecord: true };
