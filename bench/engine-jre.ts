@@ -270,7 +270,9 @@ function addFacts(engine: Engine, index: LedgerIndex, ctx: RuleContext): void {
     const ladder = policy.ladder[type];
     const at = ladder.findIndex((step) => step.includes('probation'));
     if (at < 0 || at + 1 >= ladder.length) return null;
-    const later: readonly MeasureKind[] = [...ladder.slice(at + 1).flat(), ...(params.alsoKinds as MeasureKind[])];
+    // Not a kind of the probation's rung or an earlier one (the probation is not its own escalation).
+    const earlier: readonly MeasureKind[] = ladder.slice(0, at + 1).flat();
+    const later: readonly MeasureKind[] = [...ladder.slice(at + 1).flat(), ...(params.alsoKinds as MeasureKind[]).filter((k) => !earlier.includes(k))];
     const measures = type === 'cadre' ? index.measuresOf(s) : index.unitMeasuresOf(s);
     return measures?.filter((x) => later.includes(x.kind) && x.startsOn >= m.startsOn).length ?? 0;
   });

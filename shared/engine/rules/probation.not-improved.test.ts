@@ -40,6 +40,15 @@ describe(RULE, () => {
     expect(about(b.evaluate('2026-04'), RULE, 'A')).toHaveLength(0);
   });
 
+  it("a policy whose place.bottom-third-long is also silenced by a probation still escalates: the probation is not its own escalation", () => {
+    // actedMeasures.place is the other rule's list (DECISIONS 160); an office may put probation in it.
+    const p = withPolicy(defaultPolicy, (x) => (x.actedMeasures.place = ['probation', 'warning', ...x.actedMeasures.place]), 'p2');
+    expect(about(base('BBB').evaluate('2026-03', { policies: [p] }), RULE, 'A')).toHaveLength(1);
+    // A kind of that list off the ladder (rank reassignment) still stops it.
+    const b = base('BBBB').measure('R', 'A', 'rankReassignment', '2026-04-02');
+    expect(about(b.evaluate('2026-04', { policies: [p] }), RULE, 'A')).toHaveLength(0);
+  });
+
   it('a probation without end date ends after the policy length', () => {
     const b = new LedgerBuilder().peers('G', '2026-01', 8).cadre('A').pattern('A', '2026-01', 'BBBB').measure('P', 'A', 'probation', '2026-01-15');
     expect(about(b.evaluate('2026-03'), RULE, 'A')).toHaveLength(0);

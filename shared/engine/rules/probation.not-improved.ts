@@ -46,7 +46,10 @@ function nextSteps(
 ): { next: readonly MeasureKind[]; later: Set<MeasureKind> } | undefined {
   const at = ladder.findIndex((step) => step.includes('probation'));
   if (at < 0 || at + 1 >= ladder.length) return undefined;
-  return { next: ladder[at + 1], later: new Set([...ladder.slice(at + 1).flat(), ...stronger]) };
+  // Not a kind of the probation's rung or an earlier one, should the policy list one there: the
+  // probation itself (or a warning after it) is no escalation.
+  const earlier = new Set(ladder.slice(0, at + 1).flat());
+  return { next: ladder[at + 1], later: new Set([...ladder.slice(at + 1).flat(), ...stronger.filter((k) => !earlier.has(k))]) };
 }
 
 function check(
