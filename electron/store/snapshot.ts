@@ -11,10 +11,13 @@
 //            meta { c: 'scores', month, type: 'u16' | 'f64' }   one month: per cadre, hundredths
 //                 (0xFFFF = none) or float64 (NaN = none), little-endian, after the meta
 //            then any score record the columns cannot hold as an ordinary 'C' chunk
+//   v3: the grades' 'C' chunks in a canonical order (cadres by id, years ascending, then the
+//       records the grade columns cannot hold), not in the order they were put
 //   trailer: 'T' + JSON { chunks, counts, digest }  /  't' + AES-GCM(same), AAD index = chunks
 // `digest` is the SHA-256 over the chunks' bodies: verify recomputes it from the journal replayed
 // to `seq` and so proves the snapshot says exactly what the journal says. A v1 snapshot (every
-// score a JSON record) is still read; verify compares the ledger it holds with the replayed one.
+// score a JSON record) and a v2 one (grades in the order they were put) are still read; verify
+// compares the ledger they hold with the replayed one.
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
