@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../shared/contract';
 import { GradeTable } from '../../shared/engine/columns/gradeTable';
+import { ScoreTable } from '../../shared/engine/columns/scoreTable';
 import { put } from '../../shared/ledger/events';
 import { createDispatcher } from '../core/dispatcher';
 import { MemoryStore } from '../store/memory';
@@ -59,6 +60,9 @@ describe('records.put', () => {
     // every evaluation read all the ledger's grades record by record (and no incremental patch).
     expect(grades.overflowRecords().size).toBe(0);
     expect(grades.get('C1:2023')).toEqual({ id: 'C1:2023', cadreId: 'C1', year: 2023, grade: 'competent' });
+    // The scores' columns likewise (ScoreTable: same key-order test).
+    await call({ collection: 'scores', record: { cadreId: 'C1', month: '2024-03', score: 88 } });
+    expect((store.state().scores as ScoreTable).overflowRecords().size).toBe(0);
   });
 
   it('numbers sanctions, measures and the rest with their prefix', async () => {
