@@ -138,7 +138,9 @@ test('demoted, a plan opened from the demotion, check-ins, a review, top-third m
   await review.getByTestId('review-form-submit').click();
   await expect(review).toBeHidden();
   await expect(page.locator('[data-testid=plan-review][data-result=positive]')).toHaveCount(1);
-  await expect(condition(page, 'plan-way-back', 'plan')).toHaveAttribute('data-met', 'true');
+  // The way back is judged as of the latest scored month (two months ago): a review held today is
+  // not on the record of that month yet (DOMAIN §4.1a; DECISIONS 161) — it counts from this month.
+  await expect(condition(page, 'plan-way-back', 'plan')).toHaveAttribute('data-met', 'false');
   await expect(condition(page, 'plan-way-back', 'topThird')).toHaveAttribute('data-met', 'false');
   await expect(page.getByTestId('plan-eligible')).toHaveCount(0);
   await noToast(page);
@@ -148,6 +150,7 @@ test('demoted, a plan opened from the demotion, check-ins, a review, top-third m
   await scores(ledger, t, months.slice(2));
   await page.reload();
   await expect(page.getByTestId('plan-eligible')).toBeVisible();
+  await expect(condition(page, 'plan-way-back', 'plan')).toHaveAttribute('data-met', 'true');
   await expect(page.locator('[data-testid=plan-way-back] [data-testid=way-back-condition][data-met=false]')).toHaveCount(0);
 
   await page.getByRole('link', { name: '干部档案' }).click();
