@@ -27,7 +27,7 @@ import { impactPeriods, promotionBars, type ImpactPeriod, type PromotionBar } fr
 import { competitionRanksByKey, rankInAscending, THIRD_BOTTOM, THIRD_MIDDLE, THIRD_NONE, THIRD_TOP, thirdOf, thirdSize, type ThirdCode } from './ranking';
 import { gradeCode, gradeOfCode, GradeTable, NO_GRADE, YEAR_CEILING, YEAR_FLOOR } from './columns/gradeTable';
 import { NO_SCORE, NO_SLOT, parseScoreMonth, ScoreTable } from './columns/scoreTable';
-import { groupBySubject, Segments } from './segments';
+import { groupBySubject, Segments, sortRange } from './segments';
 import type { ThirdMatrix } from './streaks';
 
 export interface LedgerIndexOptions {
@@ -154,7 +154,8 @@ function scoreTableOf(scores: LedgerState['scores'], cadreIndexOf: () => Readonl
 /**
  * Per unit: the month's scores summed in hundredths (integers: exact, no division per score) and
  * counted. Cadres are in id order, so a unit's members mostly come one after another: the sum is
- * kept in locals while the unit stays the same (no store and reload of sum[u] per cadre).
+ * kept in locals while the unit stays the same (no store and reload of sum[u] per cadre). One loop
+ * per row type, so that each reads one kind of typed array (this runs for every month).
  */
 function unitSums(
   row16: Uint16Array | undefined,
@@ -355,20 +356,7 @@ function segmentsByKey<T>(all: readonly T[], keys: Int32Array, start: Int32Array
   for (let s = 0; s < subjects; s++) {
     const a = start[s];
     const b = start[s + 1];
-    if (b - a > 48) {
-      const sorted = items.slice(a, b).sort(order);
-      for (let i = 0; i < sorted.length; i++) items[a + i] = sorted[i];
-      continue;
-    }
-    for (let i = a + 1; i < b; i++) {
-      const x = items[i];
-      let k = i - 1;
-      while (k >= a && order(items[k], x) > 0) {
-        items[k + 1] = items[k];
-        k--;
-      }
-      items[k + 1] = x;
-    }
+    if (b - a > 1) sortRange(items, a, b, order);
   }
   return new Segments(items, start);
 }

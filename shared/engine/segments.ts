@@ -62,8 +62,8 @@ export function groupBySubject<T>(
   return new Segments(items, start);
 }
 
-/** Insertion sort of items[a, b): groups are short, and this allocates nothing. */
-function sortRange<T>(items: T[], a: number, b: number, compare: (x: T, y: T) => number): void {
+/** Insertion sort of items[a, b): groups are short, and this allocates nothing (a long group: Array sort). */
+export function sortRange<T>(items: T[], a: number, b: number, compare: (x: T, y: T) => number): void {
   if (b - a > 48) {
     const sorted = items.slice(a, b).sort(compare);
     for (let i = 0; i < sorted.length; i++) items[a + i] = sorted[i];

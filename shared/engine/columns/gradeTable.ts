@@ -14,8 +14,7 @@
 // then the overflow records. (A Map's insertion order is not kept; nothing depends on it, and the
 // snapshot serializes the table in a canonical order of its own: see columns().)
 import type { AnnualGrade, AnnualGradeValue } from '../../domain/records';
-import type { LedgerCollection } from '../../ledger/collections';
-import { NO_SLOT } from './scoreTable';
+import { ColumnTable, NO_SLOT } from './columnTable';
 
 export { NO_SLOT };
 
@@ -81,23 +80,14 @@ export interface GradeColumnRow {
   codes: Uint8Array;
 }
 
-export class GradeTable implements LedgerCollection<AnnualGrade> {
-  /** Cadre id of each slot (slot 0: none). */
-  private ids: string[] = [''];
-  private slotIndex = new Map<string, number>();
-  private capacity = 64;
+export class GradeTable extends ColumnTable<AnnualGrade> {
   /** Per year (year − YEAR_FLOOR): the codes by slot, or undefined (no grade that year ever). */
   private rows: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(YEARS).fill(undefined);
   /** Grades present per year and per slot (presence is a code other than NO_GRADE). */
   private yearCount = new Int32Array(YEARS);
-  private slotCount = new Int32Array(64);
-  private present = 0;
   /** The years with a grade in the columns, ascending (undefined: to be listed again). */
   private years: number[] | undefined;
-  /** Records the columns cannot reproduce exactly, as they were put (by the id they were put under). */
-  private overflow = new Map<string, AnnualGrade>();
-  /** Bumped by every change: readers holding rows can tell they are stale. */
-  private _version = 0;
+  // The overflow holds a record by the id it was put under (as a Map would).
 
   static from(records: Iterable<AnnualGrade> | ReadonlyMap<string, AnnualGrade>): GradeTable {
     if (records instanceof GradeTable) return records;
@@ -107,34 +97,11 @@ export class GradeTable implements LedgerCollection<AnnualGrade> {
     return t;
   }
 
-  get version(): number {
-    return this._version;
-  }
-
-  get size(): number {
-    return this.present + this.overflow.size;
-  }
-
   get [Symbol.toStringTag](): string {
     return 'GradeTable';
   }
 
   // ---- the columns, for the engine ------------------------------------------------------------
-
-  /** Slot of a cadre's column, NO_SLOT if it never had a grade in the columns. */
-  slotOf(cadreId: string): number {
-    return this.slotIndex.get(cadreId) ?? NO_SLOT;
-  }
-
-  /** Cadre id of a slot. */
-  cadreOfSlot(slot: number): string {
-    return this.ids[slot];
-  }
-
-  /** Slots in use (1 … slots − 1 are cadres); every row is at least this long. */
-  get slots(): number {
-    return this.ids.length;
-  }
 
   /**
    * The codes of a year (indexed by slot), undefined if the year never had a grade in the columns.
@@ -163,11 +130,6 @@ export class GradeTable implements LedgerCollection<AnnualGrade> {
   codeAt(slot: number, year: number): number {
     const r = this.row(year);
     return r === undefined ? NO_GRADE : (r[slot] ?? NO_GRADE);
-  }
-
-  /** The records the columns cannot hold (usually none). */
-  overflowRecords(): ReadonlyMap<string, AnnualGrade> {
-    return this.overflow;
   }
 
   /** One cadre's grades, years ascending, then its overflow records, without touching anyone else's. */
@@ -255,16 +217,10 @@ export class GradeTable implements LedgerCollection<AnnualGrade> {
   }
 
   clear(): void {
-    this._version++;
-    this.ids = [''];
-    this.slotIndex = new Map();
-    this.capacity = 64;
+    this.resetSlots();
     this.rows.fill(undefined);
     this.yearCount.fill(0);
-    this.slotCount = new Int32Array(64);
-    this.present = 0;
     this.years = undefined;
-    this.overflow = new Map();
   }
 
   forEach(fn: (value: AnnualGrade, key: string, map: ReadonlyMap<string, AnnualGrade>) => void, thisArg?: unknown): void {
@@ -273,10 +229,6 @@ export class GradeTable implements LedgerCollection<AnnualGrade> {
 
   *values(): MapIterator<AnnualGrade> {
     for (const [, r] of this.entries()) yield r;
-  }
-
-  *keys(): MapIterator<string> {
-    for (const [id] of this.entries()) yield id;
   }
 
   /** The grades (one object made per grade as it is reached), then the overflow under the ids they were put by. */
@@ -292,10 +244,6 @@ export class GradeTable implements LedgerCollection<AnnualGrade> {
       }
     }
     if (this.overflow.size) yield* [...this.overflow.entries()];
-  }
-
-  [Symbol.iterator](): MapIterator<[string, AnnualGrade]> {
-    return this.entries();
   }
 
   // ---- the snapshot form --------------------------------------------------------------------------
@@ -330,13 +278,7 @@ export class GradeTable implements LedgerCollection<AnnualGrade> {
   static fromColumns(cadres: readonly string[], rows: readonly GradeColumnRow[]): GradeTable {
     const t = new GradeTable();
     const n = cadres.length;
-    for (const id of cadres) {
-      if (typeof id !== 'string' || !id || t.slotIndex.has(id)) throw new Error('grade columns: bad cadre list');
-      t.slotIndex.set(id, t.ids.length);
-      t.ids.push(id);
-    }
-    t.capacity = Math.max(64, n + 1);
-    t.slotCount = new Int32Array(t.capacity);
+    t.takeCadres(cadres, 'grade');
     for (const { year, codes } of rows) {
       const i = year - YEAR_FLOOR;
       if (!Number.isInteger(year) || !(i >= 0 && i < YEARS) || t.rows[i]) throw new Error('grade columns: bad year');
@@ -375,15 +317,7 @@ export class GradeTable implements LedgerCollection<AnnualGrade> {
     }
   }
 
-  private newSlot(cadreId: string): number {
-    const slot = this.ids.length;
-    if (slot >= this.capacity) this.grow(this.capacity * 2);
-    this.ids.push(cadreId);
-    this.slotIndex.set(cadreId, slot);
-    return slot;
-  }
-
-  private grow(capacity: number): void {
+  protected growRows(capacity: number): void {
     for (let i = 0; i < YEARS; i++) {
       const old = this.rows[i];
       if (!old) continue;
@@ -391,10 +325,6 @@ export class GradeTable implements LedgerCollection<AnnualGrade> {
       r.set(old);
       this.rows[i] = r;
     }
-    const counts = new Int32Array(capacity);
-    counts.set(this.slotCount);
-    this.slotCount = counts;
-    this.capacity = capacity;
   }
 
   private write(slot: number, year: number, code: number): void {

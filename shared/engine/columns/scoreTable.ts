@@ -14,7 +14,7 @@
 // then the overflow records. (A Map's insertion order is not kept; nothing depends on it, and the
 // snapshot serializes the table in a canonical order of its own: see columns().)
 import type { MonthlyScore } from '../../domain/records';
-import type { LedgerCollection } from '../../ledger/collections';
+import { ColumnTable, NO_SLOT } from './columnTable';
 
 /** "No score" in a hundredths row. */
 export const NO_SCORE = 0xffff;
@@ -22,8 +22,7 @@ export const NO_SCORE = 0xffff;
 export const MONTH_FLOOR = 1900 * 12;
 export const MONTH_CEILING = 2200 * 12;
 const MONTHS = MONTH_CEILING - MONTH_FLOOR;
-/** Slot 0 is never a cadre: a reader maps a cadre without scores there and finds no score. */
-export const NO_SLOT = 0;
+export { NO_SLOT };
 
 /** 'YYYY-MM' (years 1900–2199, months 01–12) → month index, or −1. */
 export function parseScoreMonth(t: unknown): number {
@@ -71,11 +70,7 @@ export interface ScoreColumnRow {
   values: Uint16Array | Float64Array;
 }
 
-export class ScoreTable implements LedgerCollection<MonthlyScore> {
-  /** Cadre id of each slot (slot 0: none). */
-  private ids: string[] = [''];
-  private slotIndex = new Map<string, number>();
-  private capacity = 64;
+export class ScoreTable extends ColumnTable<MonthlyScore> {
   /** Per month (index − MONTH_FLOOR): exactly one of the two rows, or neither (no score ever). */
   private rows16: (Uint16Array | undefined)[] = new Array<Uint16Array | undefined>(MONTHS).fill(undefined);
   private rows64: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(MONTHS).fill(undefined);
@@ -87,12 +82,6 @@ export class ScoreTable implements LedgerCollection<MonthlyScore> {
    * cadres) instead of changing what the reader holds.
    */
   private lent = new Uint8Array(MONTHS);
-  private slotCount = new Int32Array(64);
-  private present = 0;
-  /** Records the columns cannot reproduce exactly, as they were put. */
-  private overflow = new Map<string, MonthlyScore>();
-  /** Bumped by every change: readers holding rows (a LedgerIndex) can tell they are stale. */
-  private _version = 0;
 
   static from(records: Iterable<MonthlyScore> | ReadonlyMap<string, MonthlyScore>): ScoreTable {
     const t = new ScoreTable();
@@ -104,34 +93,11 @@ export class ScoreTable implements LedgerCollection<MonthlyScore> {
     return t;
   }
 
-  get version(): number {
-    return this._version;
-  }
-
-  get size(): number {
-    return this.present + this.overflow.size;
-  }
-
   get [Symbol.toStringTag](): string {
     return 'ScoreTable';
   }
 
-  // ---- the columns, for the engine ------------------------------------------------------------
-
-  /** Slot of a cadre's column, NO_SLOT if it never had a score. */
-  slotOf(cadreId: string): number {
-    return this.slotIndex.get(cadreId) ?? NO_SLOT;
-  }
-
-  /** Cadre id of a slot. */
-  cadreOfSlot(slot: number): string {
-    return this.ids[slot];
-  }
-
-  /** Slots in use (1 … slots − 1 are cadres); every row is at least this long. */
-  get slots(): number {
-    return this.ids.length;
-  }
+  // ---- the columns, for the engine (slotOf, cadreOfSlot, slots: ColumnTable) ------------------
 
   /**
    * The hundredths row of a month index (indexed by slot), if the month is held that way. The row
@@ -191,11 +157,6 @@ export class ScoreTable implements LedgerCollection<MonthlyScore> {
     }
     const r64 = this.rows64[month - MONTH_FLOOR];
     return r64 ? r64[slot] : Number.NaN;
-  }
-
-  /** The records the columns cannot hold (usually none). */
-  overflowRecords(): ReadonlyMap<string, MonthlyScore> {
-    return this.overflow;
   }
 
   /** One cadre's scores, months ascending (the case file's), without touching anyone else's. */
@@ -334,17 +295,11 @@ export class ScoreTable implements LedgerCollection<MonthlyScore> {
   }
 
   clear(): void {
-    this._version++;
-    this.ids = [''];
-    this.slotIndex = new Map();
-    this.capacity = 64;
+    this.resetSlots();
     this.rows16.fill(undefined);
     this.rows64.fill(undefined);
     this.monthCount.fill(0);
     this.lent.fill(0);
-    this.slotCount = new Int32Array(64);
-    this.present = 0;
-    this.overflow = new Map();
   }
 
   forEach(fn: (value: MonthlyScore, key: string, map: ReadonlyMap<string, MonthlyScore>) => void, thisArg?: unknown): void {
@@ -365,16 +320,8 @@ export class ScoreTable implements LedgerCollection<MonthlyScore> {
     if (this.overflow.size) yield* [...this.overflow.values()];
   }
 
-  *keys(): MapIterator<string> {
-    for (const r of this.values()) yield r.id;
-  }
-
   *entries(): MapIterator<[string, MonthlyScore]> {
     for (const r of this.values()) yield [r.id, r];
-  }
-
-  [Symbol.iterator](): MapIterator<[string, MonthlyScore]> {
-    return this.entries();
   }
 
   // ---- the snapshot form --------------------------------------------------------------------------
@@ -432,13 +379,7 @@ export class ScoreTable implements LedgerCollection<MonthlyScore> {
   static fromColumns(cadres: readonly string[], rows: readonly ScoreColumnRow[]): ScoreTable {
     const t = new ScoreTable();
     const n = cadres.length;
-    for (const id of cadres) {
-      if (typeof id !== 'string' || !id || t.slotIndex.has(id)) throw new Error('score columns: bad cadre list');
-      t.slotIndex.set(id, t.ids.length);
-      t.ids.push(id);
-    }
-    t.capacity = Math.max(64, n + 1);
-    t.slotCount = new Int32Array(t.capacity);
+    t.takeCadres(cadres, 'score');
     for (const row of rows) {
       const i = row.month - MONTH_FLOOR;
       if (!(i >= 0 && i < MONTHS) || t.rows16[i] || t.rows64[i] || row.values.length !== n) throw new Error('score columns: bad row');
@@ -481,15 +422,7 @@ export class ScoreTable implements LedgerCollection<MonthlyScore> {
     }
   }
 
-  private newSlot(cadreId: string): number {
-    const slot = this.ids.length;
-    if (slot >= this.capacity) this.grow(this.capacity * 2);
-    this.ids.push(cadreId);
-    this.slotIndex.set(cadreId, slot);
-    return slot;
-  }
-
-  private grow(capacity: number): void {
+  protected growRows(capacity: number): void {
     for (let i = 0; i < MONTHS; i++) {
       const r16 = this.rows16[i];
       if (r16) {
@@ -505,10 +438,6 @@ export class ScoreTable implements LedgerCollection<MonthlyScore> {
       }
     }
     this.lent.fill(0); // every row is a new one
-    const counts = new Int32Array(capacity);
-    counts.set(this.slotCount);
-    this.slotCount = counts;
-    this.capacity = capacity;
   }
 
   private write(slot: number, month: number, score: number): void {
