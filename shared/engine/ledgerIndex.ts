@@ -18,7 +18,7 @@ import type {
   Unit,
 } from '../domain/records';
 import { annualGradeId, measureKinds, type MeasureKind } from '../domain/records';
-import type { LedgerState } from '../ledger/collections';
+import { versionOf, type LedgerState } from '../ledger/collections';
 import { defaultPolicy } from '../policy/default';
 import { sortPolicyVersions } from '../policy/index';
 import type { PolicyVersion } from '../policy/schema';
@@ -28,6 +28,7 @@ import { competitionRanksByKey, rankInAscending, THIRD_BOTTOM, THIRD_MIDDLE, THI
 import { gradeCode, gradeOfCode, GradeTable, NO_GRADE, YEAR_CEILING, YEAR_FLOOR } from './columns/gradeTable';
 import { NO_SCORE, NO_SLOT, parseScoreMonth, ScoreTable } from './columns/scoreTable';
 import { groupBySubject, Segments, sortRange } from './segments';
+import { cadreOrderOf, derivedOf, type CadreOrder } from './keptStructures';
 import type { ThirdMatrix } from './streaks';
 
 export interface LedgerIndexOptions {
@@ -76,11 +77,6 @@ function valuesOf<T>(map: ReadonlyMap<string, T>): T[] {
 /** An array of `n` slots (n ≤ like.length) with fast elements, to be overwritten (see valuesOf). */
 function slotsLike<T>(like: readonly T[], n: number): T[] {
   return like.slice(0, n);
-}
-/** Sorts by id in place unless already in id order (the usual case: ids are issued in order). */
-function sortedById<T extends { id: string }>(list: T[]): T[] {
-  for (let i = 1; i < list.length; i++) if (list[i - 1].id > list[i].id) return list.sort((a, b) => byString(a.id, b.id));
-  return list;
 }
 /** 'YYYY-MM' → month index, from the character codes (no slicing, no hashing). */
 function parseMonth(t: string): number {
@@ -245,53 +241,17 @@ function unitThirds(rank: Int32Array, ids: Int32Array, n: number, ranking: Polic
   }
 }
 
-/** Units by position (id order). */
-function placeUnits(sorted: readonly Unit[], units: Unit[], unitIndex: Map<string, number>, unitMembers: number[][]): void {
-  for (let i = 0; i < sorted.length; i++) {
-    unitIndex.set(sorted[i].id, i);
-    units.push(sorted[i]);
-    unitMembers.push([]);
-  }
-}
-
-/** Each cadre's unit and peer group (positions); returns the members of each group. */
-function placeCadres(
-  cadres: readonly Cadre[],
-  unitIndex: ReadonlyMap<string, number>,
-  unitMembers: number[][],
-  unitOf: Int32Array,
-  groupOf: Int32Array,
-  groupNames: string[],
-): number[][] {
-  const groupIndex = new Map<string, number>();
-  const groupLists: number[][] = [];
-  // Neighbours in id order usually share a unit and a peer group: ask the maps only on a change.
-  let lastUnitId: string | undefined;
-  let u = -1;
-  let lastGroup: string | undefined;
-  let g = -1;
-  for (let i = 0; i < cadres.length; i++) {
-    const c = cadres[i];
-    if (c.unitId !== lastUnitId) {
-      lastUnitId = c.unitId;
-      u = unitIndex.get(c.unitId) ?? -1;
-    }
-    unitOf[i] = u;
-    if (u >= 0) unitMembers[u].push(i);
-    if (c.peerGroup !== lastGroup) {
-      lastGroup = c.peerGroup;
-      const known = groupIndex.get(c.peerGroup);
-      if (known === undefined) {
-        g = groupNames.length;
-        groupIndex.set(c.peerGroup, g);
-        groupNames.push(c.peerGroup);
-        groupLists.push([]);
-      } else g = known;
-    }
-    groupOf[i] = g;
-    groupLists[g].push(i);
-  }
-  return groupLists;
+/** Each cadre's score column (slotOf) and each peer group member's, slot → position, and the cadres without a slot (id → position). */
+function scoreColumns(order: CadreOrder, table: ScoreTable): { slotOf: Int32Array; groupSlots: Int32Array[]; positionOfSlot: Int32Array; unslotted?: Map<string, number> } {
+  const slotOf = new Int32Array(order.cadres.length);
+  const positionOfSlot = new Int32Array(table.slots).fill(-1);
+  const unslotted = slotCadres(order.cadres, table, slotOf, positionOfSlot);
+  const groupSlots = order.groupMembers.map((members) => {
+    const slots = new Int32Array(members.length);
+    for (let i = 0; i < members.length; i++) slots[i] = slotOf[members[i]];
+    return slots;
+  });
+  return { slotOf, groupSlots, positionOfSlot, unslotted };
 }
 
 /** Each cadre's score column, and slot → position; returns the cadres without a slot (id → position). */
@@ -312,31 +272,41 @@ function slotCadres(cadres: readonly Cadre[], table: ScoreTable, slotOf: Int32Ar
   return unslotted;
 }
 
+/** The measures of one subject type grouped by subject, each subject's kind bits, and the latest start among them. */
+interface MeasureLists {
+  segments: Segments<Measure>;
+  kinds: Uint32Array;
+  latest: string;
+}
+
 /**
  * The measures of one subject type grouped by subject (stable, then by start date and id) and
  * each subject's kind bits, in one pass over the collection's values: no callback or map lookup
  * per record beyond the subject's own (measures are the largest per-subject list after grades).
  */
-function groupMeasures(
-  all: readonly Measure[],
-  out: Set<string> | undefined,
-  index: LedgerIndex,
-  type: 'cadre' | 'unit',
-  subjects: number,
-): { segments: Segments<Measure>; kinds: Uint32Array } {
+function groupMeasures(all: readonly Measure[], out: Set<string> | undefined, index: LedgerIndex, type: 'cadre' | 'unit', subjects: number): MeasureLists {
   const keys = new Int32Array(all.length);
   const start = new Int32Array(subjects + 1);
   const kinds = new Uint32Array(subjects);
+  let latest = '';
   for (let j = 0; j < all.length; j++) {
     const m = all[j];
-    const s = index.subjectOfMeasure(m, type, out);
+    const s = m.subjectType !== type || (out !== undefined && out.has(m.id)) ? -1 : type === 'cadre' ? index.positionOf(m.subjectId) : (index.unitIndex.get(m.subjectId) ?? -1);
     keys[j] = s;
     if (s < 0) continue;
     start[s + 1]++;
     kinds[s] |= kindBit.get(m.kind) ?? 0;
+    if (m.startsOn > latest) latest = m.startsOn;
   }
   const byId = index.byRecordId;
-  return { segments: segmentsByKey(all, keys, start, (x, y) => byString(x.startsOn, y.startsOn) || byId(x.id, y.id)), kinds };
+  return { segments: segmentsByKey(all, keys, start, (x, y) => byString(x.startsOn, y.startsOn) || byId(x.id, y.id)), kinds, latest };
+}
+
+/** `lists` without the measures started after `cutoff` (kind bits worked out again). */
+function measuresBy(lists: MeasureLists, cutoff: string, subjects: number): MeasureLists {
+  if (lists.latest <= cutoff) return lists;
+  const segments = lists.segments.filter((m) => m.startsOn <= cutoff);
+  return { segments, kinds: kindBits(segments, subjects), latest: lists.latest };
 }
 
 /**
@@ -460,20 +430,22 @@ export class LedgerIndex {
   /** Policy versions, oldest first. */
   readonly policies: PolicyVersion[];
 
-  readonly cadres: Cadre[];
-  readonly units: Unit[] = [];
-  readonly unitIndex = new Map<string, number>();
+  // The cadre order and the score columns come from the state's kept structures (keptStructures.ts):
+  // read-only, shared with every index of the state, until an incremental patch copies them (own()).
+  readonly cadres: readonly Cadre[];
+  readonly units: readonly Unit[];
+  readonly unitIndex: ReadonlyMap<string, number>;
   /** Unit position of each cadre, −1 if the cadre's unit is unknown. */
   readonly unitOf: Int32Array;
-  readonly unitMembers: number[][] = [];
-  readonly groupNames: string[] = [];
+  readonly unitMembers: readonly (readonly number[])[];
+  readonly groupNames: readonly string[];
   readonly groupOf: Int32Array;
-  readonly groupMembers: Int32Array[] = [];
+  readonly groupMembers: readonly Int32Array[];
 
   /** Column of each cadre (position) in the scores' rows: its ScoreTable slot, 0 (empty) without scores. */
   readonly scoreSlot: Int32Array;
   /** Per peer group, the score column of each member (groupMembers order). */
-  readonly groupSlots: Int32Array[];
+  readonly groupSlots: readonly Int32Array[];
   /** Month index of row 0 of the matrices, and the number of rows. */
   readonly baseMonth: number;
   readonly span: number;
@@ -503,6 +475,8 @@ export class LedgerIndex {
   // or a cache keyed by the store's revision as in views/engineBinding.ts).
   private readonly state: LedgerState;
   private readonly cutoffYear: number;
+  /** The cadre order this index reads (kept for the state, or its own). */
+  private readonly order: CadreOrder;
   private lists: {
     sanctions?: Segments<Sanction>;
     cadreMeasures?: Segments<Measure>;
@@ -511,7 +485,7 @@ export class LedgerIndex {
     unitMeasureKinds?: Uint32Array;
     faults?: Segments<FaultRecord>;
     plans?: Segments<RehabPlan>;
-    checkInsByPlan?: Map<string, CheckIn[]>;
+    checkInsByPlan?: ReadonlyMap<string, readonly CheckIn[]>;
   } = {};
 
   private readonly rankedGroups: Uint8Array;
@@ -535,9 +509,12 @@ export class LedgerIndex {
   private cadreIndexMap?: Map<string, number>;
   /** Ties between same-day records of a cadre: by global id (see LedgerIndexOptions.office); rules break ties with it too. */
   readonly byRecordId: (a: string, b: string) => number;
+  /** The office whose ids order same-day ties ('' for plain ids): part of what kept lists depend on. */
+  private readonly office: string;
 
   constructor(state: LedgerState, options: LedgerIndexOptions = {}) {
     this.byRecordId = options.office ? byGlobalId(options.office) : byString;
+    this.office = options.office ?? '';
     this.asOf = options.asOf;
     this.cutoffDay = options.asOf ? lastDayOf(options.asOf) : undefined;
     this.cutoffMonthIndex = options.asOf ? monthIndex(options.asOf) : Number.POSITIVE_INFINITY;
@@ -551,33 +528,35 @@ export class LedgerIndex {
     for (const c of this.clearances) this.annulled.add(c.recordId);
     const annulled = this.annulled;
 
-    // Units and cadres in id order, so that every later loop is independent of insertion order.
-    // The loops over all cadres are functions of their own (placeUnits, placeCadres, slotCadres):
-    // the constructor runs once per evaluation, and a loop inside it would be optimized by
-    // on-stack replacement and left again, every time, at the code after it that had not run yet.
-    const units = sortedById(valuesOf(state.units));
-    placeUnits(units, this.units, this.unitIndex, this.unitMembers);
-    const cadres = sortedById(valuesOf(state.cadres));
-    const C = cadres.length;
-    this.unitOf = new Int32Array(C);
-    this.groupOf = new Int32Array(C);
-    const groupLists = placeCadres(cadres, this.unitIndex, this.unitMembers, this.unitOf, this.groupOf, this.groupNames);
-    this.cadres = cadres;
-    for (const list of groupLists) this.groupMembers.push(Int32Array.from(list));
+    // Units and cadres in id order, so that every later loop is independent of insertion order:
+    // kept for the state until cadres or units change (keptStructures.ts).
+    const order = cadreOrderOf(state);
+    this.order = order;
+    this.cadres = order.cadres;
+    this.units = order.units;
+    this.unitIndex = order.unitIndex;
+    this.unitMembers = order.unitMembers;
+    this.unitOf = order.unitOf;
+    this.groupOf = order.groupOf;
+    this.groupNames = order.groupNames;
+    this.groupMembers = order.groupMembers;
+    const C = order.cadres.length;
 
     // Scores: the state's ScoreTable rows are read in place (docs/COLUMNS.md) — nothing is copied
     // per score. Each cadre position maps to its column ("slot"); a cadre without scores maps to
     // the table's empty slot 0. Only a month holding a cleared score gets a private copy of its
     // row with that score blanked out.
     const table = scoreTableOf(state.scores, () => this.cadreIndex, this.cutoffMonthIndex);
-    const slotOf = new Int32Array(C);
+    // Kept while the table gives no new slot (slots are never reused): a score write leaves them.
+    const columns = derivedOf(order, 'scoreSlots', table === state.scores ? [table, table.slotEpoch, table.slots] : [undefined], () => scoreColumns(order, table));
+    this.scoreSlot = columns.slotOf;
+    this.groupSlots = columns.groupSlots;
+    this.slotTable = table;
     // The table's map of cadre id → slot exists already: through it (slot → position) an index
     // finds its cadres without a map of its own (cadreIndex is built only when asked for).
-    const positionOfSlot = new Int32Array(table.slots).fill(-1);
-    this.scoreSlot = slotOf;
-    this.slotTable = table;
-    this.positionOfSlot = positionOfSlot;
-    this.unslotted = slotCadres(cadres, table, slotOf, positionOfSlot);
+    this.positionOfSlot = columns.positionOfSlot;
+    this.unslotted = columns.unslotted;
+    const slotOf = this.scoreSlot;
     const cutoffMonth = this.cutoffMonthIndex;
     const range = table.monthRange(cutoffMonth);
     let minMonth: number;
@@ -619,11 +598,6 @@ export class LedgerIndex {
         row[slot] = Number.NaN;
       }
     }
-    this.groupSlots = this.groupMembers.map((members) => {
-      const slots = new Int32Array(members.length);
-      for (let i = 0; i < members.length; i++) slots[i] = slotOf[members[i]];
-      return slots;
-    });
     let largestGroup = 0;
     for (const g of this.groupMembers) largestGroup = Math.max(largestGroup, g.length);
     this.ranks = largestGroup < 65_536 ? new Uint16Array(C * this.span) : new Int32Array(C * this.span);
@@ -690,37 +664,59 @@ export class LedgerIndex {
 
   /**
    * A cadre's dated records — kept when dated by the cutoff and not cleared — by date, then id.
-   * Sanctions, faults and rehabilitation plans are grouped alike.
+   * Sanctions, faults and rehabilitation plans are grouped alike. Every record of a known cadre is
+   * grouped once and kept for the state (keptStructures.ts); an index that leaves some out — dated
+   * after its cutoff, or cleared — filters the kept runs, which stay in order.
    */
-  private byCadreAndDate<T extends { id: string; cadreId: string }>(records: ReadonlyMap<string, T>, dateOf: (r: T) => IsoDate): Segments<T> {
+  private byCadreAndDate<T extends { id: string; cadreId: string }>(name: string, records: ReadonlyMap<string, T>, dateOf: (r: T) => IsoDate): Segments<T> {
+    const all = derivedOf(this.order, name, this.keptToken(records), () => {
+      const cadreOf = this.cadreLookup();
+      const out = this.annulledIn(records);
+      let latest = '';
+      const subjectOf = (r: T) => {
+        if (out?.has(r.id)) return -1;
+        const c = cadreOf(r.cadreId);
+        if (c >= 0 && dateOf(r) > latest) latest = dateOf(r);
+        return c;
+      };
+      const segments = groupBySubject(records, this.cadres.length, subjectOf, (x, y) => byString(dateOf(x), dateOf(y)) || this.byRecordId(x.id, y.id));
+      return { segments, latest };
+    });
     const cutoff = this.cutoff;
-    const out = this.annulledIn(records);
-    const cadreOf = this.cadreLookup();
-    return groupBySubject(records, this.cadres.length, (r) => (dateOf(r) <= cutoff && !out?.has(r.id) ? cadreOf(r.cadreId) : -1), (x, y) =>
-      byString(dateOf(x), dateOf(y)) || this.byRecordId(x.id, y.id));
+    return all.latest <= cutoff ? all.segments : all.segments.filter((r) => dateOf(r) <= cutoff);
+  }
+
+  /**
+   * What a list kept for the state depends on: its collection (and version), the clearances (a
+   * cleared record is left out when the list is made) and the office (same-day ties).
+   */
+  private keptToken(records: ReadonlyMap<string, unknown>): unknown[] {
+    const { clearances } = this.state;
+    return [records, versionOf(records), clearances, versionOf(clearances), this.office];
   }
 
   /** Per cadre, by decision date. */
   get sanctions(): Segments<Sanction> {
-    return (this.lists.sanctions ??= this.byCadreAndDate(this.state.sanctions, (x) => x.decidedOn));
+    return (this.lists.sanctions ??= this.byCadreAndDate('sanctions', this.state.sanctions, (x) => x.decidedOn));
   }
 
   private measureLists(): void {
-    const all = valuesOf(this.state.measures);
-    const out = this.annulledIn(this.state.measures);
-    const cadres = groupMeasures(all, out, this, 'cadre', this.cadres.length);
-    const units = groupMeasures(all, out, this, 'unit', this.units.length);
+    const records = this.state.measures;
+    const all = derivedOf(this.order, 'measures', this.keptToken(records), () => {
+      const list = valuesOf(records);
+      const out = this.annulledIn(records);
+      return {
+        cadres: groupMeasures(list, out, this, 'cadre', this.cadres.length),
+        units: groupMeasures(list, out, this, 'unit', this.units.length),
+      };
+    });
+    const cadres = measuresBy(all.cadres, this.cutoff, this.cadres.length);
+    const units = measuresBy(all.units, this.cutoff, this.units.length);
     const lists = this.lists;
     lists.cadreMeasures = cadres.segments;
     lists.unitMeasures = units.segments;
     lists.cadreMeasureKinds = cadres.kinds;
     lists.unitMeasureKinds = units.kinds;
-  }
-
-  /** Subject position of a measure kept in the lists (started by the cutoff, not cleared), else −1 (groupMeasures). */
-  subjectOfMeasure(m: Measure, type: 'cadre' | 'unit', out: Set<string> | undefined): number {
-    if (m.subjectType !== type || m.startsOn > this.cutoff || (out !== undefined && out.has(m.id))) return -1;
-    return type === 'cadre' ? this.positionOf(m.subjectId) : (this.unitIndex.get(m.subjectId) ?? -1);
   }
 
   /** Per cadre / per unit, by start date. */
@@ -770,7 +766,7 @@ export class LedgerIndex {
     if (first === undefined || last === undefined || last < first) return { base: 0, span: 0, codes: new Uint8Array(0), records: [], byRecord: false };
     const span = last - first + 1;
     const codes = new Uint8Array(C * span);
-    const slots = gradeSlots(this.cadres, grades);
+    const slots = derivedOf(this.order, 'gradeSlots', [grades, grades.slotEpoch, grades.slots], () => gradeSlots(this.cadres, grades));
     for (let y = 0; y < span; y++) {
       const row = grades.row(first + y);
       if (row) copyGradeRow(row, slots, codes, y * C);
@@ -864,25 +860,38 @@ export class LedgerIndex {
   }
 
   get faults(): Segments<FaultRecord> {
-    return (this.lists.faults ??= this.byCadreAndDate(this.state.faults, (f) => f.date));
+    return (this.lists.faults ??= this.byCadreAndDate('faults', this.state.faults, (f) => f.date));
   }
 
   get plans(): Segments<RehabPlan> {
-    return (this.lists.plans ??= this.byCadreAndDate(this.state.rehabPlans, (p) => p.startsOn));
+    return (this.lists.plans ??= this.byCadreAndDate('plans', this.state.rehabPlans, (p) => p.startsOn));
   }
 
-  /** Check-ins per rehabilitation plan id, by date. */
-  get checkInsByPlan(): Map<string, CheckIn[]> {
+  /** Check-ins per rehabilitation plan id, by date (kept for the state like the lists above; read-only). */
+  get checkInsByPlan(): ReadonlyMap<string, readonly CheckIn[]> {
     if (this.lists.checkInsByPlan) return this.lists.checkInsByPlan;
-    const cutoff = this.cutoff;
-    const byPlan = new Map<string, CheckIn[]>();
-    this.state.checkIns.forEach((ci) => {
-      if (ci.date > cutoff) return;
-      let list = byPlan.get(ci.planId);
-      if (!list) byPlan.set(ci.planId, (list = []));
-      list.push(ci);
+    const records = this.state.checkIns;
+    const all = derivedOf(this.order, 'checkIns', this.keptToken(records), () => {
+      const byPlan = new Map<string, CheckIn[]>();
+      let latest = '';
+      records.forEach((ci) => {
+        if (ci.date > latest) latest = ci.date;
+        let list = byPlan.get(ci.planId);
+        if (!list) byPlan.set(ci.planId, (list = []));
+        list.push(ci);
+      });
+      for (const list of byPlan.values()) if (list.length > 1) list.sort((a, b) => byString(a.date, b.date) || this.byRecordId(a.id, b.id));
+      return { byPlan: byPlan as ReadonlyMap<string, readonly CheckIn[]>, latest };
     });
-    for (const list of byPlan.values()) if (list.length > 1) list.sort((a, b) => byString(a.date, b.date) || this.byRecordId(a.id, b.id));
+    const cutoff = this.cutoff;
+    if (all.latest <= cutoff) return (this.lists.checkInsByPlan = all.byPlan);
+    // Each plan's list is by date: those dated by the cutoff are its first ones.
+    const byPlan = new Map<string, readonly CheckIn[]>();
+    for (const [planId, list] of all.byPlan) {
+      let n = 0;
+      while (n < list.length && list[n].date <= cutoff) n++;
+      if (n) byPlan.set(planId, n === list.length ? list : list.slice(0, n));
+    }
     return (this.lists.checkInsByPlan = byPlan);
   }
 
@@ -1171,6 +1180,7 @@ export class LedgerIndex {
       // The cadre's first score: its new column is blank in every row the index holds (they were
       // lent before the column existed) if those rows are long enough to have it.
       for (let k = 0; k < this.span; k++) if ((this.scoreRows16[k] ?? this.scoreRows64[k])!.length <= tableSlot) return false;
+      this.ownOrder();
       slot = tableSlot;
       this.scoreSlot[c] = slot;
       const g = this.groupOf[c];
@@ -1292,9 +1302,26 @@ export class LedgerIndex {
     return out;
   }
 
+  /** Whether the cadre list and score columns are this index's own copies (ownOrder). */
+  private ownsOrder = false;
+
+  /**
+   * Before a patch changes the cadre list or the score columns: copies of this index's own. The
+   * ones it read are the state's kept structures, shared with every other index of the state.
+   */
+  private ownOrder(): void {
+    if (this.ownsOrder) return;
+    this.ownsOrder = true;
+    const self = this as unknown as { cadres: Cadre[]; scoreSlot: Int32Array; groupSlots: Int32Array[] };
+    self.cadres = this.cadres.slice();
+    self.scoreSlot = this.scoreSlot.slice();
+    self.groupSlots = this.groupSlots.map((slots) => slots.slice());
+  }
+
   /** Replaces a cadre's record whose peer group and unit stay the same (its other fields changed). */
   replaceCadre(c: number, cadre: Cadre): void {
-    this.cadres[c] = cadre;
+    this.ownOrder();
+    (this.cadres as Cadre[])[c] = cadre;
     this.periodCache[c] = undefined;
     this.barCache[c] = undefined;
   }
@@ -1353,15 +1380,18 @@ export class LedgerIndex {
           m.subjectType === 'cadre' && kept(m.id, m.startsOn) ? cadreAt(m.subjectId) : -1, byStart);
         lists.unitMeasures = this.resegment('unitMeasures', lists.unitMeasures, this.state.measures, ids, units, (m) =>
           m.subjectType === 'unit' && kept(m.id, m.startsOn) ? (this.unitIndex.get(m.subjectId) ?? -1) : -1, byStart);
-        const kinds = (bits: Uint32Array | undefined, segments: Segments<Measure> | undefined, touched: Set<number>) => {
-          if (!bits || !segments) return;
+        // New bits, not the old ones changed: those may be the state's kept ones (keptStructures.ts).
+        const kinds = (was: Uint32Array | undefined, segments: Segments<Measure> | undefined, touched: Set<number>) => {
+          if (!was || !segments) return was;
+          const bits = was.slice();
           for (const s of touched) {
             bits[s] = 0;
             for (let i = segments.start[s]; i < segments.start[s + 1]; i++) bits[s] |= kindBit.get(segments.items[i].kind) ?? 0;
           }
+          return bits;
         };
-        kinds(lists.cadreMeasureKinds, lists.cadreMeasures, cadres);
-        kinds(lists.unitMeasureKinds, lists.unitMeasures, units);
+        lists.cadreMeasureKinds = kinds(lists.cadreMeasureKinds, lists.cadreMeasures, cadres);
+        lists.unitMeasureKinds = kinds(lists.unitMeasureKinds, lists.unitMeasures, units);
         break;
       }
       case 'checkIns':
@@ -1461,8 +1491,10 @@ export class LedgerIndex {
   /** Check-ins `ids` re-read into the per-plan lists; the cadres of the plans involved go to `cadres`. */
   private refreshCheckIns(ids: ReadonlySet<string>, cadres: Set<number>): void {
     const plans = new Set<string>();
-    const map = this.lists.checkInsByPlan;
+    // A new map with new lists, not the old ones changed: those may be the state's kept ones.
+    const map = this.lists.checkInsByPlan ? new Map(this.lists.checkInsByPlan) : undefined;
     if (map) {
+      this.lists.checkInsByPlan = map;
       for (const [planId, list] of map) {
         const left = list.filter((ci) => !ids.has(ci.id));
         if (left.length === list.length) continue;
@@ -1482,8 +1514,7 @@ export class LedgerIndex {
         map.set(ci.planId, [ci]);
         continue;
       }
-      list.push(ci);
-      list.sort((a, b) => byString(a.date, b.date) || this.byRecordId(a.id, b.id));
+      map.set(ci.planId, [...list, ci].sort((a, b) => byString(a.date, b.date) || this.byRecordId(a.id, b.id)));
     }
     // The plans' cadres, by the state and by the index's lists (a plan moved or removed).
     const planned = this.lists.plans;

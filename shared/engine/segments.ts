@@ -15,6 +15,18 @@ export class Segments<T> {
     return this.start[s + 1] - this.start[s];
   }
 
+  /** The records for which `keep` holds, each subject's run in the order it had. */
+  filter(keep: (item: T) => boolean): Segments<T> {
+    const S = this.start.length - 1;
+    const start = new Int32Array(S + 1);
+    const items: T[] = [];
+    for (let s = 0; s < S; s++) {
+      for (let i = this.start[s]; i < this.start[s + 1]; i++) if (keep(this.items[i])) items.push(this.items[i]);
+      start[s + 1] = items.length;
+    }
+    return new Segments(items, start);
+  }
+
   /** Subject s's records (a cached copy; undefined when it has none). */
   of(s: number): readonly T[] | undefined {
     if (this.start[s + 1] === this.start[s]) return undefined;

@@ -67,6 +67,47 @@ export interface LedgerCollection<T> extends ReadonlyMap<string, T> {
   clear(): void;
 }
 
+/**
+ * The Map every other collection of a state is: a Map that counts its changes, so that what an
+ * evaluation derives from it (the cadre order, per-cadre record lists: engine/keptStructures.ts)
+ * can be kept until it changes. Records are never changed in place — a write puts a new record.
+ */
+export class RecordMap<T> extends Map<string, T> {
+  #version = 0;
+
+  // No entries given: Map's constructor would call set() before #version exists.
+  constructor() {
+    super();
+  }
+
+  /** Bumped by every set, every delete that removed something and every clear of a non-empty map. */
+  get version(): number {
+    return this.#version;
+  }
+
+  override set(id: string, record: T): this {
+    this.#version++;
+    return super.set(id, record);
+  }
+
+  override delete(id: string): boolean {
+    const removed = super.delete(id);
+    if (removed) this.#version++;
+    return removed;
+  }
+
+  override clear(): void {
+    if (this.size) this.#version++;
+    super.clear();
+  }
+}
+
+/** A collection's change count when it keeps one (RecordMap, the column tables), else undefined (a plain Map). */
+export function versionOf(collection: ReadonlyMap<string, unknown>): number | undefined {
+  const v = (collection as { version?: unknown }).version;
+  return typeof v === 'number' ? v : undefined;
+}
+
 /** The collections held as columns rather than as a Map of objects. */
 type ColumnarCollection = 'scores' | 'grades';
 
@@ -77,7 +118,7 @@ export type LedgerState = {
 
 export function emptyLedgerState(): LedgerState {
   const s = {} as Record<string, LedgerCollection<unknown>>;
-  for (const c of collectionNames) s[c] = c === 'scores' ? new ScoreTable() : c === 'grades' ? new GradeTable() : new Map();
+  for (const c of collectionNames) s[c] = c === 'scores' ? new ScoreTable() : c === 'grades' ? new GradeTable() : new RecordMap();
   return s as unknown as LedgerState;
 }
 

@@ -21,6 +21,8 @@ export abstract class ColumnTable<T> implements LedgerCollection<T> {
   protected overflow = new Map<string, T>();
   /** Bumped by every change: readers holding rows can tell they are stale. */
   protected _version = 0;
+  /** Bumped when the slots are given anew (clear, fromColumns): a cadre → slot map kept outside is stale. */
+  protected _slotEpoch = 0;
 
   abstract get(id: string): T | undefined;
   abstract has(id: string): boolean;
@@ -36,6 +38,11 @@ export abstract class ColumnTable<T> implements LedgerCollection<T> {
 
   get version(): number {
     return this._version;
+  }
+
+  /** Slots are only ever added between two changes of this (see keptStructures.ts). */
+  get slotEpoch(): number {
+    return this._slotEpoch;
   }
 
   get size(): number {
@@ -88,6 +95,7 @@ export abstract class ColumnTable<T> implements LedgerCollection<T> {
   /** Empties the slots, the counts and the overflow (clear()); the rows are the table's to empty. */
   protected resetSlots(): void {
     this._version++;
+    this._slotEpoch++;
     this.ids = [''];
     this.slotIndex = new Map();
     this.capacity = 64;
@@ -101,6 +109,7 @@ export abstract class ColumnTable<T> implements LedgerCollection<T> {
    * on an empty or repeated id (`what` names the table in the message).
    */
   protected takeCadres(cadres: readonly string[], what: string): void {
+    this._slotEpoch++;
     for (const id of cadres) {
       if (typeof id !== 'string' || !id || this.slotIndex.has(id)) throw new Error(`${what} columns: bad cadre list`);
       this.slotIndex.set(id, this.ids.length);
