@@ -9,6 +9,7 @@ import { IncrementalEvaluation } from './incremental';
 import { cadreOrderOf } from './keptStructures';
 import { kindMask, LedgerIndex } from './ledgerIndex';
 import { LedgerBuilder } from './testkit';
+import { defaultPolicy } from '../policy/default';
 
 function ledger(): LedgerState {
   const b = new LedgerBuilder();
@@ -123,6 +124,29 @@ describe('kept structures', () => {
     expect(inc.index.cadres[1].position).toBe('副镇长');
     expect(inc.index.cadreHas(4, RAISE)).toBe(true);
     expect(JSON.stringify(inc.findings())).toBe(JSON.stringify(evaluate(state, '2025-12')));
+  });
+
+  it('keeps impact periods and promotion bars with the lists they follow from', () => {
+    const state = ledger();
+    const a = new LedgerIndex(state, { asOf: '2025-12' });
+    const periods = a.impactPeriodsOf(0);
+    expect(periods.map((p) => p.sanctionId)).toEqual(['S1']);
+    expect(new LedgerIndex(state, { asOf: '2025-12' }).impactPeriodsOf(0)).toBe(periods);
+    // An earlier as-of month reads filtered lists: periods of its own.
+    expect(new LedgerIndex(state, { asOf: '2025-11' }).impactPeriodsOf(0)).not.toBe(periods);
+    // Other policy versions give other lengths: not shared.
+    const stricter = { ...defaultPolicy, id: 'P2', impactPeriodMonths: { ...defaultPolicy.impactPeriodMonths, 'party.warning': 24 } };
+    const b = new LedgerIndex(state, { asOf: '2025-12', policies: [stricter] });
+    expect(b.impactPeriodsOf(0)[0].end).toBe('2027-03-01');
+    expect(periods[0].end).toBe('2026-03-01');
+    // An index patched after a sanction write drops its periods in a memo of its own.
+    const inc = new IncrementalEvaluation(state, '2025-12');
+    inc.index.impactPeriodsOf(0);
+    const events = apply(state, [put('sanctions', { id: 'S3', cadreId: 'C1', kind: 'admin.demerit', decidedOn: '2025-09-01', reason: '' })]);
+    expect(inc.apply(state, events).rebuilt).toBe(false);
+    expect(inc.index.impactPeriodsOf(0).map((p) => p.sanctionId)).toEqual(['S1', 'S3']);
+    expect(a.impactPeriodsOf(0)).toBe(periods);
+    expect(periods.map((p) => p.sanctionId)).toEqual(['S1']);
   });
 
   it('are built afresh for a state of plain Maps (no change count to keep them by)', () => {

@@ -37,6 +37,13 @@ interface Held {
 
 const held = new WeakMap<ReadonlyMap<string, Cadre>, Held>();
 const orders = new WeakMap<CadreOrder, Held>();
+/** Every value derivedOf has kept (isKept). */
+const keptValues = new WeakSet<object>();
+
+/** Whether `value` is a structure kept for a state (derivedOf), not one built for one index. */
+export function isKept(value: object): boolean {
+  return keptValues.has(value);
+}
 
 /** Sorts by id in place unless already in id order (the usual case: ids are issued in order). */
 function sortedById<T extends { id: string }>(list: T[]): T[] {
@@ -71,6 +78,7 @@ export function derivedOf<T>(order: CadreOrder, name: string, token: readonly un
   if (was && was.token.length === token.length && was.token.every((t, i) => t === token[i])) return was.value as T;
   const value = build();
   h.derived.set(name, { token, value });
+  if (typeof value === 'object' && value !== null) keptValues.add(value);
   return value;
 }
 

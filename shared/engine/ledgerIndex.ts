@@ -28,7 +28,7 @@ import { competitionRanksByKey, rankInAscending, THIRD_BOTTOM, THIRD_MIDDLE, THI
 import { gradeCode, gradeOfCode, GradeTable, NO_GRADE, YEAR_CEILING, YEAR_FLOOR } from './columns/gradeTable';
 import { NO_SCORE, NO_SLOT, parseScoreMonth, ScoreTable } from './columns/scoreTable';
 import { groupBySubject, Segments, sortRange } from './segments';
-import { cadreOrderOf, derivedOf, type CadreOrder } from './keptStructures';
+import { cadreOrderOf, derivedOf, isKept, type CadreOrder } from './keptStructures';
 import type { ThirdMatrix } from './streaks';
 
 export interface LedgerIndexOptions {
@@ -110,6 +110,11 @@ function kindBits(segments: Segments<Measure>, subjects: number): Uint32Array {
   return bits;
 }
 const barMeasureMask = kindMask(['admonishment', 'demotion', 'removal']);
+/** Per cadre position: impact periods and promotion bars once worked out (LedgerIndex.periodMemo). */
+interface PeriodMemo {
+  periods: (ImpactPeriod[] | undefined)[];
+  bars: (PromotionBar[] | undefined)[];
+}
 /** One empty list for every cadre without periods or bars (most cadres), not a new array each: read-only by contract (not frozen: a frozen array would make the readers polymorphic). */
 const noPeriods: readonly ImpactPeriod[] = [];
 const noBars: readonly PromotionBar[] = [];
@@ -489,8 +494,10 @@ export class LedgerIndex {
   } = {};
 
   private readonly rankedGroups: Uint8Array;
-  private readonly periodCache: (ImpactPeriod[] | undefined)[];
-  private readonly barCache: (PromotionBar[] | undefined)[];
+  /** Each cadre's impact periods and promotion bars, worked out when first asked for (periodMemo). */
+  private periodMemoValue?: PeriodMemo;
+  /** The policy versions as given (options.policies), else undefined: the state's collection. */
+  private readonly givenPolicies?: readonly PolicyVersion[];
   private readonly unitRows: (UnitMonthRanking | undefined)[];
   private unitTables?: {
     mean: Float64Array;
@@ -520,7 +527,8 @@ export class LedgerIndex {
     this.cutoffMonthIndex = options.asOf ? monthIndex(options.asOf) : Number.POSITIVE_INFINITY;
     const cutoffYear = options.asOf ? Number(options.asOf.slice(0, 4)) : Number.POSITIVE_INFINITY;
 
-    const given = options.policies && options.policies.length ? options.policies : [...state.policies.values()];
+    this.givenPolicies = options.policies && options.policies.length ? options.policies : undefined;
+    const given = this.givenPolicies ?? [...state.policies.values()];
     this.policies = given.length ? sortPolicyVersions(given) : [defaultPolicy];
 
     this.annulled = new Set<string>();
@@ -604,8 +612,6 @@ export class LedgerIndex {
     this.thirds = { data: new Uint8Array(C * this.span), stride: C, base: minMonth, span: this.span };
     this.groupSizes = new Int32Array(this.groupNames.length * this.span);
     this.rankedGroups = new Uint8Array(this.groupNames.length);
-    this.periodCache = new Array(C);
-    this.barCache = new Array(C);
     this.unitRows = new Array(this.span).fill(undefined);
 
     this.state = state;
@@ -682,9 +688,16 @@ export class LedgerIndex {
       const segments = groupBySubject(records, this.cadres.length, subjectOf, (x, y) => byString(dateOf(x), dateOf(y)) || this.byRecordId(x.id, y.id));
       return { segments, latest };
     });
-    const cutoff = this.cutoff;
-    return all.latest <= cutoff ? all.segments : all.segments.filter((r) => dateOf(r) <= cutoff);
+    if (all.latest > this.cutoff) {
+      const cutoff = this.cutoff;
+      return all.segments.filter((r) => dateOf(r) <= cutoff);
+    }
+    if (isKept(all)) this.keptLists.add(all.segments);
+    return all.segments;
   }
+
+  /** The lists this index reads that are the state's kept ones (not filtered for its cutoff, not built for it alone). */
+  private readonly keptLists = new Set<object>();
 
   /**
    * What a list kept for the state depends on: its collection (and version), the clearances (a
@@ -712,6 +725,7 @@ export class LedgerIndex {
     });
     const cadres = measuresBy(all.cadres, this.cutoff, this.cadres.length);
     const units = measuresBy(all.units, this.cutoff, this.units.length);
+    if (isKept(all) && cadres === all.cadres) this.keptLists.add(cadres.segments);
     const lists = this.lists;
     lists.cadreMeasures = cadres.segments;
     lists.unitMeasures = units.segments;
@@ -1130,22 +1144,51 @@ export class LedgerIndex {
 
   // ---- periods --------------------------------------------------------------------------------
 
+  /**
+   * The per-cadre memo of periods and bars. They follow from the cadre's sanctions and measures
+   * and the policy versions alone — not from the as-of month — so while this index reads the
+   * state's kept lists (keptStructures.ts) its memo is kept with them, for every index of the
+   * state: shared, read-only (forgetPeriods copies it before dropping entries).
+   */
+  private get periodMemo(): PeriodMemo {
+    if (this.periodMemoValue) return this.periodMemoValue;
+    const sanctions = this.sanctions;
+    const measures = this.cadreMeasures;
+    const policies = this.givenPolicies ? [this.givenPolicies, 0] : [this.state.policies, versionOf(this.state.policies)];
+    const token = this.keptLists.has(sanctions) && this.keptLists.has(measures) ? [sanctions, measures, ...policies] : [undefined];
+    const C = this.cadres.length;
+    return (this.periodMemoValue = derivedOf(this.order, 'periods', token, () => ({ periods: new Array(C).fill(undefined), bars: new Array(C).fill(undefined) })));
+  }
+
+  /** Drops the periods and bars worked out for `cadres` (their records changed), in a memo of this index's own. */
+  private forgetPeriods(cadres: Iterable<number>): void {
+    const memo = this.periodMemoValue;
+    if (!memo) return;
+    const own = isKept(memo) ? (this.periodMemoValue = { periods: memo.periods.slice(), bars: memo.bars.slice() }) : memo;
+    for (const c of cadres) {
+      own.periods[c] = undefined;
+      own.bars[c] = undefined;
+    }
+  }
+
   impactPeriodsOf(c: number): ImpactPeriod[] {
-    let p = this.periodCache[c];
+    const memo = this.periodMemo;
+    let p = memo.periods[c];
     if (!p) {
       const list = this.sanctions.of(c);
       p = list ? impactPeriods(list, this.policyAt, this.byRecordId) : (noPeriods as ImpactPeriod[]);
-      this.periodCache[c] = p;
+      memo.periods[c] = p;
     }
     return p;
   }
 
   promotionBarsOf(c: number): PromotionBar[] {
-    let b = this.barCache[c];
+    const memo = this.periodMemo;
+    let b = memo.bars[c];
     if (!b) {
       const barMeasures = this.cadreHas(c, barMeasureMask);
       b = this.sanctions.count(c) || barMeasures ? promotionBars(this.impactPeriodsOf(c), barMeasures ? this.measuresOf(c)! : [], this.policyAt, this.byRecordId) : (noBars as PromotionBar[]);
-      this.barCache[c] = b;
+      memo.bars[c] = b;
     }
     return b;
   }
@@ -1322,8 +1365,7 @@ export class LedgerIndex {
   replaceCadre(c: number, cadre: Cadre): void {
     this.ownOrder();
     (this.cadres as Cadre[])[c] = cadre;
-    this.periodCache[c] = undefined;
-    this.barCache[c] = undefined;
+    this.forgetPeriods([c]);
   }
 
   /**
@@ -1398,10 +1440,7 @@ export class LedgerIndex {
         this.refreshCheckIns(ids, cadres);
         break;
     }
-    for (const c of cadres) {
-      this.periodCache[c] = undefined;
-      this.barCache[c] = undefined;
-    }
+    this.forgetPeriods(cadres);
     return { cadres, units };
   }
 
