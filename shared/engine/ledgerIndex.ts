@@ -29,6 +29,7 @@ import { gradeCode, gradeOfCode, GradeTable, NO_GRADE, YEAR_CEILING, YEAR_FLOOR 
 import { NO_SCORE, NO_SLOT, parseScoreMonth, ScoreTable } from './columns/scoreTable';
 import { groupBySubject, Segments, sortRange } from './segments';
 import { cadreOrderOf, derivedOf, isKept, type CadreOrder } from './keptStructures';
+import type { MonthsPool } from './packedMonths';
 import type { ThirdMatrix } from './streaks';
 
 export interface LedgerIndexOptions {
@@ -1081,6 +1082,18 @@ export class LedgerIndex {
       n: this.groupSizes[m * this.groupNames.length + this.groupOf[c]],
       third: thirdText[this.thirds.data[at]],
     };
+  }
+
+  /** rankEvidence pushed into `pool` (packedMonths.ts) rather than made an object; nothing without a score. */
+  packRankEvidence(c: number, month: number, pool: MonthsPool): void {
+    const m = month - this.baseMonth;
+    if (m < 0 || m >= this.span) return;
+    const score = this.scoreAt(m, c);
+    if (score !== score) return;
+    const g = this.groupOf[c];
+    this.rankGroup(g);
+    const at = m * this.cadres.length + c;
+    pool.push(month, score, this.ranks[at], this.groupSizes[m * this.groupNames.length + g], this.thirds.data[at]);
   }
 
   // ---- unit ranking (team rules) ----------------------------------------------------------------

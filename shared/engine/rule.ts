@@ -6,6 +6,7 @@ import type { Subject } from '../domain/records';
 import type { PolicyVersion } from '../policy/schema';
 import { firstDayOf, lastDayOf, monthFromIndex } from './calendar';
 import type { LedgerIndex } from './ledgerIndex';
+import { MonthsPool, PackedMonths, type MonthsEvidence } from './packedMonths';
 
 export const ruleIds = [
   'raise.top-third-streak',
@@ -46,6 +47,8 @@ export interface RuleContext {
   /** Cadre positions (index.cadres) and unit positions to evaluate, ascending. */
   readonly cadres: readonly number[];
   readonly units: readonly number[];
+  /** Where this evaluation's findings pack their months of rank evidence (packedMonths.ts). */
+  readonly months: MonthsPool;
   emit(finding: Finding): void;
 }
 
@@ -73,6 +76,7 @@ export function createContext(
     policy: index.policyAtIndex(month),
     cadres,
     units,
+    months: new MonthsPool(),
     emit,
   };
 }
@@ -90,26 +94,69 @@ export function unitSubject(ctx: RuleContext, u: number): Subject {
   return { type: 'unit', id: ctx.index.units[u].id };
 }
 
+/** Facts as a rule hands them over: their months of rank evidence may be packed (packedMonths.ts). */
+export type FactsGiven<F> = F extends { months: readonly RankEvidence[] } ? Omit<F, 'months'> & { months: MonthsEvidence } : F;
+
 export function makeFinding<F>(
   ctx: RuleContext,
   rule: RuleId,
   subject: Subject,
   discriminator: string,
   suggestion: { kind: string; params?: Record<string, unknown> },
-  evidence: { months?: RankEvidence[]; recordIds?: string[]; [extra: string]: unknown },
+  evidence: { months?: MonthsEvidence; recordIds?: string[]; [extra: string]: unknown },
   explain: (facts: F) => Bilingual,
-  facts: F,
+  facts: FactsGiven<F>,
 ): Finding {
   return new LazyFinding(
     findingKey(rule, subject, discriminator),
     rule,
     subject,
     ctx.asOf,
-    { kind: suggestion.kind, params: suggestion.params ?? {} },
-    evidence.recordIds ? (evidence as Finding['evidence']) : { ...evidence, recordIds: [] },
+    suggestion.params ? (suggestion as Finding['suggestion']) : { kind: suggestion.kind, params: {} },
+    evidence.months instanceof PackedMonths
+      ? (new PackedEvidence(evidence.months, evidence) as unknown as Finding['evidence'])
+      : evidence.recordIds
+        ? (evidence as Finding['evidence'])
+        : ({ ...evidence, recordIds: [] } as Finding['evidence']),
     explain as (facts: unknown) => Bilingual,
     facts,
   );
+}
+
+/**
+ * Evidence whose `months` are packed until first read (then kept): an own enumerable accessor in
+ * the place `months` had in the rule's evidence, so JSON, spreading, structured cloning and zod
+ * read it like any other property — one getter for every instance, as LazyFinding's explanation.
+ */
+class PackedEvidence {
+  #packed: PackedMonths;
+  #months: readonly RankEvidence[] | undefined;
+
+  constructor(packed: PackedMonths, evidence: Record<string, unknown>) {
+    this.#packed = packed;
+    const self = this as unknown as Record<string, unknown>;
+    for (const k in evidence) {
+      if (k === 'months') Object.defineProperty(this, 'months', PackedEvidence.months);
+      else self[k] = evidence[k];
+    }
+    if (!('recordIds' in evidence)) self.recordIds = [];
+  }
+
+  /** The months as objects; `packed` (when given) is answered from them if it is this evidence's own. */
+  monthsFor(packed: PackedMonths): readonly RankEvidence[] {
+    return packed === this.#packed ? (this as unknown as { months: readonly RankEvidence[] }).months : packed.unpack();
+  }
+
+  static readonly months: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: PackedEvidence): readonly RankEvidence[] {
+      return (this.#months ??= this.#packed.unpack());
+    },
+    set(this: PackedEvidence, value: readonly RankEvidence[]) {
+      this.#months = value;
+    },
+  };
 }
 
 /**
@@ -160,7 +207,13 @@ class LazyFinding {
     configurable: true,
     get(this: LazyFinding): Bilingual {
       if (!this.#text) {
-        this.#text = this.#explain!(this.#facts);
+        // Facts' packed months (packedMonths.ts) are the evidence's: read once, shared by both.
+        let facts = this.#facts as { months?: unknown } | undefined;
+        if (facts && facts.months instanceof PackedMonths) {
+          const packed = facts.months;
+          facts = { ...facts, months: this.evidence instanceof PackedEvidence ? this.evidence.monthsFor(packed) : packed.unpack() };
+        }
+        this.#text = this.#explain!(facts);
         this.#explain = undefined;
         this.#facts = undefined;
       }
@@ -182,6 +235,25 @@ export function cadreMonths(ctx: RuleContext, c: number, from: number, to: numbe
     if (e) out.push(e);
   }
   return out;
+}
+
+/** cadreMonths packed (packedMonths.ts): for evidence a rule only hands on to makeFinding. */
+export function packedCadreMonths(ctx: RuleContext, c: number, from: number, to: number): PackedMonths {
+  const pool = ctx.months;
+  pool.begin(to - from + 1);
+  for (let m = from; m <= to; m++) ctx.index.packRankEvidence(c, m, pool);
+  return pool.end();
+}
+
+/** unitMonths packed (packedMonths.ts). */
+export function packedUnitMonths(ctx: RuleContext, u: number, from: number, to: number): PackedMonths {
+  const pool = ctx.months;
+  pool.begin(to - from + 1);
+  for (let m = from; m <= to; m++) {
+    const r = ctx.index.unitRanking(m);
+    if (r.rank[u]) pool.push(m, r.mean[u], r.rank[u], r.n, r.third[u]);
+  }
+  return pool.end();
 }
 
 /** Rank evidence of unit `u` (mean score among units) for months [from, to]. */

@@ -8,7 +8,7 @@ import { monthFromIndex } from '../calendar';
 import { monthRange, rankList } from '../explain';
 import { unactedBottomRun } from '../facts';
 import { kindMask } from '../ledgerIndex';
-import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
+import { cadreSubject, makeFinding, packedCadreMonths, type Rule } from '../rule';
 
 export interface LongBottomFacts {
   start: Month;
@@ -39,7 +39,7 @@ export const placeBottomThirdLong: Rule = {
       const run = unactedBottomRun(index, c, ctx.month, need, acted, actedMask);
       if (!run) continue;
       const start = monthFromIndex(run.start);
-      const months = cadreMonths(ctx, c, run.start, ctx.month);
+      const months = packedCadreMonths(ctx, c, run.start, ctx.month);
       ctx.emit(
         makeFinding(
           ctx,

@@ -9,7 +9,7 @@ import { hasExited, lastGraded } from '../facts';
 import { gradeLabels } from '../labels';
 import { barsInMonth } from '../periods';
 import { THIRD_TOP } from '../ranking';
-import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
+import { cadreSubject, makeFinding, packedCadreMonths, type Rule } from '../rule';
 import { countInWindow } from '../streaks';
 
 export interface CandidateFacts {
@@ -44,7 +44,7 @@ export const promoteCandidate: Rule = {
       if (!grade || grade.grade !== p.requiredGrade) continue;
       if (barsInMonth(index.promotionBarsOf(c), ctx.asOf).length) continue;
       if (hasExited(index, c)) continue;
-      const months = cadreMonths(ctx, c, from, ctx.month);
+      const months = packedCadreMonths(ctx, c, from, ctx.month);
       ctx.emit(
         makeFinding(
           ctx,

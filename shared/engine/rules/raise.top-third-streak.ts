@@ -8,7 +8,7 @@ import { kindMask } from '../ledgerIndex';
 import { THIRD_TOP } from '../ranking';
 
 const RAISE = kindMask(['salaryRaise']);
-import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
+import { cadreSubject, makeFinding, packedCadreMonths, type Rule } from '../rule';
 import { runEndingAt, thirdIn } from '../streaks';
 
 export interface RaiseStreakFacts {
@@ -41,7 +41,7 @@ export const raiseTopThirdStreak: Rule = {
       const start = monthFromIndex(ctx.month - length + 1);
       const since = firstDayOf(start);
       if (index.cadreHas(c, RAISE) && index.measuresOf(c)!.some((m) => m.kind === 'salaryRaise' && m.startsOn >= since)) continue;
-      const months = cadreMonths(ctx, c, ctx.month - length + 1, ctx.month);
+      const months = packedCadreMonths(ctx, c, ctx.month - length + 1, ctx.month);
       ctx.emit(
         makeFinding(
           ctx,

@@ -15,7 +15,7 @@ import { barsInMonth, type PromotionBar } from '../periods';
 import { planAsOf } from '../planAsOf';
 import type { PolicyVersion } from '../../policy/schema';
 import { THIRD_TOP } from '../ranking';
-import { cadreMonths, cadreSubject, makeFinding, type Rule } from '../rule';
+import { cadreSubject, makeFinding, packedCadreMonths, type Rule } from '../rule';
 import { countInWindow } from '../streaks';
 
 export interface ReascendFacts {
@@ -125,7 +125,7 @@ export const rehabReascend: Rule = {
       if (!st.eligible) continue;
       const latest = st.measure!;
       const plan = st.plan!;
-      const months = cadreMonths(ctx, c, st.windowFrom, ctx.month);
+      const months = packedCadreMonths(ctx, c, st.windowFrom, ctx.month);
       ctx.emit(
         makeFinding(
           ctx,

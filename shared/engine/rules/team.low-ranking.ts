@@ -10,7 +10,7 @@ import { measureActiveIn } from '../periods';
 
 const PROBATION = kindMask(['probation']);
 import { THIRD_BOTTOM } from '../ranking';
-import { makeFinding, unitMonths, unitSubject, type Rule } from '../rule';
+import { makeFinding, packedUnitMonths, unitSubject, type Rule } from '../rule';
 
 export interface TeamLowFacts {
   start: Month;
@@ -46,7 +46,7 @@ export const teamLowRanking: Rule = {
       const onProbation = index.unitHas(u, PROBATION) && index.unitMeasuresOf(u)!.some((m) => m.kind === 'probation' && measureActiveIn(m, ctx.asOf));
       if (onProbation) continue;
       const start = monthFromIndex(ctx.month - length + 1);
-      const months = unitMonths(ctx, u, ctx.month - length + 1, ctx.month);
+      const months = packedUnitMonths(ctx, u, ctx.month - length + 1, ctx.month);
       ctx.emit(
         makeFinding(
           ctx,
