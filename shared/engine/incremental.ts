@@ -26,6 +26,7 @@ import { monthIndex } from './calendar';
 import { parseScoreMonth, ScoreTable } from './columns/scoreTable';
 import { compareFindings, evaluateIndex, ruleIds, type RuleId } from './index';
 import { LedgerIndex, type IncrementalCollection } from './ledgerIndex';
+import { evidenceCitesMonth } from './rule';
 
 export interface IncrementalOptions {
   /** Policy versions to use; else the ledger's `policies` collection; else the default policy. */
@@ -57,12 +58,7 @@ const ruleRank = new Map<string, number>(ruleOrder.map((r, i) => [r, i]));
 
 /** Whether a finding shows the rank evidence of month `month` ('YYYY-MM'). */
 function citesMonth(f: Finding, month: string): boolean {
-  const months = (f.evidence as { months?: readonly RankEvidence[] }).months;
-  if (!months || !months.length) return false;
-  // Evidence runs up to the as-of month, the month most writes land in: look at the end first.
-  if (months[months.length - 1].month === month) return true;
-  for (const e of months) if (e.month === month) return true;
-  return false;
+  return evidenceCitesMonth(f.evidence, month);
 }
 
 /** 'cadreId:YYYY-MM' → its parts, or undefined for any other id. */

@@ -1435,10 +1435,11 @@ export class LedgerIndex {
           m.subjectType === 'cadre' && kept(m.id, m.startsOn) ? cadreAt(m.subjectId) : -1, byStart);
         lists.unitMeasures = this.resegment('unitMeasures', lists.unitMeasures, this.state.measures, ids, units, (m) =>
           m.subjectType === 'unit' && kept(m.id, m.startsOn) ? (this.unitIndex.get(m.subjectId) ?? -1) : -1, byStart);
-        // New bits, not the old ones changed: those may be the state's kept ones (keptStructures.ts).
+        // The index's own bits: the ones it read may be the state's kept ones (keptStructures.ts).
         const kinds = (was: Uint32Array | undefined, segments: Segments<Measure> | undefined, touched: Set<number>) => {
           if (!was || !segments) return was;
-          const bits = was.slice();
+          let bits = was;
+          if (!this.ownKinds.has(was)) this.ownKinds.add((bits = was.slice()));
           for (const s of touched) {
             bits[s] = 0;
             for (let i = segments.start[s]; i < segments.start[s + 1]; i++) bits[s] |= kindBit.get(segments.items[i].kind) ?? 0;
@@ -1456,6 +1457,9 @@ export class LedgerIndex {
     this.forgetPeriods(cadres);
     return { cadres, units };
   }
+
+  /** Kind bits this index has made its own copy of (refreshRecords). */
+  private readonly ownKinds = new Set<Uint32Array>();
 
   /** Per list (refreshRecords' names), record id → subject position: built on the list's first refresh. */
   private recordOwners?: Map<string, Map<string, number>>;

@@ -10,7 +10,11 @@ import { monthFromIndex } from './calendar';
 const thirdText = ['none', 'top', 'middle', 'bottom', 'none'] as const;
 /** Numbers per month: month index, score, rank, group size, third code. */
 const WIDTH = 5;
-/** Months per block: 160 KB, a few dozen blocks for a whole docket. */
+/**
+ * Months per block: the first block is small (re-evaluating a few subjects after a write packs a
+ * few dozen months), each next one twice as large up to 160 KB — a few dozen for a whole docket.
+ */
+const FIRST_BLOCK_MONTHS = 64;
 const BLOCK_MONTHS = 4096;
 
 /** Where one evaluation packs its months (RuleContext.months): blocks are filled in turn, never rewritten. */
@@ -18,11 +22,13 @@ export class MonthsPool {
   private block = new Float64Array(0);
   private used = 0;
   private start = 0;
+  private nextMonths = FIRST_BLOCK_MONTHS;
 
   /** Begins a finding's run of months (at most `most`). */
   begin(most: number): void {
     if (this.used + most * WIDTH > this.block.length) {
-      this.block = new Float64Array(Math.max(BLOCK_MONTHS, most) * WIDTH);
+      this.block = new Float64Array(Math.max(this.nextMonths, most) * WIDTH);
+      this.nextMonths = Math.min(this.nextMonths * 2, BLOCK_MONTHS);
       this.used = 0;
     }
     this.start = this.used;
@@ -52,6 +58,14 @@ export class PackedMonths {
     private readonly at: number,
     readonly length: number,
   ) {}
+
+  /** Whether month index `month` is one of the months (without making them objects). */
+  has(month: number): boolean {
+    const b = this.block;
+    // Runs end at the as-of month, the month most writes land in: look at the end first.
+    for (let k = this.length - 1, i = this.at + k * WIDTH; k >= 0; k--, i -= WIDTH) if (b[i] === month) return true;
+    return false;
+  }
 
   /** The months as RankEvidence, oldest first. */
   unpack(): RankEvidence[] {

@@ -4,7 +4,7 @@ import type { Finding, RankEvidence } from '../domain/findings';
 import type { Bilingual, IsoDate, Month } from '../domain/primitives';
 import type { Subject } from '../domain/records';
 import type { PolicyVersion } from '../policy/schema';
-import { firstDayOf, lastDayOf, monthFromIndex } from './calendar';
+import { firstDayOf, lastDayOf, monthFromIndex, monthIndex } from './calendar';
 import type { LedgerIndex } from './ledgerIndex';
 import { MonthsPool, PackedMonths, type MonthsEvidence } from './packedMonths';
 
@@ -142,6 +142,11 @@ class PackedEvidence {
     if (!('recordIds' in evidence)) self.recordIds = [];
   }
 
+  /** Whether the months include `month` ('YYYY-MM'): read from the packed months while they are not objects yet. */
+  cites(month: Month): boolean {
+    return this.#months ? this.#months.some((e) => e.month === month) : this.#packed.has(monthIndex(month));
+  }
+
   /** The months as objects; `packed` (when given) is answered from them if it is this evidence's own. */
   monthsFor(packed: PackedMonths): readonly RankEvidence[] {
     return packed === this.#packed ? (this as unknown as { months: readonly RankEvidence[] }).months : packed.unpack();
@@ -235,6 +240,17 @@ export function cadreMonths(ctx: RuleContext, c: number, from: number, to: numbe
     if (e) out.push(e);
   }
   return out;
+}
+
+/** Whether a finding's evidence shows the rank evidence of `month` (packed months are not made objects for it). */
+export function evidenceCitesMonth(evidence: Finding['evidence'], month: Month): boolean {
+  if (evidence instanceof PackedEvidence) return evidence.cites(month);
+  const months = (evidence as { months?: readonly RankEvidence[] }).months;
+  if (!months || !months.length) return false;
+  // Evidence runs up to the as-of month, the month most writes land in: look at the end first.
+  if (months[months.length - 1].month === month) return true;
+  for (const e of months) if (e.month === month) return true;
+  return false;
 }
 
 /** cadreMonths packed (packedMonths.ts): for evidence a rule only hands on to makeFinding. */
