@@ -5,7 +5,7 @@ import { monthIndex } from './calendar';
 import { rankList } from './explain';
 import { LedgerIndex } from './ledgerIndex';
 import { MonthsPool } from './packedMonths';
-import { cadreMonths, cadreSubject, createContext, makeFinding, packedCadreMonths, packedUnitMonths, unitMonths } from './rule';
+import { cadreMonths, cadreSubject, createContext, evidenceCitesMonth, makeFinding, packedCadreMonths, packedUnitMonths, unitMonths } from './rule';
 import { LedgerBuilder } from './testkit';
 import type { RankEvidence } from '../domain/findings';
 
@@ -59,9 +59,17 @@ describe('packed months', () => {
     expect(Object.keys(packed.evidence)).toEqual(['months', 'recordIds', 'extra']);
     expect(packed.evidence.months).toBe(packed.evidence.months); // made once
     expect(packed.explanation).toEqual(plain.explanation);
+    // Which months a finding cites (incremental updates ask), packed or not, before and after a read.
+    const fresh = make(packedCadreMonths(ctx, c, from, ctx.month));
+    for (const m of ['2025-07', '2025-08', '2025-10', '2025-12', '2026-01']) {
+      expect(evidenceCitesMonth(fresh.evidence, m)).toBe(evidenceCitesMonth(plain.evidence, m));
+    }
+    expect(evidenceCitesMonth(fresh.evidence, '2025-08')).toBe(true);
+    expect(evidenceCitesMonth(fresh.evidence, '2025-07')).toBe(false);
     // Correctable like any property (a caller replacing the months).
     (packed.evidence as { months: RankEvidence[] }).months = [];
     expect(packed.evidence.months).toEqual([]);
+    expect(evidenceCitesMonth(packed.evidence, '2025-08')).toBe(false);
   });
 });
 
