@@ -27,6 +27,11 @@ export function gradeOf(index: LedgerIndex, c: number, year: number): AnnualGrad
   return index.gradeAt(c, year);
 }
 
+/** The id of the cadre's grade record for `year` (evidence that cites it needs no record). */
+export function gradeIdOf(index: LedgerIndex, c: number, year: number): string | undefined {
+  return index.gradeIdAt(c, year);
+}
+
 /** The cadre's grade for `year` (the value only: a rule deciding on it needs no record). */
 export function gradeValueOf(index: LedgerIndex, c: number, year: number): AnnualGradeValue | undefined {
   return index.gradeValueAt(c, year);

@@ -833,6 +833,17 @@ export class LedgerIndex {
     return r;
   }
 
+  /** The id of the cadre's grade record for `year`, without making the record for a grade held in the columns. */
+  gradeIdAt(c: number, year: number): string | undefined {
+    const v = this.grades;
+    const y = year - v.base;
+    if (y < 0 || y >= v.span) return undefined;
+    const code = v.codes[y * this.cadres.length + c];
+    if (code === NO_GRADE) return undefined;
+    if (v.byRecord || code === OTHER_GRADE) return this.gradeAt(c, year)!.id;
+    return v.records[y]?.[c]?.id ?? annualGradeId(this.cadres[c].id, year);
+  }
+
   /** "Last graded year" at `year` (§4.1a): the cadre's latest grade of a year ≤ year other than ungraded. */
   lastGradedAt(c: number, year: number): AnnualGrade | undefined {
     const v = this.grades;
@@ -884,7 +895,10 @@ export class LedgerIndex {
 
   /** Check-ins per rehabilitation plan id, by date (kept for the state like the lists above; read-only). */
   get checkInsByPlan(): ReadonlyMap<string, readonly CheckIn[]> {
-    if (this.lists.checkInsByPlan) return this.lists.checkInsByPlan;
+    return this.lists.checkInsByPlan ?? this.makeCheckInsByPlan();
+  }
+
+  private makeCheckInsByPlan(): ReadonlyMap<string, readonly CheckIn[]> {
     const records = this.state.checkIns;
     const all = derivedOf(this.order, 'checkIns', this.keptToken(records), () => {
       const byPlan = new Map<string, CheckIn[]>();
@@ -1164,7 +1178,11 @@ export class LedgerIndex {
    * state: shared, read-only (forgetPeriods copies it before dropping entries).
    */
   private get periodMemo(): PeriodMemo {
-    if (this.periodMemoValue) return this.periodMemoValue;
+    // The first ask in a function of its own: a closure there would make every ask allocate its context.
+    return this.periodMemoValue ?? this.makePeriodMemo();
+  }
+
+  private makePeriodMemo(): PeriodMemo {
     const sanctions = this.sanctions;
     const measures = this.cadreMeasures;
     const policies = this.givenPolicies ? [this.givenPolicies, 0] : [this.state.policies, versionOf(this.state.policies)];

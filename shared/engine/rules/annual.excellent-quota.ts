@@ -2,7 +2,7 @@
 // graded cadres (grades other than ungraded), rounded down but at least the policy minimum (1) →
 // reduce the excellent grades. A unit's cadres are those it holds now (cadre.unitId).
 import type { Bilingual } from '../../domain/primitives';
-import { gradeOf, gradeValueOf } from '../facts';
+import { gradeIdOf, gradeValueOf } from '../facts';
 import { makeFinding, unitSubject, type Rule } from '../rule';
 import { isAnnualEvaluation } from './annual.excellent-reward';
 
@@ -43,7 +43,7 @@ export const annualExcellentQuota: Rule = {
         const grade = gradeValueOf(index, c, ctx.year);
         if (!grade || grade === 'ungraded') continue;
         graded++;
-        if (grade === 'excellent') excellentIds.push(gradeOf(index, c, ctx.year)!.id);
+        if (grade === 'excellent') excellentIds.push(gradeIdOf(index, c, ctx.year)!);
       }
       const quota = excellentQuota(graded, percent, minimum);
       if (excellentIds.length <= quota) continue;

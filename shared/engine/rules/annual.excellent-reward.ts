@@ -1,7 +1,7 @@
 // annual.excellent-reward — grade excellent for year Y (annual rules run as of the policy's
 // evaluation month of Y, December by default) → commendation (嘉奖).
 import type { Bilingual } from '../../domain/primitives';
-import { gradeOf, gradeValueOf } from '../facts';
+import { gradeIdOf, gradeValueOf } from '../facts';
 import { cadreSubject, makeFinding, type Rule, type RuleContext } from '../rule';
 
 /** Annual rules for year Y are evaluated only as of the evaluation month of Y. */
@@ -24,7 +24,7 @@ export const annualExcellentReward: Rule = {
     for (let ci = 0; ci < ctx.cadres.length; ci++) {
       const c = ctx.cadres[ci];
       if (gradeValueOf(ctx.index, c, ctx.year) !== 'excellent') continue;
-      const g = gradeOf(ctx.index, c, ctx.year)!;
+      const id = gradeIdOf(ctx.index, c, ctx.year)!;
       ctx.emit(
         makeFinding(
           ctx,
@@ -32,7 +32,7 @@ export const annualExcellentReward: Rule = {
           cadreSubject(ctx, c),
           String(ctx.year),
           { kind: 'commendation', params: { year: ctx.year } },
-          { recordIds: [g.id], year: ctx.year, grade: g.grade },
+          { recordIds: [id], year: ctx.year, grade: 'excellent' },
           explainExcellentReward,
           { year: ctx.year },
         ),

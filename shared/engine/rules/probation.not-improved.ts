@@ -57,14 +57,15 @@ function check(
   subject: Subject,
   measures: readonly Measure[],
   steps: { next: readonly MeasureKind[]; later: Set<MeasureKind> },
-  evidenceAt: (month: number) => RankEvidence[],
+  /** The subject's position: a cadre's, or a unit's when `subject` is a unit. */
+  at: number,
 ): void {
   for (const p of measures) {
     if (p.kind !== 'probation' || p.outcome) continue;
     const lastDay = scheduledLastDay(p, ctx.index.policyAt(monthOf(p.startsOn)).probation.months);
     if (lastDay > ctx.lastDay) continue;
     const lastMonth = monthIndex(lastDay);
-    const [evidence] = evidenceAt(lastMonth);
+    const [evidence] = subject.type === 'unit' ? unitMonths(ctx, at, lastMonth, lastMonth) : cadreMonths(ctx, at, lastMonth, lastMonth);
     if (!evidence || evidence.third !== 'bottom') continue;
     if (measures.some((m) => steps.later.has(m.kind) && m.startsOn >= p.startsOn)) continue;
     ctx.emit(
@@ -93,14 +94,15 @@ export const probationNotImproved: Rule = {
       for (let ci = 0; ci < ctx.cadres.length; ci++) {
         const c = ctx.cadres[ci];
         const measures = index.cadreHas(c, PROBATION) ? index.measuresOf(c) : undefined;
-        if (measures) check(ctx, cadreSubject(ctx, c), measures, cadreSteps, (m) => cadreMonths(ctx, c, m, m));
+        // No closure over c here: it would give every one of the 50,000 iterations a context to allocate.
+        if (measures) check(ctx, cadreSubject(ctx, c), measures, cadreSteps, c);
       }
     }
     if (unitSteps) {
       for (let ui = 0; ui < ctx.units.length; ui++) {
         const u = ctx.units[ui];
         const measures = index.unitHas(u, PROBATION) ? index.unitMeasuresOf(u) : undefined;
-        if (measures) check(ctx, unitSubject(ctx, u), measures, unitSteps, (m) => unitMonths(ctx, u, m, m));
+        if (measures) check(ctx, unitSubject(ctx, u), measures, unitSteps, u);
       }
     }
   },

@@ -2,6 +2,7 @@
 // ending at M, and no salary raise recorded since the streak began → suggest a salary raise.
 import type { RankEvidence } from '../../domain/findings';
 import type { Bilingual, Month } from '../../domain/primitives';
+import type { Measure } from '../../domain/records';
 import { firstDayOf, monthFromIndex } from '../calendar';
 import { monthRange, rankList } from '../explain';
 import { kindMask } from '../ledgerIndex';
@@ -27,6 +28,12 @@ export function explainRaiseStreak(f: RaiseStreakFacts): Bilingual {
   };
 }
 
+/** A salary raise started on or after `since` (a function of its own: a closure over a loop variable would give every iteration a context to allocate). */
+function raisedSince(measures: readonly Measure[], since: string): boolean {
+  for (const m of measures) if (m.kind === 'salaryRaise' && m.startsOn >= since) return true;
+  return false;
+}
+
 export const raiseTopThirdStreak: Rule = {
   id: 'raise.top-third-streak',
   title: { zh: '连续位列前三分之一，建议提高薪酬', en: 'Top-third streak: salary raise' },
@@ -39,8 +46,7 @@ export const raiseTopThirdStreak: Rule = {
       const length = runEndingAt(index.thirds, c, ctx.month, THIRD_TOP);
       if (length < need) continue;
       const start = monthFromIndex(ctx.month - length + 1);
-      const since = firstDayOf(start);
-      if (index.cadreHas(c, RAISE) && index.measuresOf(c)!.some((m) => m.kind === 'salaryRaise' && m.startsOn >= since)) continue;
+      if (index.cadreHas(c, RAISE) && raisedSince(index.measuresOf(c)!, firstDayOf(start))) continue;
       const months = packedCadreMonths(ctx, c, ctx.month - length + 1, ctx.month);
       ctx.emit(
         makeFinding(
