@@ -7,7 +7,7 @@
 // partition is the state itself, nothing is copied. Only a ledger holding several offices' cadres
 // (the New Area) pays for the split, once per store revision (views/engineBinding.ts caches it).
 import type { Cadre, Unit } from '../domain/records';
-import type { LedgerState } from '../ledger/collections';
+import { RecordMap, type LedgerState } from '../ledger/collections';
 import { sortPolicyVersions } from '../policy/index';
 import type { PolicyVersion } from '../policy/schema';
 import { ownerOfId } from '../sync/ids';
@@ -180,11 +180,13 @@ export function policiesBySubject(state: LedgerState): (subject: { type: 'cadre'
  * skip records whose subject is not in it.
  */
 export function partitionFor(state: LedgerState, office: string, selfCode = selfCodeOf(state)): LedgerState {
-  const cadres = new Map<string, Cadre>();
+  // RecordMaps: a partition is made again when its cadres or units change, never changed in place,
+  // so what evaluations derive from it is kept for it (engine/keptStructures.ts) while it lives.
+  const cadres = new RecordMap<Cadre>();
   state.cadres.forEach((c, id) => {
     if (ownerOf(state, 'cadres', id, selfCode) === office) cadres.set(id, c);
   });
-  const units = new Map<string, Unit>();
+  const units = new RecordMap<Unit>();
   state.units.forEach((u, id) => {
     if (ownerOf(state, 'units', id, selfCode) === office) units.set(id, u);
   });
