@@ -64,8 +64,9 @@ export function evaluateIndex(index: LedgerIndex, options: Pick<EvaluateOptions,
     const c = new Set<number>();
     const u = new Set<number>();
     for (const s of options.subjects) {
-      const i = s.type === 'cadre' ? index.cadreIndex.get(s.id) : index.unitIndex.get(s.id);
-      if (i !== undefined) (s.type === 'cadre' ? c : u).add(i);
+      // positionOf, not cadreIndex: no 50,000-entry map for an index re-evaluating a few subjects.
+      const i = s.type === 'cadre' ? index.positionOf(s.id) : (index.unitIndex.get(s.id) ?? -1);
+      if (i >= 0) (s.type === 'cadre' ? c : u).add(i);
     }
     cadres = [...c].sort((a, b) => a - b);
     units = [...u].sort((a, b) => a - b);
@@ -108,8 +109,8 @@ function indexOf(source: Source, options: LedgerIndexOptions): LedgerIndex {
 }
 
 function cadreAt(index: LedgerIndex, cadreId: string): number {
-  const c = index.cadreIndex.get(cadreId);
-  if (c === undefined) throw new Error(`unknown cadre "${cadreId}"`);
+  const c = index.positionOf(cadreId);
+  if (c < 0) throw new Error(`unknown cadre "${cadreId}"`);
   return c;
 }
 
