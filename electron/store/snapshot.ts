@@ -5,37 +5,38 @@
 //   'H' + JSON header { v, storeId, seq, hash, recordOffset, recordSeq, endOffset, createdAt, encrypted }
 //   chunks:  'C' + JSON { c: collection, r: [records] }         (plain store)
 //            'c' + AES-GCM(same JSON), AAD "snapshot:<storeId>:<seq>:<index>" (encrypted store)
-//   v2: the scores as columns (docs/COLUMNS.md), binary chunks
+//   columns (docs/COLUMNS.md): binary chunks of the collections held as columns (scores since v2,
+//   grades since v4), one code path for both
 //            'S' + u32 LE n + JSON meta (n bytes) + data   /  's' + AES-GCM(same), same AAD
-//            meta { c: 'scores', cadres: [ids] }                 the columns' cadres, by id
-//            meta { c: 'scores', month, type: 'u16' | 'f64' }   one month: per cadre, hundredths
-//                 (0xFFFF = none) or float64 (NaN = none), little-endian, after the meta
-//            then any score record the columns cannot hold as an ordinary 'C' chunk
-//   v3: the grades' 'C' chunks in a canonical order (cadres by id, years ascending, then the
-//       records the grade columns cannot hold), not in the order they were put
+//            meta { c, cadres: [ids] }                          the columns' cadres, by id
+//            then one row per month / year, its cells (one per cadre of the list) after the meta:
+//            meta { c: 'scores', month, type: 'u16' | 'f64' }   hundredths (0xFFFF = none) or
+//                 float64 (NaN = none), little-endian
+//            meta { c: 'grades', year, type: 'u8' }             the grade code (0 = none)
+//            then the records the columns cannot hold as ordinary 'C' chunks, by id
+//   (v3 wrote the grades as 'C' chunks in a canonical order; v2 in the order they were put)
 //   trailer: 'T' + JSON { chunks, counts, digest }  /  't' + AES-GCM(same), AAD index = chunks
-// `digest` is the SHA-256 over the chunks' bodies: verify recomputes it from the journal replayed
-// to `seq` and so proves the snapshot says exactly what the journal says. A v1 snapshot (every
-// score a JSON record) and a v2 one (grades in the order they were put) are still read; verify
-// compares the ledger they hold with the replayed one.
+// `digest` is the SHA-256 over the chunks' bodies, whose form is canonical (cadres by id, rows
+// ascending, overflow records by id): verify recomputes it from the journal replayed to `seq` and
+// so proves the snapshot says exactly what the journal says. A snapshot of an older format (v1:
+// every score a JSON record; v2: grades in the order they were put; v3: grades as JSON records) is
+// still read; verify compares the ledger it holds with the replayed one.
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { GradeTable, gradeOfCode } from '../../shared/engine/columns/gradeTable';
+import { GradeTable, YEAR_CEILING, YEAR_FLOOR, type GradeColumnRow } from '../../shared/engine/columns/gradeTable';
 import { ScoreTable, scoreMonthName, parseScoreMonth, NO_SCORE, type ScoreColumnRow } from '../../shared/engine/columns/scoreTable';
-import { annualGradeId, type AnnualGrade } from '../../shared/domain/records';
 import { collectionNames, emptyLedgerState, type CollectionName, type LedgerState } from '../../shared/ledger/collections';
 import { seal, unseal } from './crypto';
 import { encodeFrame, FrameReader } from './frame';
 import { atomicWriteFile, fileSource, type StoreFs } from './fsio';
 
 /**
- * Written: v3 (scores as columns; grades in a canonical order — cadres by id, years ascending —
- * since the grades are columns too and their own order depends on their history). Read: v1–v3.
+ * Written: v4 (scores and grades as binary columns, in a canonical order). Read: v1–v4.
  */
-export const SNAPSHOT_VERSION = 3;
-export const SNAPSHOT_VERSIONS_READ = [1, 2, 3];
+export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSIONS_READ = [1, 2, 3, 4];
 export const SNAPSHOT_DIR = 'snapshots';
 const CHUNK_RECORDS = 2000;
 
@@ -77,7 +78,7 @@ export function listSnapshots(dataDir: string): { seq: number; file: string }[] 
     .sort((a, b) => b.seq - a.seq);
 }
 
-/** One chunk of a snapshot: a JSON batch of records ('C') or a binary score-columns section ('S'). */
+/** One chunk of a snapshot: a JSON batch of records ('C') or a binary columns section ('S'). */
 export interface StateChunk {
   collection: CollectionName;
   kind: 'C' | 'S';
@@ -108,45 +109,105 @@ function* jsonChunks(c: CollectionName, records: Iterable<unknown>): Generator<S
   if (batch.length) yield { collection: c, kind: 'C', body: Buffer.from(JSON.stringify({ c, r: batch })), count: batch.length };
 }
 
-/** The scores as columns (canonical order: the same scores give the same bytes), then the overflow records. */
-function* scoreChunks(scores: LedgerState['scores']): Generator<StateChunk> {
-  const table = scores instanceof ScoreTable ? scores : ScoreTable.from(scores);
-  const { cadres, rows } = table.columns();
-  if (rows.length) {
-    yield { collection: 'scores', kind: 'S', body: binaryChunk({ c: 'scores', cadres }), count: 0 };
-    for (const row of rows) {
-      let count = 0;
-      const v = row.values;
-      if (v instanceof Uint16Array) for (let i = 0; i < v.length; i++) count += v[i] === NO_SCORE ? 0 : 1;
-      else for (let i = 0; i < v.length; i++) count += v[i] === v[i] ? 1 : 0;
-      const type = v instanceof Uint16Array ? 'u16' : 'f64';
-      yield { collection: 'scores', kind: 'S', body: binaryChunk({ c: 'scores', month: scoreMonthName(row.month), type }, v), count };
-    }
-  }
-  yield* jsonChunks('scores', table.overflowRecords().values());
+/** The collections held as columns (ColumnTable) and the snapshot's form of each. */
+type ColumnCollection = 'scores' | 'grades';
+
+/** One row of a table's snapshot form: its meta (the row's key and cell type) and its cells. */
+interface ColumnRowForm {
+  meta: object;
+  cells: ArrayBufferView;
+  /** Cells holding a value. */
+  count: number;
 }
 
+interface ColumnForm<Row> {
+  /** First snapshot version holding this collection as columns. */
+  since: number;
+  /** The key of a row in its meta, and the key parsed (−1: malformed). */
+  key: 'month' | 'year';
+  parseKey(value: unknown): number;
+  /** Bytes per cell of each cell type. */
+  widths: Record<string, number>;
+  /** A row from its key, cell type and cells (a copy of the chunk's bytes, aligned). */
+  row(key: number, type: string, cells: Uint8Array): Row;
+  /** The table from its cadres and rows (throws on a malformed form). */
+  build(cadres: string[], rows: Row[]): ScoreTable | GradeTable;
+  /** The table's canonical columns and its records the columns cannot hold. */
+  write(collection: LedgerState[ColumnCollection]): { cadres: string[]; rows: Iterable<ColumnRowForm>; overflow: ReadonlyMap<string, unknown> };
+}
+
+const scoreForm: ColumnForm<ScoreColumnRow> = {
+  since: 2,
+  key: 'month',
+  parseKey: parseScoreMonth,
+  widths: { u16: 2, f64: 8 },
+  row: (month, type, cells) => ({ month, values: type === 'u16' ? new Uint16Array(cells.buffer) : new Float64Array(cells.buffer) }),
+  build: (cadres, rows) => ScoreTable.fromColumns(cadres, rows),
+  write(scores) {
+    const table = scores instanceof ScoreTable ? scores : ScoreTable.from(scores as LedgerState['scores']);
+    const { cadres, rows } = table.columns();
+    return {
+      cadres,
+      overflow: table.overflowRecords(),
+      rows: rows.map(({ month, values: v }) => {
+        let count = 0;
+        if (v instanceof Uint16Array) for (let i = 0; i < v.length; i++) count += v[i] === NO_SCORE ? 0 : 1;
+        else for (let i = 0; i < v.length; i++) count += v[i] === v[i] ? 1 : 0;
+        return { meta: { c: 'scores', month: scoreMonthName(month), type: v instanceof Uint16Array ? 'u16' : 'f64' }, cells: v, count };
+      }),
+    };
+  },
+};
+
+const gradeForm: ColumnForm<GradeColumnRow> = {
+  since: 4,
+  key: 'year',
+  parseKey: (y) => (typeof y === 'number' && Number.isInteger(y) && y >= YEAR_FLOOR && y < YEAR_CEILING ? y : -1),
+  widths: { u8: 1 },
+  row: (year, _type, codes) => ({ year, codes }),
+  build: (cadres, rows) => GradeTable.fromColumns(cadres, rows),
+  write(grades) {
+    const table = grades instanceof GradeTable ? grades : GradeTable.from(grades as LedgerState['grades']);
+    const { cadres, rows } = table.columns();
+    return {
+      cadres,
+      overflow: table.overflowRecords(),
+      rows: rows.map(({ year, codes }) => {
+        let count = 0;
+        for (let i = 0; i < codes.length; i++) count += codes[i] === 0 ? 0 : 1;
+        return { meta: { c: 'grades', year, type: 'u8' }, cells: codes, count };
+      }),
+    };
+  },
+};
+
+const columnForms: Record<ColumnCollection, ColumnForm<unknown>> = {
+  scores: scoreForm as ColumnForm<unknown>,
+  grades: gradeForm as ColumnForm<unknown>,
+};
+const isColumnCollection = (c: unknown): c is ColumnCollection => c === 'scores' || c === 'grades';
+
 /**
- * The grades as JSON records in the table's canonical order (columns(): cadres by id, years
- * ascending), then the overflow records: the same grades give the same bytes whatever their history.
+ * A table as columns in canonical order (the same values give the same bytes whatever their
+ * history): its cadre list, one row per month or year, then the records the columns cannot hold,
+ * by id (their own order follows their history too).
  */
-function* gradeRecords(grades: LedgerState['grades']): Generator<AnnualGrade> {
-  const table = grades instanceof GradeTable ? grades : GradeTable.from(grades);
-  const { cadres, rows } = table.columns();
-  for (let i = 0; i < cadres.length; i++) {
-    for (const row of rows) {
-      const grade = gradeOfCode[row.codes[i]];
-      if (grade) yield { id: annualGradeId(cadres[i], row.year), cadreId: cadres[i], year: row.year, grade };
-    }
+function* columnChunks(c: ColumnCollection, collection: LedgerState[ColumnCollection]): Generator<StateChunk> {
+  const { cadres, rows, overflow } = columnForms[c].write(collection);
+  let first = true;
+  for (const row of rows) {
+    if (first) yield { collection: c, kind: 'S', body: binaryChunk({ c, cadres }), count: 0 };
+    first = false;
+    yield { collection: c, kind: 'S', body: binaryChunk(row.meta, row.cells), count: row.count };
   }
-  yield* table.overflowRecords().values();
+  const ids = [...overflow.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  yield* jsonChunks(c, ids.map((id) => overflow.get(id)));
 }
 
 /** The state as the deterministic sequence of chunks that snapshots store and verify hashes. */
 export function* stateChunks(state: LedgerState): Generator<StateChunk> {
   for (const c of collectionNames) {
-    if (c === 'scores') yield* scoreChunks(state.scores);
-    else if (c === 'grades') yield* jsonChunks(c, gradeRecords(state.grades));
+    if (isColumnCollection(c)) yield* columnChunks(c, state[c]);
     else yield* jsonChunks(c, (state[c] as Map<string, unknown>).values());
   }
 }
@@ -268,9 +329,8 @@ export function readSnapshot(
     const state = build ? emptyLedgerState() : undefined;
     const digest = createHash('sha256');
     let index = 0;
-    // Score columns of a v2 snapshot, turned into the state's ScoreTable at the trailer.
-    let columnCadres: string[] | undefined;
-    const columnRows: ScoreColumnRow[] = [];
+    // Columns read so far (scores since v2, grades since v4), made tables at the trailer.
+    const columns = new Map<ColumnCollection, ColumnsRead>();
     for (;;) {
       const f = reader.next();
       if (!f) throw new SnapshotError('snapshot ends without its trailer (truncated)');
@@ -290,37 +350,27 @@ export function readSnapshot(
       if (kind === 'C' || kind === 'c') {
         if (checkDigest) digest.update(body);
         if (state) {
-          const chunk = parseJson<{ c: CollectionName; r: { id: string }[] }>(body, `snapshot chunk ${index}`);
-          const map = state[chunk.c] as Map<string, unknown> | undefined;
-          if (!map || !Array.isArray(chunk.r)) throw new SnapshotError(`snapshot chunk ${index} is malformed`);
-          for (const r of chunk.r) map.set(r.id, r);
+          const chunk = parseJson<{ c?: unknown; r?: unknown } | null>(body, `snapshot chunk ${index}`);
+          const c = chunk && typeof chunk === 'object' && typeof chunk.c === 'string' ? chunk.c : '';
+          const map = (collectionNames as readonly string[]).includes(c) ? (state[c as CollectionName] as Map<string, unknown>) : undefined;
+          if (!map || !Array.isArray(chunk!.r)) throw new SnapshotError(`snapshot chunk ${index} is malformed`);
+          for (const r of chunk!.r as unknown[]) {
+            if (!r || typeof r !== 'object' || typeof (r as { id?: unknown }).id !== 'string') {
+              throw new SnapshotError(`snapshot chunk ${index} is malformed (a ${c} record without an id)`);
+            }
+            map.set((r as { id: string }).id, r);
+          }
         }
         index++;
-      } else if ((kind === 'S' || kind === 's') && header.v >= 2) {
+      } else if ((kind === 'S' || kind === 's') && header.v >= scoreForm.since) {
         if (checkDigest) digest.update(body);
-        if (state) readColumnChunk(body, index, (cadres) => {
-          if (columnCadres) throw new SnapshotError(`snapshot chunk ${index}: a second list of score columns`);
-          columnCadres = cadres;
-        }, (row) => {
-          if (!columnCadres) throw new SnapshotError(`snapshot chunk ${index}: score row before its columns`);
-          columnRows.push(row);
-        });
+        if (state) readColumnChunk(body, index, header.v, columns);
         index++;
       } else if (kind === 'T' || kind === 't') {
-        if (state && columnCadres) {
-          let table: ScoreTable;
-          try {
-            table = ScoreTable.fromColumns(columnCadres, columnRows);
-          } catch (e) {
-            throw new SnapshotError(`snapshot score columns are malformed (${(e as Error).message})`);
-          }
-          // Records kept as objects (JSON chunks) join the columns.
-          state.scores.forEach((r, id) => table.set(id, r));
-          (state as { scores: LedgerState['scores'] }).scores = table;
-        }
-        const trailer = parseJson<Trailer>(body, 'snapshot trailer');
-        const actual = checkDigest ? digest.digest('hex') : trailer.digest;
-        if (trailer.chunks !== index || trailer.digest !== actual) {
+        if (state) for (const [c, read] of columns) (state as Record<ColumnCollection, unknown>)[c] = columnTable(c, read, state);
+        const trailer = parseJson<Trailer | null>(body, 'snapshot trailer');
+        const actual = checkDigest ? digest.digest('hex') : trailer?.digest;
+        if (!trailer || trailer.chunks !== index || typeof actual !== 'string' || trailer.digest !== actual) {
           throw new SnapshotError('snapshot content does not match its trailer');
         }
         if (reader.next() !== null) throw new SnapshotError('data after the snapshot trailer');
@@ -334,26 +384,64 @@ export function readSnapshot(
   }
 }
 
-/** Decodes one binary score-columns chunk (see the format above). */
-function readColumnChunk(body: Buffer, index: number, onCadres: (cadres: string[]) => void, onRow: (row: ScoreColumnRow) => void): void {
+/** One collection's columns as read: its cadre list, its rows, the keys of its rows. */
+interface ColumnsRead {
+  cadres?: string[];
+  rows: unknown[];
+  keys: Set<number>;
+}
+
+/**
+ * Decodes one binary columns chunk (see the format above) into `columns`. Checks what it can
+ * before allocating: the meta's shape, the collection (and that this version holds it as
+ * columns), one cadre list before any row, a row's key (once each), cell type and length (one cell
+ * per listed cadre). What the table itself refuses (a repeated cadre id, an unknown grade code) is
+ * refused when it is built, at the trailer.
+ */
+function readColumnChunk(body: Buffer, index: number, version: number, columns: Map<ColumnCollection, ColumnsRead>): void {
   const bad = (why: string) => new SnapshotError(`snapshot chunk ${index} is malformed (${why})`);
   if (body.length < 4) throw bad('too short');
   const n = body.readUInt32LE(0);
   if (4 + n > body.length) throw bad('meta length');
-  const meta = parseJson<{ c?: unknown; cadres?: unknown; month?: unknown; type?: unknown }>(body.subarray(4, 4 + n), `snapshot chunk ${index}`);
+  const meta = parseJson<Record<string, unknown> | null>(body.subarray(4, 4 + n), `snapshot chunk ${index}`);
+  if (!meta || typeof meta !== 'object' || Array.isArray(meta)) throw bad('meta is not an object');
   const data = body.subarray(4 + n);
-  if (meta.c !== 'scores') throw bad('not scores');
-  if (Array.isArray(meta.cadres)) {
+  const c = meta.c;
+  if (!isColumnCollection(c)) throw bad(`no collection held as columns: ${JSON.stringify(c)?.slice(0, 40)}`);
+  const form = columnForms[c];
+  if (version < form.since) throw bad(`${c} are not columns in a v${version} snapshot`);
+  let read = columns.get(c);
+  if (meta.cadres !== undefined) {
+    if (read) throw bad(`a second list of ${c} columns`);
+    if (!Array.isArray(meta.cadres)) throw bad(`the ${c} cadre list is not a list`);
     if (data.length) throw bad('data after the cadre list');
-    onCadres(meta.cadres as string[]);
+    columns.set(c, { cadres: meta.cadres as string[], rows: [], keys: new Set() });
     return;
   }
-  const month = parseScoreMonth(meta.month);
-  if (month < 0) throw bad('month');
-  const width = meta.type === 'u16' ? 2 : meta.type === 'f64' ? 8 : 0;
-  if (!width || data.length % width) throw bad('row type or length');
+  if (!read?.cadres) throw bad(`${c} row before its columns`);
+  const key = form.parseKey(meta[form.key]);
+  if (key < 0) throw bad(`${c} row: ${form.key} ${JSON.stringify(meta[form.key])?.slice(0, 40)}`);
+  if (read.keys.has(key)) throw bad(`${c} row: ${form.key} ${String(meta[form.key])} twice`);
+  const type = typeof meta.type === 'string' && Object.hasOwn(form.widths, meta.type) ? meta.type : undefined;
+  if (!type) throw bad(`${c} row: cell type ${JSON.stringify(meta.type)?.slice(0, 40)}`);
+  const expected = read.cadres.length * form.widths[type];
+  if (data.length !== expected) throw bad(`${c} row ${String(meta[form.key])}: ${data.length} bytes for ${read.cadres.length} cadres`);
   // Copied into an aligned buffer of its own (the frame's bytes sit at any offset).
-  const bytes = new Uint8Array(data.length);
-  bytes.set(data);
-  onRow({ month, values: width === 2 ? new Uint16Array(bytes.buffer) : new Float64Array(bytes.buffer) });
+  const cells = new Uint8Array(data.length);
+  cells.set(data);
+  read.keys.add(key);
+  read.rows.push(form.row(key, type, cells));
+}
+
+/** A collection's table from its columns read, joined by its records kept as objects (JSON chunks). */
+function columnTable(c: ColumnCollection, read: ColumnsRead, state: LedgerState): ScoreTable | GradeTable {
+  let table: ScoreTable | GradeTable;
+  try {
+    table = columnForms[c].build(read.cadres!, read.rows);
+  } catch (e) {
+    throw new SnapshotError(`snapshot ${c} columns are malformed (${(e as Error).message})`);
+  }
+  const records = state[c] as ReadonlyMap<string, unknown>;
+  records.forEach((r, id) => (table as { set(id: string, r: unknown): unknown }).set(id, r));
+  return table;
 }

@@ -318,9 +318,11 @@ function checkSnapshot(
   }
   let digest: string;
   try {
-    // A v3 snapshot's digest is that of the ledger's canonical chunks. An older one (v1: scores as
-    // JSON records in the order they were put; v2: grades in the order they were put) is checked
-    // by its content: the ledger it holds, serialized the current way, against the replayed one.
+    // A v4 snapshot's digest is that of the ledger's canonical chunks (scores and grades as
+    // columns), so equal digests prove equal content. An older one (v1: scores as JSON records in
+    // the order they were put; v2: grades in the order they were put; v3: grades as JSON records)
+    // is checked by its content: the ledger it holds, serialized the current way, against the
+    // replayed one.
     const byContent = h.v < SNAPSHOT_VERSION;
     const read = readSnapshot(join(dir, s.file), { storeId: ctx.storeId, key: ctx.key }, byContent);
     digest = byContent ? stateDigest(read.state!) : read.digest;
