@@ -89,6 +89,25 @@ describe('kept structures', () => {
     expect(new LedgerIndex(state, { asOf: '2025-12' }).sanctionsOf(0)).toBeUndefined();
   });
 
+  it('never files what an index read after a clearance or policy write as current', () => {
+    const state = ledger();
+    const old = new LedgerIndex(state, { asOf: '2025-12' });
+    apply(state, [put('clearances', { id: 'K1', cadreId: 'C1', recordId: 'S1', kind: 'clearance', date: '2025-04-01', note: '' })]);
+    expect(old.sanctionsOf(0)?.map((x) => x.id)).toEqual(['S1']); // the old index keeps its view
+    expect(new LedgerIndex(state, { asOf: '2025-12' }).sanctionsOf(0)).toBeUndefined();
+    const stale = new LedgerIndex(state, { asOf: '2025-12' });
+    void stale.sanctions;
+    void stale.cadreMeasures;
+    const shorter = { ...defaultPolicy, id: 'P-short', effectiveFrom: '2020-01', impactPeriodMonths: { ...defaultPolicy.impactPeriodMonths, 'admin.demerit': 3 } };
+    apply(state, [put('sanctions', { id: 'S2', cadreId: 'C2', kind: 'admin.demerit', decidedOn: '2025-03-01', reason: '' })]);
+    const before = new LedgerIndex(state, { asOf: '2025-12' });
+    void before.sanctions;
+    void before.cadreMeasures;
+    apply(state, [put('policies', shorter)]);
+    expect(before.impactPeriodsOf(1)[0].end).toBe('2026-03-01'); // its own policies: 12 months
+    expect(new LedgerIndex(state, { asOf: '2025-12' }).impactPeriodsOf(1)[0].end).toBe('2025-06-01');
+  });
+
   it('gives an earlier as-of month only what was dated by then', () => {
     const state = ledger();
     const december = new LedgerIndex(state, { asOf: '2025-12' });

@@ -519,6 +519,9 @@ export class LedgerIndex {
   readonly byRecordId: (a: string, b: string) => number;
   /** The office whose ids order same-day ties ('' for plain ids): part of what kept lists depend on. */
   private readonly office: string;
+  /** Change counts of the policies and clearances when this index read them (keptToken, makePeriodMemo). */
+  private readonly policiesVersion: number | undefined;
+  private clearancesVersion: number | undefined;
 
   constructor(state: LedgerState, options: LedgerIndexOptions = {}) {
     this.byRecordId = options.office ? byGlobalId(options.office) : byString;
@@ -532,6 +535,8 @@ export class LedgerIndex {
     const given = this.givenPolicies ?? [...state.policies.values()];
     this.policies = given.length ? sortPolicyVersions(given) : [defaultPolicy];
 
+    this.policiesVersion = versionOf(state.policies);
+    this.clearancesVersion = versionOf(state.clearances);
     this.annulled = new Set<string>();
     this.clearances = [...state.clearances.values()];
     for (const c of this.clearances) this.annulled.add(c.recordId);
@@ -705,8 +710,9 @@ export class LedgerIndex {
    * cleared record is left out when the list is made) and the office (same-day ties).
    */
   private keptToken(records: ReadonlyMap<string, unknown>): unknown[] {
-    const { clearances } = this.state;
-    return [records, versionOf(records), clearances, versionOf(clearances), this.office];
+    // The clearances as this index read them (annulled), not as they are now: an index read after
+    // a clearance was written must not file its lists as current ones.
+    return [records, versionOf(records), this.state.clearances, this.clearancesVersion, this.office];
   }
 
   /** Per cadre, by decision date. */
@@ -1185,7 +1191,8 @@ export class LedgerIndex {
   private makePeriodMemo(): PeriodMemo {
     const sanctions = this.sanctions;
     const measures = this.cadreMeasures;
-    const policies = this.givenPolicies ? [this.givenPolicies, 0] : [this.state.policies, versionOf(this.state.policies)];
+    // The policy versions as this index took them (policies), for the same reason as keptToken.
+    const policies = this.givenPolicies ? [this.givenPolicies, 0] : [this.state.policies, this.policiesVersion];
     const token = this.keptLists.has(sanctions) && this.keptLists.has(measures) ? [sanctions, measures, ...policies] : [undefined];
     const C = this.cadres.length;
     return (this.periodMemoValue = derivedOf(this.order, 'periods', token, () => ({ periods: new Array(C).fill(undefined), bars: new Array(C).fill(undefined) })));
@@ -1406,6 +1413,7 @@ export class LedgerIndex {
   refreshClearances(): Set<string> {
     const before = new Set(this.annulled);
     const list = valuesOf(this.state.clearances);
+    this.clearancesVersion = versionOf(this.state.clearances);
     this.clearances.length = 0;
     this.annulled.clear();
     for (const c of list) {
