@@ -139,8 +139,13 @@ test('a unit can be placed under probation from the tracker directly', async ({ 
   await page.getByTestId('tracker-register').click();
   const form = page.getByTestId('register-form');
   await form.getByTestId('register-form-subject-type').getByText('单位班子').click();
-  await form.getByTestId('register-form-subject').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '新区办' }).click();
+  // The unit options arrive while the list is open: under load a click can land on an option that
+  // is then drawn again. Pick until the select shows the unit.
+  await expect(async () => {
+    await form.getByTestId('register-form-subject').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '新区办' }).click({ timeout: 5_000 });
+    await expect(form.getByTestId('register-form-subject')).toContainText('新区办', { timeout: 2_000 });
+  }).toPass();
   await form.getByTestId('register-form-submit').click();
   await expect(form).toBeHidden();
   const row = page.locator(`[data-testid=tracker-row][data-subject="${units['新区办']}"][data-kind=probation]`);

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../domain/findings';
-import { measureKinds, measureOutcomes, sanctionKinds, annualGrades, type Subject } from '../domain/records';
+import { annualGrades, type Subject } from '../domain/records';
 import { emptyLedgerState, type LedgerState } from '../ledger/collections';
 import { applyEvent, put, remove, type LedgerEvent } from '../ledger/events';
 import { defaultPolicy } from '../policy/default';
@@ -13,6 +13,7 @@ import { evaluate, evaluateIndex, impactPeriodsOf, promotionBarsOf, rankHistory,
 import { IncrementalEvaluation } from './incremental';
 import { LedgerIndex } from './ledgerIndex';
 import { LedgerBuilder, nineInOneGroup, withPolicy } from './testkit';
+import { cadreRecord, ledgerWrites } from './testWrites';
 
 // ---- the ledger ------------------------------------------------------------------------------------
 
@@ -23,86 +24,26 @@ const CADRES: Record<string, [string, string]> = {
   C11: ['G3', 'U2'], C12: ['G3', 'U4'],
 };
 const cadreIds = Object.keys(CADRES);
-const allCadreIds = [...cadreIds, 'C13'];
 const unitIds = ['U1', 'U2', 'U3', 'U4'];
 const FIRST = '2024-07';
 const MONTHS = 18; // 2024-07 … 2025-12
 const months = Array.from({ length: MONTHS }, (_, i) => addMonthsToMonth(FIRST, i));
-/** Writes may also land just before the scored range and after the as-of month. */
-const writeMonths = [addMonthsToMonth(FIRST, -1), ...months, '2026-01'];
 const scoreValues = [0, 20, 35, 50, 60, 60, 61.005, 70.25, 80, 80, 95, 100, 1 / 3];
-const days = ['01', '15', '28'];
-const dateMonths = Array.from({ length: 40 }, (_, i) => addMonthsToMonth('2023-01', i)); // … 2026-04
-
-/** Any day of the range, or one of two days often (same-day records: their order is by id). */
-const date = fc.oneof(
-  { arbitrary: fc.tuple(fc.constantFrom(...dateMonths), fc.constantFrom(...days)).map(([m, d]) => `${m}-${d}`), weight: 2 },
-  { arbitrary: fc.constantFrom('2025-03-01', '2025-06-15'), weight: 1 },
-);
-const cadre = fc.constantFrom(...cadreIds);
-const anyCadre = fc.constantFrom(...allCadreIds);
-const unit = fc.constantFrom(...unitIds);
-const sanctionId = fc.constantFrom('S1', 'S2', 'S3', 'XZ01.S4');
-const measureId = fc.constantFrom('M1', 'M2', 'M3', 'M4', 'M5', 'XZ01.M6');
-const faultId = fc.constantFrom('F1', 'F2', 'XZ01.F3');
-const planId = fc.constantFrom('P1', 'P2', 'XZ01.P3');
-const clearanceId = fc.constantFrom('K1', 'K2', 'K3');
-const opt = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
-/** Drops undefined fields (the store's records have no undefined values). */
-function clean<T extends object>(r: T): T {
-  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as T;
-}
-
-const scorePut = fc.record({ cadreId: anyCadre, month: fc.constantFrom(...writeMonths), score: fc.constantFrom(...scoreValues) }).map(
-  ({ cadreId, month, score }) => put('scores', { id: `${cadreId}:${month}`, cadreId, month, score }),
-);
-const scoreRemove = fc.record({ cadreId: cadre, month: fc.constantFrom(...writeMonths) }).map(({ cadreId, month }) => remove('scores', `${cadreId}:${month}`));
-const sanctionPut = fc.record({ id: sanctionId, cadreId: anyCadre, kind: fc.constantFrom(...sanctionKinds), decidedOn: date, releasedOn: opt(date) }).map((s) =>
-  put('sanctions', clean({ ...s, reason: '' })),
-);
-const measurePut = fc
-  .record({
-    id: measureId,
-    unit: fc.boolean(),
-    cadreId: anyCadre,
-    unitId: unit,
-    kind: fc.constantFrom(...measureKinds),
-    startsOn: date,
-    endsOn: opt(date),
-    outcome: opt(fc.constantFrom(...measureOutcomes)),
-    memberIds: opt(fc.subarray(cadreIds, { maxLength: 3 })),
-  })
-  .map(({ unit: isUnit, cadreId, unitId, memberIds, ...m }) =>
-    put('measures', clean({ ...m, subjectType: isUnit ? 'unit' : 'cadre', subjectId: isUnit ? unitId : cadreId, note: '', memberIds: isUnit ? memberIds : undefined })),
-  );
-const gradePut = fc.record({ cadreId: cadre, year: fc.constantFrom(2023, 2024, 2025), grade: fc.constantFrom(...annualGrades) }).map((g) =>
-  put('grades', { id: `${g.cadreId}:${g.year}`, ...g }),
-);
-const gradeRemove = fc.record({ cadreId: cadre, year: fc.constantFrom(2023, 2024, 2025) }).map((g) => remove('grades', `${g.cadreId}:${g.year}`));
-const faultPut = fc
-  .record({ id: faultId, cadreId: anyCadre, date, intentional: fc.boolean(), personalInterest: fc.boolean(), violation: fc.boolean(), tolerated: fc.boolean(), decision: opt(fc.constantFrom('tolerated', 'lightened', 'notTolerated' as const)) })
-  .map((f) => put('faults', clean({ ...f, description: '' })));
-const planPut = fc
-  .record({ id: planId, cadreId: anyCadre, measureId, startsOn: date, status: fc.constantFrom('active', 'completed', 'closed' as const), lastReview: opt(fc.constantFrom('positive', 'negative' as const)) })
-  .map((p) => put('rehabPlans', clean({ ...p, assignment: 'ruralRevitalization' as const })));
-const checkInPut = fc.record({ planId, date }).map(({ planId: p, date: d }) => put('checkIns', { id: `${p}:${d}`, planId: p, date: d, note: '' }));
-const clearanceRecord = fc.oneof(
-  sanctionId,
-  measureId,
-  faultId,
-  planId,
-  fc.record({ c: cadre, y: fc.constantFrom(2024, 2025) }).map(({ c, y }) => `${c}:${y}`),
-  fc.record({ c: cadre, m: fc.constantFrom(...months.slice(-8)) }).map(({ c, m }) => `${c}:${m}`),
-);
-const clearancePut = fc.record({ id: clearanceId, cadreId: cadre, recordId: clearanceRecord, kind: fc.constantFrom('clearance', 'revocation' as const), date }).map((k) =>
-  put('clearances', { ...k, note: '' }),
-);
-const cadrePut = fc
-  .record({ id: anyCadre, move: fc.boolean(), peerGroup: fc.constantFrom('G1', 'G2', 'G3'), unitId: unit, trialEndsOn: opt(date), appointedOn: opt(date) })
-  .map(({ id, move, peerGroup, unitId, trialEndsOn, appointedOn }) => {
-    const [g, u] = CADRES[id] ?? ['G2', 'U4'];
-    return put('cadres', clean({ ...cadreRecord(id, move ? peerGroup : g, move ? unitId : u), trialEndsOn, appointedOn }));
-  });
+// Writes of every kind (testWrites.ts); they may also land just before the scored range and after
+// the as-of month, and name a new cadre (C13).
+const {
+  sanctionId, measureId, faultId, planId, clearanceId, date,
+  scorePut, scoreRemove, sanctionPut, measurePut, gradePut, gradeRemove, faultPut, planPut, checkInPut, clearancePut, cadrePut,
+} = ledgerWrites({
+  cadres: CADRES,
+  newCadres: ['C13'],
+  units: unitIds,
+  months,
+  scoreValues,
+  ids: { sanctions: ['S1', 'S2', 'S3', 'XZ01.S4'], measures: ['M1', 'M2', 'M3', 'M4', 'M5', 'XZ01.M6'], faults: ['F1', 'F2', 'XZ01.F3'], plans: ['P1', 'P2', 'XZ01.P3'], clearances: ['K1', 'K2', 'K3'] },
+  gradeCadres: 'known',
+  sameDayWeight: 1,
+});
 const policies = [
   withPolicy(defaultPolicy, (p) => (p.streaks.warnBottomThirdMonths = 2), 'PV-2025-07', '2025-07'),
   withPolicy(defaultPolicy, (p) => {
@@ -146,9 +87,6 @@ const write: fc.Arbitrary<LedgerEvent> = fc.oneof(
 /** A commit: one to three writes. */
 const commit = fc.array(write, { minLength: 1, maxLength: 3 });
 
-function cadreRecord(id: string, peerGroup: string, unitId: string) {
-  return { id, name: `干部${id}`, unitId, peerGroup, position: '', rankLevel: '', category: 'civilServant' as const, leader: false };
-}
 
 /** The base ledger: every cadre scored most months (values from the pool), a few records. */
 const baseLedger = fc

@@ -6,8 +6,8 @@
 // nothing is kept for it, everything is derived afresh as before the kept structures).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { annualGrades, measureKinds, measureOutcomes, sanctionKinds } from '../domain/records';
-import { collectionNames, type LedgerState } from '../ledger/collections';
+import { annualGrades } from '../domain/records';
+import type { LedgerState } from '../ledger/collections';
 import { applyEvent, put, remove, type LedgerEvent } from '../ledger/events';
 import { defaultPolicy } from '../policy/default';
 import type { PolicyVersion } from '../policy/schema';
@@ -15,7 +15,8 @@ import { addMonthsToMonth } from './calendar';
 import { evaluateIndex, impactPeriodsOf, promotionBarsOf, rankHistory, unitRanking } from './index';
 import { IncrementalEvaluation } from './incremental';
 import { LedgerIndex } from './ledgerIndex';
-import { LedgerBuilder, withPolicy } from './testkit';
+import { LedgerBuilder, plainCopy, withPolicy } from './testkit';
+import { clean, ledgerWrites } from './testWrites';
 
 // ---- the ledger (as in incremental.test.ts, smaller) ----------------------------------------------
 
@@ -24,86 +25,29 @@ const CADRES: Record<string, [string, string]> = {
   C7: ['G2', 'U1'], C8: ['G2', 'U2'], C9: ['G2', 'U3'], C10: ['G2', 'U3'],
 };
 const cadreIds = Object.keys(CADRES);
-const allCadreIds = [...cadreIds, 'C13', 'XZ01.C14'];
 const unitIds = ['U1', 'U2', 'U3', 'U4'];
 const FIRST = '2024-09';
 const MONTHS = 16; // 2024-09 … 2025-12
 const months = Array.from({ length: MONTHS }, (_, i) => addMonthsToMonth(FIRST, i));
-const writeMonths = [addMonthsToMonth(FIRST, -1), ...months, '2026-01'];
 const asOfMonths = ['2025-03', '2025-06', '2025-08', '2025-11', '2025-12', '2026-01'];
 const offices = [undefined, 'XZ01', 'XZ02'];
 const scoreValues = [0, 20, 35, 50, 60, 60, 61.005, 70.25, 80, 95, 100, 1 / 3];
-const dateMonths = Array.from({ length: 40 }, (_, i) => addMonthsToMonth('2023-01', i));
-const date = fc.oneof(
-  { arbitrary: fc.tuple(fc.constantFrom(...dateMonths), fc.constantFrom('01', '15', '28')).map(([m, d]) => `${m}-${d}`), weight: 2 },
-  { arbitrary: fc.constantFrom('2025-03-01', '2025-06-15'), weight: 2 },
-);
-const cadre = fc.constantFrom(...cadreIds);
-const anyCadre = fc.constantFrom(...allCadreIds);
-const unit = fc.constantFrom(...unitIds);
-const sanctionId = fc.constantFrom('S1', 'S2', 'S3', 'XZ01.S4', 'XZ02.S5');
-const measureId = fc.constantFrom('M1', 'M2', 'M3', 'M4', 'XZ01.M6', 'XZ02.M7');
-const faultId = fc.constantFrom('F1', 'F2', 'XZ01.F3');
-const planId = fc.constantFrom('P1', 'P2', 'XZ01.P3');
-const clearanceId = fc.constantFrom('K1', 'K2', 'K3');
+const anyCadre = fc.constantFrom(...cadreIds, 'C13', 'XZ01.C14');
 const opt = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
-function clean<T extends object>(r: T): T {
-  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as T;
-}
-function cadreRecord(id: string, peerGroup: string, unitId: string) {
-  return { id, name: `干部${id}`, unitId, peerGroup, position: '', rankLevel: '', category: 'civilServant' as const, leader: false };
-}
-
-const scorePut = fc.record({ cadreId: anyCadre, month: fc.constantFrom(...writeMonths), score: fc.constantFrom(...scoreValues) }).map(
-  ({ cadreId, month, score }) => put('scores', { id: `${cadreId}:${month}`, cadreId, month, score }),
-);
-const scoreRemove = fc.record({ cadreId: cadre, month: fc.constantFrom(...writeMonths) }).map(({ cadreId, month }) => remove('scores', `${cadreId}:${month}`));
-const sanctionPut = fc.record({ id: sanctionId, cadreId: anyCadre, kind: fc.constantFrom(...sanctionKinds), decidedOn: date, releasedOn: opt(date) }).map((s) =>
-  put('sanctions', clean({ ...s, reason: '' })),
-);
-const measurePut = fc
-  .record({
-    id: measureId,
-    unit: fc.boolean(),
-    cadreId: anyCadre,
-    unitId: unit,
-    kind: fc.constantFrom(...measureKinds),
-    startsOn: date,
-    endsOn: opt(date),
-    outcome: opt(fc.constantFrom(...measureOutcomes)),
-    memberIds: opt(fc.subarray(cadreIds, { maxLength: 3 })),
-  })
-  .map(({ unit: isUnit, cadreId, unitId, memberIds, ...m }) =>
-    put('measures', clean({ ...m, subjectType: isUnit ? 'unit' : 'cadre', subjectId: isUnit ? unitId : cadreId, note: '', memberIds: isUnit ? memberIds : undefined })),
-  );
-const gradePut = fc.record({ cadreId: anyCadre, year: fc.constantFrom(2023, 2024, 2025), grade: fc.constantFrom(...annualGrades) }).map((g) =>
-  put('grades', { id: `${g.cadreId}:${g.year}`, ...g }),
-);
-const gradeRemove = fc.record({ cadreId: cadre, year: fc.constantFrom(2023, 2024, 2025) }).map((g) => remove('grades', `${g.cadreId}:${g.year}`));
-const faultPut = fc
-  .record({ id: faultId, cadreId: anyCadre, date, intentional: fc.boolean(), personalInterest: fc.boolean(), violation: fc.boolean(), tolerated: fc.boolean(), decision: opt(fc.constantFrom('tolerated', 'lightened', 'notTolerated' as const)) })
-  .map((f) => put('faults', clean({ ...f, description: '' })));
-const planPut = fc
-  .record({ id: planId, cadreId: anyCadre, measureId, startsOn: date, status: fc.constantFrom('active', 'completed', 'closed' as const), lastReview: opt(fc.constantFrom('positive', 'negative' as const)) })
-  .map((p) => put('rehabPlans', clean({ ...p, assignment: 'ruralRevitalization' as const })));
-const checkInPut = fc.record({ planId, date }).map(({ planId: p, date: d }) => put('checkIns', { id: `${p}:${d}`, planId: p, date: d, note: '' }));
-const clearanceRecord = fc.oneof(
-  sanctionId,
-  measureId,
-  faultId,
-  planId,
-  fc.record({ c: cadre, y: fc.constantFrom(2024, 2025) }).map(({ c, y }) => `${c}:${y}`),
-  fc.record({ c: cadre, m: fc.constantFrom(...months.slice(-8)) }).map(({ c, m }) => `${c}:${m}`),
-);
-const clearancePut = fc.record({ id: clearanceId, cadreId: cadre, recordId: clearanceRecord, kind: fc.constantFrom('clearance', 'revocation' as const), date }).map((k) =>
-  put('clearances', { ...k, note: '' }),
-);
-const cadrePut = fc
-  .record({ id: anyCadre, move: fc.boolean(), peerGroup: fc.constantFrom('G1', 'G2', 'G3'), unitId: unit, trialEndsOn: opt(date), appointedOn: opt(date) })
-  .map(({ id, move, peerGroup, unitId, trialEndsOn, appointedOn }) => {
-    const [g, u] = CADRES[id] ?? ['G2', 'U4'];
-    return put('cadres', clean({ ...cadreRecord(id, move ? peerGroup : g, move ? unitId : u), trialEndsOn, appointedOn }));
-  });
+// Writes of every kind (testWrites.ts), naming two cadres the base ledger lacks (one another office's).
+const {
+  sanctionId, measureId, faultId, planId, clearanceId, date,
+  scorePut, scoreRemove, sanctionPut, measurePut, gradePut, gradeRemove, faultPut, planPut, checkInPut, clearancePut, cadrePut,
+} = ledgerWrites({
+  cadres: CADRES,
+  newCadres: ['C13', 'XZ01.C14'],
+  units: unitIds,
+  months,
+  scoreValues,
+  ids: { sanctions: ['S1', 'S2', 'S3', 'XZ01.S4', 'XZ02.S5'], measures: ['M1', 'M2', 'M3', 'M4', 'XZ01.M6', 'XZ02.M7'], faults: ['F1', 'F2', 'XZ01.F3'], plans: ['P1', 'P2', 'XZ01.P3'], clearances: ['K1', 'K2', 'K3'] },
+  gradeCadres: 'any',
+  sameDayWeight: 2,
+});
 const cadreRemove = fc.constantFrom('C13', 'XZ01.C14', 'C10').map((id) => remove('cadres', id));
 const unitPut = fc.constantFrom('U4', 'U0', 'U9').map((id) => put('units', { id, name: `单位${id}` }));
 const unitRemove = fc.constantFrom('U4', 'U0').map((id) => remove('units', id));
@@ -203,16 +147,6 @@ function clearEvent(state: LedgerState, s: Extract<Step, { type: 'clear' }>): Le
 
 const json = (x: unknown) => JSON.stringify(x);
 
-/** A deep copy of the state, every collection a plain Map (no change counts, no columns): nothing kept for it. */
-function plainCopy(state: LedgerState): LedgerState {
-  const s: Record<string, Map<string, unknown>> = {};
-  for (const c of collectionNames) {
-    const m = new Map<string, unknown>();
-    (state[c] as ReadonlyMap<string, unknown>).forEach((r, id) => m.set(id, structuredClone(r)));
-    s[c] = m;
-  }
-  return s as unknown as LedgerState;
-}
 
 function indexOf(state: LedgerState, asOfMonth: string, officeCode?: string, given?: boolean): LedgerIndex {
   return new LedgerIndex(state, { asOf: asOfMonth, office: officeCode, policies: given ? givenPolicies : undefined });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../domain/findings';
 import { findingSchema } from '../domain/findings';
-import { collectionNames, type LedgerState } from '../ledger/collections';
+import type { LedgerState } from '../ledger/collections';
 import { applyEvent, put, type LedgerEvent } from '../ledger/events';
 import { createViewEngine } from '../views/engineBinding';
 import { LedgerBuilder as ViewLedgerBuilder } from '../views/testing';
@@ -14,19 +14,10 @@ import { addMonthsToMonth } from './calendar';
 import { evaluate, evaluateIndex, impactPeriodsOf, promotionBarsOf } from './index';
 import { IncrementalEvaluation } from './incremental';
 import { LedgerIndex } from './ledgerIndex';
-import { LedgerBuilder } from './testkit';
+import { LedgerBuilder, plainCopy } from './testkit';
 
 const json = (x: unknown) => JSON.stringify(x);
 
-function plainCopy(state: LedgerState): LedgerState {
-  const s: Record<string, Map<string, unknown>> = {};
-  for (const c of collectionNames) {
-    const m = new Map<string, unknown>();
-    (state[c] as ReadonlyMap<string, unknown>).forEach((r, id) => m.set(id, structuredClone(r)));
-    s[c] = m;
-  }
-  return s as unknown as LedgerState;
-}
 
 const fresh = (state: LedgerState, asOf: string, office?: string) => json(evaluateIndex(new LedgerIndex(plainCopy(state), { asOf, office })));
 const kept = (state: LedgerState, asOf: string, office?: string) => json(evaluateIndex(new LedgerIndex(state, { asOf, office })));

@@ -173,7 +173,7 @@ describe('kept structures', () => {
     const plain = { ...kept, cadres: new Map(kept.cadres), sanctions: new Map(kept.sanctions) } as LedgerState;
     expect(cadreOrderOf(plain)).not.toBe(cadreOrderOf(plain));
     expect(cadreOrderOf(plain).kept).toBe(false);
-    const a = new LedgerIndex(plain, { asOf: '2025-12' });
+    expect(new LedgerIndex(plain, { asOf: '2025-12' }).sanctionsOf(0)?.map((s) => s.id)).toEqual(['S1']);
     plain.sanctions.set('S2', { id: 'S2', cadreId: 'C1', kind: 'admin.demerit', decidedOn: '2025-05-01', reason: '' });
     expect(new LedgerIndex(plain, { asOf: '2025-12' }).sanctionsOf(0)?.map((s) => s.id)).toEqual(['S1', 'S2']);
   });

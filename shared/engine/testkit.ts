@@ -12,10 +12,21 @@ import type {
   Sanction,
   SanctionKind,
 } from '../domain/records';
-import { emptyLedgerState, type LedgerState } from '../ledger/collections';
+import { collectionNames, emptyLedgerState, type LedgerState } from '../ledger/collections';
 import type { PolicyVersion } from '../policy/schema';
 import { addMonthsToMonth } from './calendar';
 import { evaluate, type EvaluateOptions } from './index';
+
+/** A deep copy of the state, every collection a plain Map (no change counts, no columns): nothing is kept for it (keptStructures.ts). */
+export function plainCopy(state: LedgerState): LedgerState {
+  const s: Record<string, Map<string, unknown>> = {};
+  for (const c of collectionNames) {
+    const m = new Map<string, unknown>();
+    (state[c] as ReadonlyMap<string, unknown>).forEach((r, id) => m.set(id, structuredClone(r)));
+    s[c] = m;
+  }
+  return s as unknown as LedgerState;
+}
 
 export class LedgerBuilder {
   readonly state: LedgerState = emptyLedgerState();
