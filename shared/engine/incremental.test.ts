@@ -32,8 +32,8 @@ const scoreValues = [0, 20, 35, 50, 60, 60, 61.005, 70.25, 80, 80, 95, 100, 1 / 
 // Writes of every kind (testWrites.ts); they may also land just before the scored range and after
 // the as-of month, and name a new cadre (C13).
 const {
-  sanctionId, measureId, faultId, planId, clearanceId, date,
-  scorePut, scoreRemove, sanctionPut, measurePut, gradePut, gradeRemove, faultPut, planPut, checkInPut, clearancePut, cadrePut,
+  measureId,
+  scorePut, scoreRemove, sanctionPut, measurePut, gradePut, gradeRemove, faultPut, planPut, checkInPut, clearancePut, cadrePut, removal,
 } = ledgerWrites({
   cadres: CADRES,
   newCadres: ['C13'],
@@ -41,6 +41,7 @@ const {
   months,
   scoreValues,
   ids: { sanctions: ['S1', 'S2', 'S3', 'XZ01.S4'], measures: ['M1', 'M2', 'M3', 'M4', 'M5', 'XZ01.M6'], faults: ['F1', 'F2', 'XZ01.F3'], plans: ['P1', 'P2', 'XZ01.P3'], clearances: ['K1', 'K2', 'K3'] },
+  policyIds: ['PV-2025-07', 'PV-2025-10'],
   gradeCadres: 'known',
   sameDayWeight: 1,
 });
@@ -56,15 +57,6 @@ const policyPut = fc.constantFrom(...policies).map((p) => put('policies', p));
 const unreadPut = fc.constantFrom<LedgerEvent>(
   put('dismissals', { id: 'D1', findingKey: 'raise.top-third-streak|cadre:C1|2025-06', reason: '已处理', date: '2025-12-01' }),
   put('revisions', { id: 'R1', collection: 'measures', recordId: 'M1', action: 'void', reason: '录入错误', at: '2025-12-01T00:00:00Z', by: 'admin', date: '2025-12-01', before: {}, after: null }),
-);
-const removal = fc.oneof(
-  sanctionId.map((id) => remove('sanctions', id)),
-  measureId.map((id) => remove('measures', id)),
-  faultId.map((id) => remove('faults', id)),
-  planId.map((id) => remove('rehabPlans', id)),
-  clearanceId.map((id) => remove('clearances', id)),
-  fc.record({ p: planId, d: date }).map(({ p, d }) => remove('checkIns', `${p}:${d}`)),
-  fc.constantFrom('PV-2025-07', 'PV-2025-10').map((id) => remove('policies', id)),
 );
 
 /** One write: mostly scores and measures (the volume), every kind now and then. */

@@ -36,8 +36,8 @@ const anyCadre = fc.constantFrom(...cadreIds, 'C13', 'XZ01.C14');
 const opt = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 // Writes of every kind (testWrites.ts), naming two cadres the base ledger lacks (one another office's).
 const {
-  sanctionId, measureId, faultId, planId, clearanceId, date,
-  scorePut, scoreRemove, sanctionPut, measurePut, gradePut, gradeRemove, faultPut, planPut, checkInPut, clearancePut, cadrePut,
+  clearanceId,
+  scorePut, scoreRemove, sanctionPut, measurePut, gradePut, gradeRemove, faultPut, planPut, checkInPut, clearancePut, cadrePut, removal,
 } = ledgerWrites({
   cadres: CADRES,
   newCadres: ['C13', 'XZ01.C14'],
@@ -45,6 +45,7 @@ const {
   months,
   scoreValues,
   ids: { sanctions: ['S1', 'S2', 'S3', 'XZ01.S4', 'XZ02.S5'], measures: ['M1', 'M2', 'M3', 'M4', 'XZ01.M6', 'XZ02.M7'], faults: ['F1', 'F2', 'XZ01.F3'], plans: ['P1', 'P2', 'XZ01.P3'], clearances: ['K1', 'K2', 'K3'] },
+  policyIds: ['PV-2025-07', 'PV-2025-10'],
   gradeCadres: 'any',
   sameDayWeight: 2,
 });
@@ -61,15 +62,6 @@ const policies = [
 /** Versions given to an evaluation (one array for every call, as a caller holding them would). */
 const givenPolicies: readonly PolicyVersion[] = [withPolicy(defaultPolicy, (p) => (p.streaks.warnBottomThirdMonths = 1), 'PV-G', '2024-01')];
 const policyPut = fc.constantFrom(...policies).map((p) => put('policies', p));
-const removal = fc.oneof(
-  sanctionId.map((id) => remove('sanctions', id)),
-  measureId.map((id) => remove('measures', id)),
-  faultId.map((id) => remove('faults', id)),
-  planId.map((id) => remove('rehabPlans', id)),
-  clearanceId.map((id) => remove('clearances', id)),
-  fc.record({ p: planId, d: date }).map(({ p, d }) => remove('checkIns', `${p}:${d}`)),
-  fc.constantFrom('PV-2025-07', 'PV-2025-10').map((id) => remove('policies', id)),
-);
 const write: fc.Arbitrary<LedgerEvent> = fc.oneof(
   { arbitrary: scorePut, weight: 6 },
   { arbitrary: scoreRemove, weight: 2 },

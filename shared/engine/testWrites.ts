@@ -16,6 +16,8 @@ export interface WriteWorld {
   months: readonly string[];
   scoreValues: readonly number[];
   ids: { sanctions: readonly string[]; measures: readonly string[]; faults: readonly string[]; plans: readonly string[]; clearances: readonly string[] };
+  /** Policy versions a write may remove. */
+  policyIds: readonly string[];
   /** Whose grades are written: the base ledger's cadres, or any cadre a write may name. */
   gradeCadres: 'known' | 'any';
   /** Weight of the two fixed days against any day (same-day records are ordered by id). */
@@ -100,7 +102,18 @@ export function ledgerWrites(w: WriteWorld) {
       const [g, u] = w.cadres[id] ?? ['G2', 'U4'];
       return put('cadres', clean({ ...cadreRecord(id, move ? peerGroup : g, move ? unitId : u), trialEndsOn, appointedOn }));
     });
+  /** A record of any per-subject collection removed, or a policy version. */
+  const removal = fc.oneof(
+    sanctionId.map((id) => remove('sanctions', id)),
+    measureId.map((id) => remove('measures', id)),
+    faultId.map((id) => remove('faults', id)),
+    planId.map((id) => remove('rehabPlans', id)),
+    clearanceId.map((id) => remove('clearances', id)),
+    fc.record({ p: planId, d: date }).map(({ p, d }) => remove('checkIns', `${p}:${d}`)),
+    fc.constantFrom(...w.policyIds).map((id) => remove('policies', id)),
+  );
   return {
+    removal,
     date,
     sanctionId,
     measureId,
