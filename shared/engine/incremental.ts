@@ -16,7 +16,7 @@
 //   a collection this file does not know, a malformed score id, a score the columns cannot hold, a
 //   month entering or leaving the scored range: a full rebuild — correct first, fast where the
 //   volume is (scores and measures).
-import type { Finding, RankEvidence } from '../domain/findings';
+import type { Finding } from '../domain/findings';
 import type { Month } from '../domain/primitives';
 import type { Subject } from '../domain/records';
 import type { CollectionName, LedgerState } from '../ledger/collections';
@@ -24,7 +24,7 @@ import type { LedgerEvent } from '../ledger/events';
 import type { PolicyVersion } from '../policy/schema';
 import { monthIndex } from './calendar';
 import { parseScoreMonth, ScoreTable } from './columns/scoreTable';
-import { compareFindings, evaluateIndex, ruleIds, type RuleId } from './index';
+import { compareFindings, evaluateIndex, evaluatePositions, ruleIds, type RuleId } from './index';
 import { LedgerIndex, type IncrementalCollection } from './ledgerIndex';
 import { evidenceCitesMonth } from './rule';
 
@@ -337,10 +337,7 @@ export class IncrementalEvaluation {
     const resorted: number[] = [];
     const run = (cs: ReadonlySet<number>, us: ReadonlySet<number>, rules?: ReadonlySet<RuleId>) => {
       if (!cs.size && !us.size) return;
-      const subjects: Subject[] = [];
-      for (const c of cs) subjects.push({ type: 'cadre', id: index.cadres[c].id });
-      for (const u of us) subjects.push({ type: 'unit', id: index.units[u].id });
-      const fresh = evaluateIndex(index, rules ? { subjects, rules: [...rules] } : { subjects });
+      const fresh = evaluatePositions(index, [...cs].sort((a, b) => a - b), [...us].sort((a, b) => a - b), rules ? [...rules] : undefined);
       // The subject's list keeps its findings of the other rules; the rules run again lose theirs.
       const clear = (set: ReadonlySet<number>, lists: (Finding[] | undefined)[], base: number) => {
         for (const s of set) {
@@ -406,6 +403,16 @@ export class IncrementalEvaluation {
       ruleCount[r] += delta;
       length += delta;
     });
+    // Every run as long as before (the usual write: a score moving ranks, findings that cite it
+    // made again): overwritten where it stands, no copy of the whole list. findings() hands out
+    // copies, so no caller sees the list change.
+    if (keys.every((key, k) => runs.get(key)!.length === to[k] - from[k])) {
+      keys.forEach((key, k) => {
+        const run = runs.get(key)!;
+        for (let j = 0; j < run.length; j++) all[from[k] + j] = run[j];
+      });
+      return;
+    }
     const out = new Array<Finding>(length);
     const outSubject = new Int32Array(length);
     let o = 0;

@@ -5,7 +5,7 @@
 // promotion bars, unit ranking): they come from the same index and helpers as the rules, so a
 // chart can never disagree with a finding.
 import type { Finding, RankEvidence } from '../domain/findings';
-import { monthSchema, type IsoDate, type Month } from '../domain/primitives';
+import { monthSchema, type Month } from '../domain/primitives';
 import type { Subject } from '../domain/records';
 import type { LedgerState } from '../ledger/collections';
 import type { PolicyVersion } from '../policy/schema';
@@ -70,14 +70,23 @@ export function evaluateIndex(index: LedgerIndex, options: Pick<EvaluateOptions,
     }
     cadres = [...c].sort((a, b) => a - b);
     units = [...u].sort((a, b) => a - b);
-    for (const i of cadres) index.rankGroup(index.groupOf[i]);
   } else {
     cadres = index.cadres.map((_, i) => i);
     units = index.units.map((_, i) => i);
     index.rankAll();
   }
-  const selected: readonly Rule[] = options.rules ? rulesInFindingOrder.filter((r) => options.rules!.includes(r.id)) : rulesInFindingOrder;
+  return evaluatePositions(index, cadres, units, options.rules);
+}
+
+/**
+ * evaluateIndex for cadre and unit positions (ascending) already known — what an incremental update
+ * re-evaluates — with their peer groups ranked. No ids are looked up again.
+ */
+export function evaluatePositions(index: LedgerIndex, cadres: readonly number[], units: readonly number[], rules?: readonly RuleId[]): Finding[] {
+  if (!index.asOf) throw new Error('evaluatePositions: the index must be built with an asOf month');
+  const selected: readonly Rule[] = rules ? rulesInFindingOrder.filter((r) => rules.includes(r.id)) : rulesInFindingOrder;
   const out: Finding[] = [];
+  for (const i of cadres) index.rankGroup(index.groupOf[i]); // a no-op for a group already ranked
   const ctx = createContext(index, monthIndex(index.asOf), cadres, units, (f) => out.push(f));
   // The rules run in id order and each emits by subject position (id order), so the findings
   // usually come out sorted: each rule's run is checked in one pass and sorted only if it is not.

@@ -984,14 +984,21 @@ export class LedgerIndex {
     for (let g = 0; g < this.groupNames.length; g++) this.rankGroup(g);
   }
 
-  /**
-   * Competition ranks and thirds of one peer group for every month, computed once. Hundredths are
-   * ranked by counting over the range of scores the month has (1 + how many scored higher), the
-   * third worked out once per distinct score rather than per cadre; floats by sort + binary search.
-   */
+  /** Competition ranks and thirds of one peer group for every month, computed once. */
   rankGroup(g: number): void {
     if (this.rankedGroups[g]) return;
     this.rankedGroups[g] = 1;
+    const own = groupScratch(this.groupMembers[g].length);
+    for (let m = 0; m < this.span; m++) this.rankGroupMonth(g, m, own);
+  }
+
+  /**
+   * Ranks and thirds of group `g` in row `m`, written over blank cells (0: unranked). Hundredths
+   * are ranked by counting over the range of scores the month has (1 + how many scored higher),
+   * the third worked out once per distinct score rather than per cadre; floats by sort + binary
+   * search. Also what rerankGroupMonth ranks a month again with.
+   */
+  private rankGroupMonth(g: number, m: number, own: typeof rankScratch): void {
     const members = this.groupMembers[g];
     const slots = this.groupSlots[g];
     const M = members.length;
@@ -1001,65 +1008,62 @@ export class LedgerIndex {
     const thirds = this.thirds.data;
     const count = rankCounts;
     const thirdOfScore = rankThirds;
-    const own = groupScratch(M);
-    for (let m = 0; m < this.span; m++) {
-      const row = m * C;
-      const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
-      const row16 = this.scoreRows16[m];
-      if (row16) {
-        // One gather of the members' scores (kept in member order for the second pass).
-        const hs = own.hundredths;
-        let n = 0;
-        let lo = 10_000;
-        let hi = 0;
-        for (let i = 0; i < M; i++) {
-          const h = row16[slots[i]];
-          hs[i] = h;
-          if (h === NO_SCORE) continue;
-          count[h]++;
-          n++;
-          if (h < lo) lo = h;
-          if (h > hi) hi = h;
-        }
-        this.groupSizes[m * G + g] = n;
-        if (n === 0) continue;
-        const none = n < ranking.minGroupSize;
-        const k = thirdSize(n, ranking.thirdsDivisor);
-        let above = 0;
-        for (let h = hi; h >= lo; h--) {
-          const c = count[h];
-          if (c === 0) continue;
-          const rank = above + 1;
-          count[h] = rank; // now: the rank of score h / 100
-          thirdOfScore[h] = none ? THIRD_NONE : rank <= k ? THIRD_TOP : rank > n - k ? THIRD_BOTTOM : THIRD_MIDDLE;
-          above += c;
-        }
-        for (let i = 0; i < M; i++) {
-          const h = hs[i];
-          if (h === NO_SCORE) continue;
-          ranks[row + members[i]] = count[h];
-          thirds[row + members[i]] = thirdOfScore[h];
-        }
-        count.fill(0, lo, hi + 1); // zero again for the next month
-        continue;
-      }
-      const scores = this.scoreRows64[m]!;
-      const buf = own.floats;
+    const row = m * C;
+    const ranking = this.policyAtIndex(this.baseMonth + m).ranking;
+    const row16 = this.scoreRows16[m];
+    if (row16) {
+      // One gather of the members' scores (kept in member order for the second pass).
+      const hs = own.hundredths;
       let n = 0;
+      let lo = 10_000;
+      let hi = 0;
       for (let i = 0; i < M; i++) {
-        const s = scores[slots[i]];
-        if (s === s) buf[n++] = s; // not NaN
+        const h = row16[slots[i]];
+        hs[i] = h;
+        if (h === NO_SCORE) continue;
+        count[h]++;
+        n++;
+        if (h < lo) lo = h;
+        if (h > hi) hi = h;
       }
       this.groupSizes[m * G + g] = n;
-      if (n === 0) continue;
-      const sorted = buf.subarray(0, n).sort();
-      for (let i = 0; i < M; i++) {
-        const s = scores[slots[i]];
-        if (s !== s) continue;
-        const rank = rankInAscending(sorted, n, s);
-        ranks[row + members[i]] = rank;
-        thirds[row + members[i]] = thirdOf(rank, n, ranking);
+      if (n === 0) return;
+      const none = n < ranking.minGroupSize;
+      const k = thirdSize(n, ranking.thirdsDivisor);
+      let above = 0;
+      for (let h = hi; h >= lo; h--) {
+        const c = count[h];
+        if (c === 0) continue;
+        const rank = above + 1;
+        count[h] = rank; // now: the rank of score h / 100
+        thirdOfScore[h] = none ? THIRD_NONE : rank <= k ? THIRD_TOP : rank > n - k ? THIRD_BOTTOM : THIRD_MIDDLE;
+        above += c;
       }
+      for (let i = 0; i < M; i++) {
+        const h = hs[i];
+        if (h === NO_SCORE) continue;
+        ranks[row + members[i]] = count[h];
+        thirds[row + members[i]] = thirdOfScore[h];
+      }
+      count.fill(0, lo, hi + 1); // zero again for the next month
+      return;
+    }
+    const scores = this.scoreRows64[m]!;
+    const buf = own.floats;
+    let n = 0;
+    for (let i = 0; i < M; i++) {
+      const s = scores[slots[i]];
+      if (s === s) buf[n++] = s; // not NaN
+    }
+    this.groupSizes[m * G + g] = n;
+    if (n === 0) return;
+    const sorted = buf.subarray(0, n).sort();
+    for (let i = 0; i < M; i++) {
+      const s = scores[slots[i]];
+      if (s !== s) continue;
+      const rank = rankInAscending(sorted, n, s);
+      ranks[row + members[i]] = rank;
+      thirds[row + members[i]] = thirdOf(rank, n, ranking);
     }
   }
 
@@ -1303,59 +1307,28 @@ export class LedgerIndex {
     const m = month - this.baseMonth;
     if (m < 0 || m >= this.span || !this.rankedGroups[g]) return out;
     const members = this.groupMembers[g];
-    const C = this.cadres.length;
+    const M = members.length;
+    const row = m * this.cadres.length;
     const at = m * this.groupNames.length + g;
     const oldN = this.groupSizes[at];
-    const ranking = this.policyAtIndex(month).ranking;
-    const scores = new Float64Array(members.length);
-    const slots = this.groupSlots[g];
-    const row16 = this.scoreRows16[m];
-    const row64 = this.scoreRows64[m];
-    let n = 0;
-    for (let i = 0; i < members.length; i++) {
-      let s: number;
-      if (row16) {
-        const h = row16[slots[i]];
-        s = h === NO_SCORE ? Number.NaN : h / 100;
-      } else s = row64![slots[i]];
-      scores[i] = s;
-      if (s === s) n++;
-    }
-    // Competition rank = 1 + how many scored higher: counted over hundredths when the row holds
-    // them, else by binary search in the sorted scores (the same ranks rankGroup gives).
-    let rankOf: (s: number) => number;
-    if (row16) {
-      const count = patchRankCounts;
-      count.fill(0);
-      for (let i = 0; i < members.length; i++) if (scores[i] === scores[i]) count[Math.round(scores[i] * 100)]++;
-      let above = 0;
-      for (let h = 10_000; h >= 0; h--) {
-        const k = count[h];
-        count[h] = above + 1;
-        above += k;
-      }
-      rankOf = (s) => count[Math.round(s * 100)];
-    } else {
-      const sorted = new Float64Array(n);
-      let j = 0;
-      for (let i = 0; i < members.length; i++) if (scores[i] === scores[i]) sorted[j++] = scores[i];
-      sorted.sort();
-      rankOf = (s) => rankInAscending(sorted, n, s);
-    }
     const { ranks } = this;
     const thirds = this.thirds.data;
-    for (let i = 0; i < members.length; i++) {
-      const c = members[i];
-      const s = scores[i];
-      const rank = s === s ? rankOf(s) : 0;
-      const third = s === s ? thirdOf(rank, n, ranking) : 0;
-      const x = m * C + c;
-      if (thirds[x] !== third) out.thirds.push(c);
-      else if (s === s && (ranks[x] !== rank || oldN !== n)) out.ranks.push(c);
-      ranks[x] = rank;
-      thirds[x] = third;
+    // The month's cells as they were, blanked, then ranked again by the one ranking (rankGroupMonth).
+    const was = rerankScratch(M);
+    for (let i = 0; i < M; i++) {
+      const x = row + members[i];
+      was.ranks[i] = ranks[x];
+      was.thirds[i] = thirds[x];
+      ranks[x] = 0;
+      thirds[x] = 0;
     }
-    this.groupSizes[at] = n;
+    this.rankGroupMonth(g, m, groupScratch(M));
+    const n = this.groupSizes[at];
+    for (let i = 0; i < M; i++) {
+      const x = row + members[i];
+      if (thirds[x] !== was.thirds[i]) out.thirds.push(members[i]);
+      else if (ranks[x] !== 0 && (ranks[x] !== was.ranks[i] || oldN !== n)) out.ranks.push(members[i]);
+    }
     return out;
   }
 
@@ -1615,8 +1588,12 @@ export class LedgerIndex {
 
 /** The per-subject collections LedgerIndex.refreshRecords re-reads. */
 export type IncrementalCollection = 'sanctions' | 'measures' | 'grades' | 'faults' | 'rehabPlans' | 'checkIns';
-/** Scratch counts for rerankGroupMonth (hundredths 0.00–100.00). */
-const patchRankCounts = new Int32Array(10_001);
+/** Scratch for rerankGroupMonth: a group's cells of one month as they were (grown to the largest group). */
+let rerankCells = { ranks: new Int32Array(0), thirds: new Uint8Array(0) };
+function rerankScratch(members: number): typeof rerankCells {
+  if (rerankCells.ranks.length < members) rerankCells = { ranks: new Int32Array(members), thirds: new Uint8Array(members) };
+  return rerankCells;
+}
 
 export function buildLedgerIndex(state: LedgerState, options: LedgerIndexOptions = {}): LedgerIndex {
   return new LedgerIndex(state, options);
