@@ -56,11 +56,6 @@ function cmp(a: string, b: string): number {
 const ruleOrder = [...ruleIds].sort(cmp);
 const ruleRank = new Map<string, number>(ruleOrder.map((r, i) => [r, i]));
 
-/** Whether a finding shows the rank evidence of month `month` ('YYYY-MM'). */
-function citesMonth(f: Finding, month: string): boolean {
-  return evidenceCitesMonth(f.evidence, month);
-}
-
 /** 'cadreId:YYYY-MM' → its parts, or undefined for any other id. */
 function scoreIdParts(id: string): { cadreId: string; month: number } | undefined {
   if (typeof id !== 'string' || id.length < 9 || id.charCodeAt(id.length - 8) !== 58) return undefined;
@@ -236,7 +231,7 @@ export class IncrementalEvaluation {
         const own = findings[s];
         if (!own || full.has(s)) continue;
         for (const f of own) {
-          if (!citesMonth(f, month)) continue;
+          if (!evidenceCitesMonth(f.evidence, month)) continue;
           let rules = rulesOf.get(base + s);
           if (!rules) rulesOf.set(base + s, (rules = new Set()));
           rules.add(f.rule as RuleId);

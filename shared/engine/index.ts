@@ -57,7 +57,6 @@ export function evaluate(state: LedgerState, asOf: Month, options: EvaluateOptio
 
 /** `evaluate` on an index already built with an `asOf` (the index fixes the as-of month). */
 export function evaluateIndex(index: LedgerIndex, options: Pick<EvaluateOptions, 'subjects' | 'rules'> = {}): Finding[] {
-  if (!index.asOf) throw new Error('evaluateIndex: the index must be built with an asOf month');
   let cadres: number[];
   let units: number[];
   if (options.subjects) {
@@ -83,7 +82,7 @@ export function evaluateIndex(index: LedgerIndex, options: Pick<EvaluateOptions,
  * re-evaluates — with their peer groups ranked. No ids are looked up again.
  */
 export function evaluatePositions(index: LedgerIndex, cadres: readonly number[], units: readonly number[], rules?: readonly RuleId[]): Finding[] {
-  if (!index.asOf) throw new Error('evaluatePositions: the index must be built with an asOf month');
+  if (!index.asOf) throw new Error('evaluateIndex: the index must be built with an asOf month');
   const selected: readonly Rule[] = rules ? rulesInFindingOrder.filter((r) => rules.includes(r.id)) : rulesInFindingOrder;
   const out: Finding[] = [];
   for (const i of cadres) index.rankGroup(index.groupOf[i]); // a no-op for a group already ranked
